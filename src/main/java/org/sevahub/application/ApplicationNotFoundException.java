@@ -1,0 +1,9 @@
+package org.sevahub.application;
+
+public class ApplicationNotFoundException extends RuntimeException {
+
+	public ApplicationNotFoundException(String applicationNo) {
+		super("No application has the number '" + applicationNo + "'");
+	}
+
+}

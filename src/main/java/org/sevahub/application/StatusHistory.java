@@ -1,0 +1,50 @@
+package org.sevahub.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class StatusHistory {
+
+	private final JdbcClient jdbc;
+
+	StatusHistory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public StatusHistoryEntry append(StatusHistoryEntry entry) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO status_history (application_id, status, stage, remarks, actor, occurred_at)
+				VALUES (:app, :status, :stage, :remarks, :actor, :at)""")
+			.param("app", entry.applicationId())
+			.param("status", entry.status())
+			.param("stage", entry.stage())
+			.param("remarks", entry.remarks())
+			.param("actor", entry.actor())
+			.param("at", ApplicationRepository.timestamp(entry.occurredAt()))
+			.update(keys, "id");
+		return new StatusHistoryEntry(keys.getKey().longValue(), entry.applicationId(), entry.status(), entry.stage(),
+				entry.remarks(), entry.actor(), entry.occurredAt());
+	}
+
+	public List<StatusHistoryEntry> of(long applicationId) {
+		return jdbc.sql("SELECT * FROM status_history WHERE application_id = :app ORDER BY id")
+			.param("app", applicationId)
+			.query(StatusHistory::map)
+			.list();
+	}
+
+	private static StatusHistoryEntry map(ResultSet rs, int row) throws SQLException {
+		return new StatusHistoryEntry(rs.getLong("id"), rs.getLong("application_id"), rs.getString("status"),
+				rs.getString("stage"), rs.getString("remarks"), rs.getString("actor"),
+				ApplicationRepository.instant(rs, "occurred_at"));
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.sevahub.application.catalog;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One notified service as {@code catalog.yml} declares it.
+ *
+ * @param portals per portal, what that portal knows the service by ({@code code}) and anything else the
+ *                portal's connector needs (location codes, officer codes); each connector reads its own entry.
+ */
+public record ServiceDefinition(String code, Map<String, String> names, String stateLanguage, String department,
+		Map<String, String> departmentNames, String processKey, String form, Disposal disposal, String breachAction,
+		BigDecimal fee, boolean dbt, Officers officers, Appeal appeal, CertificateTemplate certificate,
+		Map<String, Map<String, Object>> portals) {
+
+	public ServiceDefinition {
+		names = names == null ? Map.of() : Map.copyOf(names);
+		departmentNames = departmentNames == null ? Map.of() : Map.copyOf(departmentNames);
+		portals = portals == null ? Map.of() : Map.copyOf(portals);
+		fee = fee == null ? BigDecimal.ZERO : fee;
+		breachAction = breachAction == null ? "escalate" : breachAction;
+		appeal = appeal == null ? Appeal.RTS_DEFAULTS : appeal;
+	}
+
+	public String nameEn() {
+		return names.getOrDefault("en", code);
+	}
+
+	/** The name in the service's state language, or English where none is given. */
+	public String nameLocal() {
+		return names.getOrDefault(stateLanguage, nameEn());
+	}
+
+	/** The service code's initials ({@code BIRTH-CERT} is {@code BC}): the prefix of its numbers. */
+	public String initials() {
+		StringBuilder initials = new StringBuilder();
+		for (String part : code.split("[^A-Za-z0-9]+")) {
+			if (!part.isEmpty()) {
+				initials.append(Character.toUpperCase(part.charAt(0)));
+			}
+		}
+		return initials.toString();
+	}
+
+	public boolean hasFee() {
+		return fee.signum() > 0;
+	}
+
+	/** The code the given portal knows this service by, if the service is offered there. */
+	public Optional<String> portalCode(String portal) {
+		return Optional.ofNullable(portals.get(portal)).map(p -> p.get("code")).map(Object::toString);
+	}
+
+	public Map<String, Object> portalSettings(String portal) {
+		return portals.getOrDefault(portal, Map.of());
+	}
+
+	public record Disposal(int days, boolean workingDays) {
+	}
+
+	public record Officers(Officer designated, Officer firstAppellate, Officer secondAppellate) {
+	}
+
+	/** @param days the statutory days this officer has to decide (appellate officers only) */
+	public record Officer(String role, String group, Integer days) {
+	}
+
+	public record Appeal(int firstFilingDays, int secondFilingDays, int secondFilingDaysWithoutOrder) {
+		static final Appeal RTS_DEFAULTS = new Appeal(30, 30, 45);
+	}
+
+	/** @param validityYears blank for a certificate valid for life */
+	public record CertificateTemplate(String template, Map<String, String> title, Integer validityYears) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.sevahub.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An issued certificate (or sanction order). The PDF is stored once and served, byte for byte, to every
+ * channel that asks for it.
+ *
+ * @param validUntil null for a certificate valid for life
+ */
+public record Certificate(Long id, String certificateNo, long applicationId, String serviceCode, String holderName,
+		Instant issuedAt, LocalDate validUntil, CertificateStatus status, Instant revokedAt, String revokedReason) {
+
+	public boolean isExpiredOn(LocalDate day) {
+		return validUntil != null && day.isAfter(validUntil);
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.sevahub.certificate;
+
+public enum CertificateStatus {
+
+	VALID, REVOKED
+
+}

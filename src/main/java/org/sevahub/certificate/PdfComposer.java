@@ -1,0 +1,207 @@
+package org.sevahub.certificate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Lays out simple one-page documents (receipts, certificates) in PDFBox with the shipped Noto fonts. Text is
+ * split into runs by script and each run set in the font that has its glyphs; PDFBox applies the fonts' GSUB
+ * rules for Devanagari and Bengali, so conjuncts and vowel signs print as a reader expects.
+ */
+public final class PdfComposer implements AutoCloseable {
+
+	private static final float MARGIN = 56;
+
+	private final PDDocument document = new PDDocument();
+
+	private final PDPage page = new PDPage(PDRectangle.A4);
+
+	private final PDPageContentStream content;
+
+	private final Fonts regular;
+
+	private final Fonts bold;
+
+	private float y;
+
+	public PdfComposer(String title) {
+		try {
+			document.addPage(page);
+			PDDocumentInformation info = document.getDocumentInformation();
+			info.setTitle(title);
+			info.setProducer("SevaHub");
+			regular = new Fonts(load("NotoSans-Regular"), load("NotoSansDevanagari-Regular"), load("NotoSansBengali-Regular"));
+			bold = new Fonts(load("NotoSans-Bold"), load("NotoSansDevanagari-Bold"), load("NotoSansBengali-Bold"));
+			content = new PDPageContentStream(document, page);
+			y = page.getMediaBox().getHeight() - MARGIN;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public PdfComposer heading(String text, float size) {
+		y -= size + 6;
+		write(text, MARGIN, y, size, bold);
+		y -= 8;
+		return this;
+	}
+
+	public PdfComposer paragraph(String text, float size) {
+		y -= size + 6;
+		write(text, MARGIN, y, size, regular);
+		return this;
+	}
+
+	/** A label and its value on one line, the label in bold. */
+	public PdfComposer field(String label, String value) {
+		float size = 11;
+		y -= size + 9;
+		write(label, MARGIN, y, size, bold);
+		write(value == null ? "" : value, MARGIN + 190, y, size, regular);
+		return this;
+	}
+
+	public PdfComposer gap(float points) {
+		y -= points;
+		return this;
+	}
+
+	/** Places a PNG image (a QR code, a seal) at the right margin of the current line. */
+	public PdfComposer imageRight(byte[] png, float width) {
+		try {
+			PDImageXObject image = PDImageXObject.createFromByteArray(document, png, "image");
+			float x = page.getMediaBox().getWidth() - MARGIN - width;
+			content.drawImage(image, x, y - width, width, width);
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public byte[] toBytes() {
+		try {
+			content.close();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			document.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void write(String text, float x, float baseline, float size, Fonts fonts) {
+		try {
+			float cursor = x;
+			for (Run run : runs(text)) {
+				PDFont font = fonts.forScript(run.script());
+				content.beginText();
+				content.setFont(font, size);
+				content.newLineAtOffset(cursor, baseline);
+				content.showText(run.text());
+				content.endText();
+				cursor += font.getStringWidth(run.text()) / 1000 * size;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Splits text into runs of one script; spaces, digits and punctuation stay with the run they are in. */
+	static List<Run> runs(String text) {
+		List<Run> runs = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		Script script = null;
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			Script next = Script.of(codePoint);
+			if (next != Script.COMMON && script != null && next != script && current.length() > 0) {
+				runs.add(new Run(script, current.toString()));
+				current.setLength(0);
+			}
+			if (next != Script.COMMON) {
+				script = next;
+			}
+			current.appendCodePoint(codePoint);
+			i += Character.charCount(codePoint);
+		}
+		if (current.length() > 0) {
+			runs.add(new Run(script == null ? Script.LATIN : script, current.toString()));
+		}
+		return runs;
+	}
+
+	private PDFont load(String name) throws IOException {
+		try (InputStream in = PdfComposer.class.getResourceAsStream("/fonts/" + name + ".ttf")) {
+			if (in == null) {
+				throw new IOException("Font " + name + " is not on the classpath");
+			}
+			return PDType0Font.load(document, in, true);
+		}
+	}
+
+	enum Script {
+
+		LATIN, DEVANAGARI, BENGALI, COMMON;
+
+		static Script of(int codePoint) {
+			// The dandas (U+0964, U+0965) are shared by Devanagari and Bengali: they follow their run.
+			if (codePoint == 0x0964 || codePoint == 0x0965) {
+				return COMMON;
+			}
+			if (codePoint >= 0x0900 && codePoint <= 0x097F || codePoint >= 0xA8E0 && codePoint <= 0xA8FF) {
+				return DEVANAGARI;
+			}
+			if (codePoint >= 0x0980 && codePoint <= 0x09FF) {
+				return BENGALI;
+			}
+			if (Character.isLetter(codePoint)) {
+				return LATIN;
+			}
+			return COMMON;
+		}
+
+	}
+
+	record Run(Script script, String text) {
+	}
+
+	private record Fonts(PDFont latin, PDFont devanagari, PDFont bengali) {
+
+		PDFont forScript(Script script) {
+			return switch (script) {
+				case DEVANAGARI -> devanagari;
+				case BENGALI -> bengali;
+				default -> latin;
+			};
+		}
+
+	}
+
+}

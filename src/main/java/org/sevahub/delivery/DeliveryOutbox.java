@@ -1,0 +1,96 @@
+package org.sevahub.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.PortalLink;
+import org.sevahub.application.PortalLinks;
+import org.sevahub.application.StatusHistoryEntry;
+import org.sevahub.application.catalog.ServiceDefinition;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox. Rows are written in the caller's transaction (the engine's, when a process step
+ * records a status), so a status is in the history if and only if its deliveries are queued.
+ */
+@Component
+public class DeliveryOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryOutbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final PortalLinks links;
+
+	private final Map<String, PortalConnector> connectors;
+
+	private final DeliveryMetrics metrics;
+
+	DeliveryOutbox(JdbcClient jdbc, PortalLinks links, List<PortalConnector> connectors, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.links = links;
+		this.connectors = connectors.stream().collect(Collectors.toMap(PortalConnector::portal, Function.identity()));
+		this.metrics = new DeliveryMetrics(meters);
+	}
+
+	/** Queues what every portal linked to the application must hear about this status. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void statusChanged(Application application, ServiceDefinition service, StatusHistoryEntry entry) {
+		for (PortalLink link : links.of(application.id())) {
+			PortalConnector connector = connectors.get(link.portal());
+			if (connector == null) {
+				log.warn("Application {} is linked to portal {}, which is switched off; it is not told of {}",
+						application.applicationNo(), link.portal(), entry.status());
+				continue;
+			}
+			for (OutboundMessage message : connector.messagesFor(new StatusChange(application, service, link, entry))) {
+				enqueue(application, link.portal(), entry.status(), message);
+			}
+		}
+	}
+
+	/** Queues one message for a portal behind everything queued for that application and portal before it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(Application application, String portal, String status, OutboundMessage message) {
+		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM delivery WHERE application_id = :app AND portal = :portal")
+			.param("app", application.id())
+			.param("portal", portal)
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO delivery (application_id, portal, seq, kind, status, payload, state, attempts,
+				    next_attempt_at, process_instance_id, created_at)
+				VALUES (:app, :portal, :seq, :kind, :status, :payload, 'PENDING', 0, :now, :pi, :now)""")
+			.param("app", application.id())
+			.param("portal", portal)
+			.param("seq", seq)
+			.param("kind", message.kind())
+			.param("status", status)
+			.param("payload", message.payload())
+			.param("pi", application.processInstanceId())
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.update();
+		metrics.queued(portal);
+	}
+
+	PortalConnector connector(String portal) {
+		return connectors.get(portal);
+	}
+
+	DeliveryMetrics metrics() {
+		return metrics;
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.sevahub.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An application as the citizen and API clients see it: no personal data beyond a masked name.
+ *
+ * @param nextActions what the citizen can do now: submit, save-draft, pay-fee, reply-clarification,
+ *                    first-appeal, second-appeal, withdraw
+ */
+public record ApplicationView(String applicationNo, String serviceCode, String serviceName, String serviceNameLocal,
+		String status, String applicantName, Instant createdAt, Instant submittedAt, Instant slaDueAt,
+		BigDecimal fee, BigDecimal sanctionedAmount, String certificateNo, String certificateStatus,
+		List<Stage> history, Set<String> nextActions) {
+
+	public record Stage(String status, String stage, String remarks, String actor, Instant at) {
+	}
+
+	/** The remarks of the last clarification sought, for the citizen's reply. */
+	public String clarificationRemarks() {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if ("CLARIFICATION_SOUGHT".equals(history.get(i).status())) {
+				return history.get(i).remarks();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.sevahub.web;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.sevahub.application.Applicant;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.Lifecycle.Messages;
+import org.sevahub.application.StatusHistory;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.certificate.Certificate;
+import org.sevahub.certificate.CertificateRepository;
+
+import org.springframework.stereotype.Component;
+
+/** Builds {@link ApplicationView}s: the one way the pages and the API describe an application. */
+@Component
+public class ApplicationViews {
+
+	private final ApplicationService applications;
+
+	private final StatusHistory history;
+
+	private final ServiceCatalog catalog;
+
+	private final CertificateRepository certificates;
+
+	ApplicationViews(ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
+			CertificateRepository certificates) {
+		this.applications = applications;
+		this.history = history;
+		this.catalog = catalog;
+		this.certificates = certificates;
+	}
+
+	public ApplicationView of(Application app) {
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		Applicant applicant = applications.applicantOf(app);
+		Certificate certificate = certificates.findForApplication(app.id()).orElse(null);
+		return new ApplicationView(app.applicationNo(), service.code(), service.nameEn(), service.nameLocal(),
+				app.status(), mask(applicant.nameEn() != null ? applicant.nameEn() : applicant.nameLocal()),
+				app.createdAt(), app.submittedAt(), app.slaDueAt(), service.fee(), app.sanctionedAmount(),
+				certificate == null ? null : certificate.certificateNo(),
+				certificate == null ? null : certificate.status().name(),
+				history.of(app.id())
+					.stream()
+					.map(h -> new ApplicationView.Stage(h.status(), h.stage(), h.remarks(), h.actor(), h.occurredAt()))
+					.toList(),
+				nextActions(app));
+	}
+
+	private Set<String> nextActions(Application app) {
+		Set<String> awaited = applications.awaitedMessages(app.applicationNo());
+		Set<String> actions = new LinkedHashSet<>();
+		if (awaited.contains(Messages.APPLICATION_SUBMITTED)) {
+			actions.add("save-draft");
+			actions.add("submit");
+		}
+		if (awaited.contains(Messages.FEE_PAID)) {
+			actions.add("pay-fee");
+		}
+		if (awaited.contains(Messages.CLARIFICATION_REPLIED)) {
+			actions.add("reply-clarification");
+		}
+		if (awaited.contains(Messages.FIRST_APPEAL_FILED)) {
+			actions.add("first-appeal");
+		}
+		if (awaited.contains(Messages.SECOND_APPEAL_FILED)) {
+			actions.add("second-appeal");
+		}
+		if (awaited.contains(Messages.APPLICATION_WITHDRAWN)) {
+			actions.add("withdraw");
+		}
+		return actions;
+	}
+
+	/** "Sunita Banerjee" becomes "Su**** Ba******": enough to recognise, not enough to harvest. */
+	public static String mask(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		StringBuilder masked = new StringBuilder();
+		for (String word : name.strip().split("\\s+")) {
+			int keep = Math.min(2, word.codePointCount(0, word.length()));
+			int cut = word.offsetByCodePoints(0, keep);
+			masked.append(word, 0, cut).append("*".repeat(word.codePointCount(cut, word.length()))).append(' ');
+		}
+		return masked.toString().strip();
+	}
+
+}

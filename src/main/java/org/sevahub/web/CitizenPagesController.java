@@ -1,0 +1,215 @@
+package org.sevahub.web;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.CitizenAccess;
+import org.sevahub.application.FeeGateway;
+import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.NewApplication;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.FormRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The citizen's pages: the service list, the form (rendered from the service's Camunda Form, portal fields
+ * locked), drafts, submission with field errors, the acknowledgement and its PDF receipt, the stage-wise status,
+ * appeals and withdrawal.
+ */
+@Controller
+class CitizenPagesController {
+
+	private final ServiceCatalog catalog;
+
+	private final FormRegistry forms;
+
+	private final ApplicationService applications;
+
+	private final ApplicationViews views;
+
+	private final CitizenAccess access;
+
+	private final List<FeeGateway> gateways;
+
+	private final ZoneId zone;
+
+	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
+			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.catalog = catalog;
+		this.forms = forms;
+		this.applications = applications;
+		this.views = views;
+		this.access = access;
+		this.gateways = gateways;
+		this.zone = zone;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("services", catalog.all());
+		return "home";
+	}
+
+	@GetMapping("/track")
+	String track(@RequestParam String applicationNo) {
+		return "redirect:/applications/" + applicationNo.strip();
+	}
+
+	@GetMapping("/apply/{serviceCode}")
+	String newForm(@PathVariable String serviceCode, Model model) {
+		ServiceDefinition service = catalog.get(serviceCode);
+		return formPage(model, service, null, Map.of(), Map.of(), Set.of());
+	}
+
+	@PostMapping("/apply/{serviceCode}")
+	String create(@PathVariable String serviceCode, @RequestParam MultiValueMap<String, String> params,
+			@RequestParam(defaultValue = "draft") String action, Model model, HttpServletResponse response) {
+		ServiceDefinition service = catalog.get(serviceCode);
+		Map<String, String> values = formValues(params);
+		try {
+			NewApplication cmd = NewApplication.direct(service.code(), values);
+			Application app = "submit".equals(action) ? applications.createAndSubmit(cmd).application()
+					: applications.createDraft(cmd);
+			access.grant(response, app.applicationNo());
+			return "submit".equals(action) ? "redirect:/applications/" + app.applicationNo() + "/acknowledgement"
+					: "redirect:/applications/" + app.applicationNo() + "/form?saved";
+		}
+		catch (FormInvalidException ex) {
+			response.setStatus(400);
+			return formPage(model, service, null, values, ex.fieldErrors(), Set.of());
+		}
+	}
+
+	@GetMapping("/applications/{applicationNo}/form")
+	String form(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		Application app = accessible(applicationNo, request);
+		return formPage(model, catalog.get(app.serviceCode()), app, applications.formValues(app), Map.of(),
+				app.lockedFields());
+	}
+
+	@PostMapping("/applications/{applicationNo}/form")
+	String update(@PathVariable String applicationNo, @RequestParam MultiValueMap<String, String> params,
+			@RequestParam(defaultValue = "draft") String action, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Application app = accessible(applicationNo, request);
+		Map<String, String> values = formValues(params);
+		try {
+			if ("submit".equals(action)) {
+				applications.submit(applicationNo, values);
+				return "redirect:/applications/" + applicationNo + "/acknowledgement";
+			}
+			applications.saveDraft(applicationNo, values);
+			return "redirect:/applications/" + applicationNo + "/form?saved";
+		}
+		catch (FormInvalidException ex) {
+			response.setStatus(400);
+			Map<String, String> shown = new LinkedHashMap<>(applications.formValues(app));
+			shown.putAll(values);
+			return formPage(model, catalog.get(app.serviceCode()), app, shown, ex.fieldErrors(), app.lockedFields());
+		}
+	}
+
+	@GetMapping("/applications/{applicationNo}/acknowledgement")
+	String acknowledgement(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		Application app = accessible(applicationNo, request);
+		model.addAttribute("view", views.of(app));
+		return "acknowledgement";
+	}
+
+	@GetMapping("/applications/{applicationNo}/receipt.pdf")
+	ResponseEntity<byte[]> receipt(@PathVariable String applicationNo, HttpServletRequest request) {
+		Application app = accessible(applicationNo, request);
+		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app), zone);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("receipt-" + applicationNo + ".pdf").build().toString())
+			.body(pdf);
+	}
+
+	@GetMapping("/applications/{applicationNo}")
+	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		Application app = applications.get(applicationNo);
+		model.addAttribute("view", views.of(app));
+		model.addAttribute("owner", access.has(request, applicationNo));
+		return "status";
+	}
+
+	@GetMapping("/applications/{applicationNo}/pay")
+	String pay(@PathVariable String applicationNo, HttpServletRequest request) {
+		Application app = accessible(applicationNo, request);
+		FeeGateway gateway = gateways.stream()
+			.filter(g -> g.collects(app))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No payment gateway collects fees for " + applicationNo));
+		return "redirect:" + gateway.paymentUrl(app, catalog.get(app.serviceCode()).fee());
+	}
+
+	@PostMapping("/applications/{applicationNo}/appeal")
+	String appeal(@PathVariable String applicationNo, @RequestParam(defaultValue = "") String grounds,
+			HttpServletRequest request) {
+		accessible(applicationNo, request);
+		applications.fileAppeal(applicationNo, grounds);
+		return "redirect:/applications/" + applicationNo;
+	}
+
+	@PostMapping("/applications/{applicationNo}/withdraw")
+	String withdraw(@PathVariable String applicationNo, @RequestParam(defaultValue = "") String reason,
+			HttpServletRequest request) {
+		accessible(applicationNo, request);
+		applications.withdraw(applicationNo, reason);
+		return "redirect:/applications/" + applicationNo;
+	}
+
+	private Application accessible(String applicationNo, HttpServletRequest request) {
+		Application app = applications.get(applicationNo);
+		if (!access.has(request, applicationNo)) {
+			throw new NoCitizenAccessException(applicationNo);
+		}
+		return app;
+	}
+
+	private String formPage(Model model, ServiceDefinition service, Application app, Map<String, String> values,
+			Map<String, String> errors, Set<String> locked) {
+		model.addAttribute("service", service);
+		model.addAttribute("application", app);
+		model.addAttribute("view", app == null ? null : views.of(app));
+		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
+		model.addAttribute("errors", errors);
+		return "form";
+	}
+
+	/** The posted fields that belong to the form: not the CSRF token, not the button pressed. */
+	private static Map<String, String> formValues(MultiValueMap<String, String> params) {
+		Map<String, String> values = new LinkedHashMap<>();
+		params.forEach((key, list) -> {
+			if (!key.startsWith("_") && !"action".equals(key) && !list.isEmpty()) {
+				values.put(key, list.get(list.size() - 1));
+			}
+		});
+		return values;
+	}
+
+}

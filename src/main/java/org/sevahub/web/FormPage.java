@@ -1,0 +1,101 @@
+package org.sevahub.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sevahub.application.form.FormDefinition;
+import org.sevahub.application.form.FormField;
+
+/**
+ * A service's Camunda Form turned into what the Thymeleaf template draws: each component with its value, its
+ * error, and whether a portal locked it.
+ */
+public record FormPage(List<Component> components) {
+
+	public record Component(String type, String key, String label, String description, String content,
+			String value, String error, boolean required, boolean locked, String inputType, String pattern,
+			Integer maxLength, List<FormField.Option> options) {
+
+		public boolean isHeading() {
+			return "heading".equals(type);
+		}
+
+		public boolean isText() {
+			return "text".equals(type);
+		}
+
+		public boolean isChoice() {
+			return "select".equals(type) || "radio".equals(type);
+		}
+
+		public boolean isTextarea() {
+			return "textarea".equals(type);
+		}
+
+		public boolean isCheckbox() {
+			return "checkbox".equals(type);
+		}
+
+		/** The form-control id: dots are not welcome in CSS selectors. */
+		public String domId() {
+			return "f-" + key.replace('.', '-');
+		}
+
+	}
+
+	static FormPage of(FormDefinition form, Map<String, String> values, Map<String, String> errors,
+			Set<String> locked) {
+		List<Component> components = new ArrayList<>();
+		for (FormField f : form.components()) {
+			if (!f.isInput()) {
+				components.add(new Component(f.type(), null, f.label(), f.description(), stripMarkdown(f.content()),
+						null, null, false, false, null, null, null, List.of()));
+				continue;
+			}
+			String value = values.get(f.key());
+			components.add(new Component(f.type(), f.key(), f.label(), f.description(), null, value,
+					errors.get(f.key()), f.required(), locked.contains(f.key()), inputType(f), htmlPattern(f),
+					f.maxLength(), f.options()));
+		}
+		return new FormPage(components);
+	}
+
+	private static String inputType(FormField f) {
+		if (f.isDate()) {
+			return "date";
+		}
+		if ("number".equals(f.type())) {
+			return "number";
+		}
+		if ("email".equals(f.validationType())) {
+			return "email";
+		}
+		if ("phone".equals(f.validationType())) {
+			return "tel";
+		}
+		return "text";
+	}
+
+	/** The browser's pattern attribute is anchored already and does not take ^ and $. */
+	private static String htmlPattern(FormField f) {
+		if (f.pattern() == null) {
+			return null;
+		}
+		String p = f.pattern();
+		if (p.startsWith("^")) {
+			p = p.substring(1);
+		}
+		if (p.endsWith("$")) {
+			p = p.substring(0, p.length() - 1);
+		}
+		return p;
+	}
+
+	/** Form text is Markdown; the citizen pages show its words, headings without their hashes. */
+	private static String stripMarkdown(String content) {
+		return content == null ? null : content.replaceAll("(?m)^#+\\s*", "");
+	}
+
+}

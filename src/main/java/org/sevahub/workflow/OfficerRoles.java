@@ -1,0 +1,121 @@
+package org.sevahub.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The officer groups every installation has, with what Camunda authorization lets them do: open Tasklist,
+ * read the processes, and see tasks through two filters (their groups' tasks, their own). Which task a group
+ * may work is decided by the BPMN's candidate groups. Created once, on any node, idempotently.
+ */
+@Component
+public class OfficerRoles {
+
+	public static final String DEALING_ASSISTANT = "dealingAssistant";
+
+	public static final String DESIGNATED_OFFICER = "designatedOfficer";
+
+	public static final String FIRST_APPELLATE = "firstAppellate";
+
+	public static final String SECOND_APPELLATE = "secondAppellate";
+
+	public static final Map<String, String> GROUPS = Map.of(DEALING_ASSISTANT, "Dealing assistants",
+			DESIGNATED_OFFICER, "Designated officers", FIRST_APPELLATE, "First appellate officers", SECOND_APPELLATE,
+			"Second appellate officers");
+
+	static final String GROUP_TASKS_FILTER = "My group's tasks";
+
+	static final String MY_TASKS_FILTER = "Assigned to me";
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	OfficerRoles(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+			TaskService tasks) {
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.filters = filters;
+		this.tasks = tasks;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(1)
+	public void ensure() {
+		createGroup(Groups.CAMUNDA_ADMIN, "SevaHub administrators", Groups.GROUP_TYPE_SYSTEM);
+		for (Resources resource : Resources.values()) {
+			grantGroup(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+		}
+		String groupTasks = filter(GROUP_TASKS_FILTER, -10,
+				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+		String myTasks = filter(MY_TASKS_FILTER, -5, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		for (Map.Entry<String, String> group : GROUPS.entrySet()) {
+			createGroup(group.getKey(), group.getValue(), Groups.GROUP_TYPE_WORKFLOW);
+			grantGroup(group.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grantGroup(group.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			grantGroup(group.getKey(), Resources.FILTER, groupTasks, Permissions.READ);
+			grantGroup(group.getKey(), Resources.FILTER, myTasks, Permissions.READ);
+		}
+	}
+
+	private void createGroup(String id, String name, String type) {
+		if (identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = identity.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			identity.saveGroup(group);
+		}
+	}
+
+	private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+		boolean granted = authorizations.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.hasPermission(permission)
+			.count() > 0;
+		if (!granted) {
+			Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+			authorization.addPermission(permission);
+			authorizations.saveAuthorization(authorization);
+		}
+	}
+
+	private String filter(String name, int priority, TaskQuery query) {
+		List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+		if (!existing.isEmpty()) {
+			return existing.get(0).getId();
+		}
+		Filter filter = filters.newTaskFilter(name)
+			.setQuery(query)
+			.setProperties(Map.of("priority", priority, "refresh", true));
+		return filters.saveFilter(filter).getId();
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.sevahub.workflow;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.Lifecycle.Variables;
+import org.sevahub.application.StatusHistory;
+import org.sevahub.application.StatusHistoryEntry;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.delivery.DeliveryOutbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place a status is recorded. The BPMN declares each status where the token passes, as
+ * {@code ${statusRecorder.record(execution, 'UNDER_VERIFICATION')}} on an element's start; this writes the history
+ * row and queues one delivery per linked portal, in the engine's transaction.
+ */
+@Component("statusRecorder")
+public class StatusRecorder {
+
+	private final ApplicationRepository applications;
+
+	private final StatusHistory history;
+
+	private final ServiceCatalog catalog;
+
+	private final DeliveryOutbox outbox;
+
+	private final IdentityService identity;
+
+	StatusRecorder(ApplicationRepository applications, StatusHistory history, ServiceCatalog catalog,
+			DeliveryOutbox outbox, IdentityService identity) {
+		this.applications = applications;
+		this.history = history;
+		this.catalog = catalog;
+		this.outbox = outbox;
+		this.identity = identity;
+	}
+
+	public void record(DelegateExecution execution, String status) {
+		String applicationNo = execution.getProcessBusinessKey();
+		Application app = applications.findByNo(applicationNo)
+			.orElseThrow(() -> new IllegalStateException("Process " + execution.getProcessInstanceId()
+					+ " has business key " + applicationNo + ", which is no application"));
+		// The remarks of the decision that led here belong to this status only.
+		Object remarks = execution.getVariable(Variables.REMARKS);
+		if (remarks != null) {
+			execution.removeVariable(Variables.REMARKS);
+		}
+		applications.updateStatus(app.id(), status);
+		StatusHistoryEntry entry = history.append(new StatusHistoryEntry(null, app.id(), status,
+				execution.getCurrentActivityName(), remarks == null ? null : remarks.toString(), actor(execution),
+				EngineClock.now()));
+		execution.setVariable(Variables.STATUS, status);
+		Application updated = applications.findById(app.id()).orElseThrow();
+		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry);
+	}
+
+	/** The officer signed in to the engine, else who the caller said acted, else the system itself. */
+	private String actor(DelegateExecution execution) {
+		Authentication authentication = identity.getCurrentAuthentication();
+		if (authentication != null && authentication.getUserId() != null) {
+			return authentication.getUserId();
+		}
+		Object actor = execution.getVariable(ApplicationService.ACTOR);
+		return actor != null ? actor.toString() : "system";
+	}
+
+}
