@@ -6,12 +6,14 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -211,6 +213,26 @@ public class ApplicationService {
 		correlate(Messages.APPLICATION_WITHDRAWN, applicationNo, Variables.createVariables()
 			.putValue(Lifecycle.Variables.REMARKS, reason == null || reason.isBlank() ? "Withdrawn by the citizen" : reason));
 		return applications.findByNo(applicationNo).orElseThrow();
+	}
+
+	/**
+	 * A registry's later answer to the beneficiary search with this transaction id. An answer nobody waits
+	 * for (a repeat, or a search that timed out and was sent again) changes nothing; returns whether it was taken.
+	 */
+	@Transactional
+	public boolean registryAnswered(String transactionId, boolean enrolled) {
+		List<Execution> waiting = runtime.createExecutionQuery()
+			.messageEventSubscriptionName(Messages.REGISTRY_SEARCH_ANSWERED)
+			.processVariableValueEquals(Lifecycle.Variables.REGISTRY_TRANSACTION, transactionId)
+			.list();
+		if (waiting.isEmpty()) {
+			return false;
+		}
+		runtime.createMessageCorrelation(Messages.REGISTRY_SEARCH_ANSWERED)
+			.processInstanceVariableEquals(Lifecycle.Variables.REGISTRY_TRANSACTION, transactionId)
+			.setVariable(Lifecycle.Variables.ALREADY_ENROLLED, enrolled)
+			.correlate();
+		return true;
 	}
 
 	/** The messages the application's processes wait for now: what the citizen can do next. */

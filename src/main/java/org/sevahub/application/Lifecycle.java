@@ -26,6 +26,9 @@ public final class Lifecycle {
 
 		public static final String APPLICATION_WITHDRAWN = "ApplicationWithdrawn";
 
+		/** A registry's later answer to a beneficiary search, correlated by {@link Variables#REGISTRY_TRANSACTION}. */
+		public static final String REGISTRY_SEARCH_ANSWERED = "RegistrySearchAnswered";
+
 		private Messages() {
 		}
 
@@ -59,6 +62,12 @@ public final class Lifecycle {
 		public static final String APPEAL_GROUNDS = "appealGrounds";
 
 		public static final String PAYMENT_REFERENCE = "paymentReference";
+
+		public static final String REGISTRY_TRANSACTION = "registryTransactionId";
+
+		public static final String REGISTRY_SEARCH_PENDING = "registrySearchPending";
+
+		public static final String ALREADY_ENROLLED = "alreadyEnrolled";
 
 		private Variables() {
 		}

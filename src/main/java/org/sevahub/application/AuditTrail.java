@@ -1,0 +1,64 @@
+package org.sevahub.application;
+
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One record for every message SevaHub receives from or sends to a counterpart. The summary is redacted
+ * before it is written: Aadhaar-like and mobile-like digit runs are masked, so the audit log never becomes
+ * the place personal data leaks from. Records are written in a transaction of their own, so a refused
+ * request (whose own transaction rolls back) still leaves its trace.
+ */
+@Repository
+public class AuditTrail {
+
+	public enum Direction {
+
+		IN, OUT
+
+	}
+
+	private static final Pattern AADHAAR = Pattern.compile("(?<!\\d)(\\d{4})[ -]?(\\d{4})[ -]?(\\d{4})(?!\\d)");
+
+	private static final Pattern MOBILE = Pattern.compile("(?<!\\d)([6-9]\\d)\\d{6}(\\d{2})(?!\\d)");
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(Direction direction, String portal, String operation, String reference, String outcome,
+			String summary) {
+		jdbc.sql("""
+				INSERT INTO audit_record (direction, portal, operation, reference, outcome, summary, occurred_at)
+				VALUES (:direction, :portal, :operation, :reference, :outcome, :summary, :at)""")
+			.param("direction", direction.name())
+			.param("portal", portal)
+			.param("operation", operation)
+			.param("reference", reference)
+			.param("outcome", outcome)
+			.param("summary", truncate(redact(summary)))
+			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
+			.update();
+	}
+
+	/** Masks twelve-digit (Aadhaar-like) and ten-digit mobile-like numbers, keeping their last digits. */
+	public static String redact(String text) {
+		if (text == null) {
+			return null;
+		}
+		String masked = AADHAAR.matcher(text).replaceAll("XXXX-XXXX-$3");
+		return MOBILE.matcher(masked).replaceAll("$1XXXXXX$2");
+	}
+
+	private static String truncate(String text) {
+		return text == null || text.length() <= 3900 ? text : text.substring(0, 3900) + "…";
+	}
+
+}
