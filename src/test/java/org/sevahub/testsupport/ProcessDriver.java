@@ -1,0 +1,262 @@
+package org.sevahub.testsupport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.NewApplication;
+import org.sevahub.application.StatusHistory;
+import org.sevahub.application.StatusHistoryEntry;
+
+import org.springframework.stereotype.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives applications through their processes the way the product does: through ApplicationService (the
+ * citizen's entry point) and the engine's task service (the officer's), with timers fired by moving the
+ * engine's clock, never by forcing a job.
+ */
+@Component
+public class ProcessDriver {
+
+	private final ApplicationService applications;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	private final StatusHistory history;
+
+	ProcessDriver(ApplicationService applications, RuntimeService runtime, TaskService tasks,
+			ManagementService management, StatusHistory history) {
+		this.applications = applications;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.management = management;
+		this.history = history;
+	}
+
+	/** A complete, valid set of form values for each catalog service. */
+	public static Map<String, String> validForm(String serviceCode) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("applicant.nameEn", "Sunita Banerjee");
+		values.put("applicant.nameLocal", "সুনীতা বন্দ্যোপাধ্যায়");
+		values.put("applicant.mobile", "9876543210");
+		values.put("applicant.address", "12 Lake Road, Kolkata");
+		values.put("applicant.district", "Kolkata");
+		values.put("applicant.pincode", "700029");
+		switch (serviceCode) {
+			case "BIRTH-CERT" -> {
+				values.put("childName", "Rahul Banerjee");
+				values.put("childNameLocal", "রাহুল বন্দ্যোপাধ্যায়");
+				values.put("childGender", "M");
+				values.put("childDateOfBirth", "2026-10-01");
+				values.put("placeOfBirth", "SSKM Hospital, Kolkata");
+				values.put("fatherName", "Amit Banerjee");
+				values.put("motherName", "Sunita Banerjee");
+				values.put("relation", "parent");
+			}
+			case "INCOME-CERT" -> {
+				values.put("applicant.nameLocal", "सुनीता बनर्जी");
+				values.put("applicant.fatherName", "Ashok Banerjee");
+				values.put("applicant.gender", "F");
+				values.put("applicant.dateOfBirth", "1985-04-12");
+				values.put("occupation", "salaried");
+				values.put("annualIncome", "240000");
+				values.put("incomeSources", "Salary as a school teacher");
+				values.put("purpose", "education");
+			}
+			case "OLD-AGE-PENSION" -> {
+				values.put("applicant.nameEn", "Ram Das");
+				values.put("applicant.nameLocal", "রাম দাস");
+				values.put("applicant.gender", "M");
+				values.put("applicant.dateOfBirth", "1950-01-01");
+				values.put("applicant.category", "SC");
+				values.put("applicant.aadhaar", "234123412346");
+				values.put("annualIncome", "40000");
+				values.put("bankAccountNumber", "123456789012");
+				values.put("ifsc", "SBIN0001234");
+			}
+			default -> throw new IllegalArgumentException(serviceCode);
+		}
+		return values;
+	}
+
+	public Application start(String serviceCode) {
+		return applications.create(NewApplication.direct(serviceCode, validForm(serviceCode)));
+	}
+
+	public Application startAndSubmit(String serviceCode) {
+		Application app = start(serviceCode);
+		applications.submit(app.applicationNo(), Map.of());
+		return applications.get(app.applicationNo());
+	}
+
+	/** The application's process instance, running or ended (camunda-bpm-assert reads history for ended ones). */
+	public ProcessInstance instance(Application app) {
+		ProcessInstance running = runtime.createProcessInstanceQuery()
+			.processInstanceId(app.processInstanceId())
+			.singleResult();
+		return running != null ? running : new EndedInstance(app.processInstanceId(), app.applicationNo());
+	}
+
+	private record EndedInstance(String getId, String getBusinessKey) implements ProcessInstance {
+
+		@Override
+		public String getProcessInstanceId() {
+			return getId;
+		}
+
+		@Override
+		public String getProcessDefinitionId() {
+			return null;
+		}
+
+		@Override
+		public String getProcessDefinitionKey() {
+			return null;
+		}
+
+		@Override
+		public String getRootProcessInstanceId() {
+			return getId;
+		}
+
+		@Override
+		public String getCaseInstanceId() {
+			return null;
+		}
+
+		@Override
+		public boolean isSuspended() {
+			return false;
+		}
+
+		@Override
+		public boolean isEnded() {
+			return true;
+		}
+
+		@Override
+		public String getTenantId() {
+			return null;
+		}
+
+	}
+
+	public String processInstanceId(Application app) {
+		return app.processInstanceId();
+	}
+
+	/** The one open task of the application (in its own process or a called appeal), by its BPMN id. */
+	public Task task(Application app, String taskDefinitionKey) {
+		List<Task> open = tasks.createTaskQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.taskDefinitionKey(taskDefinitionKey)
+			.list();
+		assertThat(open).as("open task %s of %s", taskDefinitionKey, app.applicationNo()).hasSize(1);
+		return open.get(0);
+	}
+
+	/** An officer's decision, with the variables the forms send. */
+	public void decide(Application app, String taskDefinitionKey, String decision, String remarks) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("decision", decision);
+		if (remarks != null) {
+			variables.put("remarks", remarks);
+		}
+		tasks.complete(task(app, taskDefinitionKey).getId(), variables);
+	}
+
+	/** Runs the application's pending asynchronous steps (not timers), as the job executor would. */
+	public int runAsyncSteps(Application app) {
+		int executed = 0;
+		for (int round = 0; round < 10; round++) {
+			List<Job> due = management.createJobQuery()
+				.processInstanceId(app.processInstanceId())
+				.messages()
+				.list();
+			if (due.isEmpty()) {
+				return executed;
+			}
+			for (Job job : due) {
+				management.executeJob(job.getId());
+				executed++;
+			}
+		}
+		return executed;
+	}
+
+	/**
+	 * Moves the engine's clock forward and runs the timers of this application (its own process and any
+	 * called one) that are due then. Returns how many fired.
+	 */
+	public int advanceClock(Application app, Duration by) {
+		Instant now = ClockUtil.getCurrentTime().toInstant().plus(by);
+		ClockUtil.setCurrentTime(Date.from(now));
+		int fired = 0;
+		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.list()) {
+			for (Job timer : management.createJobQuery()
+				.processInstanceId(instance.getId())
+				.timers()
+				.duedateLowerThan(Date.from(now.plusMillis(1)))
+				.list()) {
+				management.executeJob(timer.getId());
+				fired++;
+			}
+		}
+		return fired;
+	}
+
+	/** The application's statuses, oldest first. */
+	public List<String> statuses(Application app) {
+		return history.of(app.id()).stream().map(StatusHistoryEntry::status).toList();
+	}
+
+	public List<StatusHistoryEntry> history(Application app) {
+		return history.of(app.id());
+	}
+
+	public Application reload(Application app) {
+		return applications.get(app.applicationNo());
+	}
+
+	/** Due date of the application's open timer job with this BPMN activity id. */
+	public Date timerDue(Application app, String activityId) {
+		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.list()) {
+			Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+			if (job != null) {
+				return job.getDuedate();
+			}
+		}
+		throw new AssertionError("No timer at " + activityId + " for " + app.applicationNo());
+	}
+
+	public static void resetClock() {
+		ClockUtil.reset();
+	}
+
+	public static Duration days(int days) {
+		return Duration.ofDays(days);
+	}
+
+}
