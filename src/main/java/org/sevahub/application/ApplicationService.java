@@ -78,6 +78,10 @@ public class ApplicationService {
 	 */
 	@Transactional
 	public Application create(NewApplication cmd) {
+		return create(cmd, Mode.DRAFT);
+	}
+
+	private Application create(NewApplication cmd, Mode mode) {
 		ServiceDefinition service = catalog.get(cmd.serviceCode());
 		if (cmd.origin() != null) {
 			Optional<Application> existing = links.find(cmd.origin().portal(), cmd.origin().externalRef())
@@ -95,7 +99,7 @@ public class ApplicationService {
 			}
 		});
 		Set<String> trusted = trusted(Set.copyOf(cmd.lockedKeys()), known, cmd.values());
-		FormValidator.Result result = FormValidator.validate(form, cmd.values(), stored, trusted, Mode.DRAFT);
+		FormValidator.Result result = FormValidator.validate(form, cmd.values(), stored, trusted, mode);
 		if (!result.isValid()) {
 			throw new FormInvalidException(result.errors());
 		}
@@ -124,7 +128,7 @@ public class ApplicationService {
 	/** Creates the application and submits it at once; on any error nothing at all is created. */
 	@Transactional
 	public Submission createAndSubmit(NewApplication cmd) {
-		Application app = create(cmd);
+		Application app = create(cmd, Mode.SUBMIT);
 		return submit(app.applicationNo(), Map.of());
 	}
 

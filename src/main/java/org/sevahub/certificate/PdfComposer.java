@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -120,11 +123,17 @@ public final class PdfComposer implements AutoCloseable {
 			float cursor = x;
 			for (Run run : runs(text)) {
 				PDFont font = fonts.forScript(run.script());
+				// Shaped Indic text draws ligature glyphs that have no Unicode of their own; /ActualText keeps
+				// the run's real characters, so copying or extracting the text gives back exactly the name.
+				COSDictionary span = new COSDictionary();
+				span.setString(COSName.ACTUAL_TEXT, run.text());
+				content.beginMarkedContent(COSName.getPDFName("Span"), PDPropertyList.create(span));
 				content.beginText();
 				content.setFont(font, size);
 				content.newLineAtOffset(cursor, baseline);
 				content.showText(run.text());
 				content.endText();
+				content.endMarkedContent();
 				cursor += font.getStringWidth(run.text()) / 1000 * size;
 			}
 		}

@@ -194,7 +194,7 @@ class CitizenPagesController {
 	private String formPage(Model model, ServiceDefinition service, Application app, Map<String, String> values,
 			Map<String, String> errors, Set<String> locked) {
 		model.addAttribute("service", service);
-		model.addAttribute("application", app);
+		model.addAttribute("app", app);
 		model.addAttribute("view", app == null ? null : views.of(app));
 		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
 		model.addAttribute("errors", errors);

@@ -1,0 +1,204 @@
+package org.sevahub.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.SevaHubTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The citizen's pages over the whole stack: the form from its Camunda Form, errors, drafts, receipts, status. */
+@SevaHubTest
+class CitizenPagesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationService applications;
+
+	@Test
+	void theHomePageListsTheNotifiedServicesInTheirLanguages() throws Exception {
+		String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("Birth Certificate", "जन्म प्रमाणपत्र", "Income Certificate", "आय प्रमाणपत्र",
+				"বার্ধক্য ভাতা (ডিবিটি)", "href=\"/apply/OLD-AGE-PENSION\"");
+	}
+
+	@Test
+	void theFormIsRenderedFromTheServicesCamundaForm() throws Exception {
+		String html = mvc.perform(get("/apply/INCOME-CERT")).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("name=\"applicant.nameEn\"", "name=\"annualIncome\"", "type=\"number\"",
+				"name=\"applicant.dateOfBirth\"", "type=\"date\"", "<option value=\"salaried\"", "name=\"_csrf\"");
+	}
+
+	@Test
+	void anUnknownServiceIsANotFoundPage() throws Exception {
+		MockHttpServletResponse response = mvc.perform(get("/apply/NO-SUCH-SERVICE")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getContentAsString()).contains("Not found").contains("NO-SUCH-SERVICE")
+			.doesNotContain("Exception");
+	}
+
+	@Test
+	void missingAndMalformedFieldsGetFieldErrorsAndNothingIsCreated() throws Exception {
+		long before = applicationCount();
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.remove("childName");
+		form.set("applicant.pincode", "70002A");
+		form.set("applicant.mobile", "12345");
+		form.set("childDateOfBirth", "31-02-2026");
+		form.set("applicant.aadhaar", "123412341234");
+		MockHttpServletResponse response = mvc
+			.perform(post("/apply/BIRTH-CERT").with(csrf()).params(form).param("action", "submit"))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(400);
+		String html = response.getContentAsString();
+		assertThat(html).contains("id=\"f-childName-error\"", "Name of the child (English) is required")
+			.contains("id=\"f-applicant-pincode-error\"", "PIN code is not in the expected format")
+			.contains("10-digit Indian mobile number")
+			.contains("must be a date (YYYY-MM-DD)")
+			.contains("Aadhaar must be 12 digits with a valid check digit")
+			// what the citizen typed is kept, so only the mistakes need fixing
+			.contains("value=\"বন্দ্যোপাধ্যায় রাহুল\"");
+		assertThat(applicationCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+		long before = applicationCount();
+		int status = mvc.perform(post("/apply/BIRTH-CERT").params(form("BIRTH-CERT")).param("action", "submit"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(403);
+		assertThat(applicationCount()).isEqualTo(before);
+	}
+
+	@Test
+	void bengaliHindiAndMarathiNamesRoundTripThroughPagesDatabaseAndReceipt() throws Exception {
+		MultiValueMap<String, String> form = form("INCOME-CERT");
+		form.set("applicant.nameLocal", "सुनीता बनर्जी");
+		form.set("incomeSources", "शेती आणि दुग्धव्यवसाय; চাষবাস");
+		MockHttpServletResponse created = mvc
+			.perform(post("/apply/INCOME-CERT").with(csrf()).params(form).param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(created.getStatus()).isEqualTo(302);
+		String applicationNo = created.getRedirectedUrl().replaceAll("^/applications/([^/]+)/acknowledgement$", "$1");
+		Cookie access = created.getCookie("sevahub_app_" + applicationNo);
+		assertThat(access).isNotNull();
+
+		Application app = applications.get(applicationNo);
+		assertThat(applications.applicantOf(app).nameLocal()).isEqualTo("सुनीता बनर्जी");
+		assertThat(app.formData()).containsEntry("incomeSources", "शेती आणि दुग्धव्यवसाय; চাষবাস");
+
+		String ack = page(get("/applications/" + applicationNo + "/acknowledgement").cookie(access));
+		assertThat(ack).contains(applicationNo, "FEE_PENDING", "Pay the fee", "आय प्रमाणपत्र");
+		String formPage = page(get("/applications/" + applicationNo + "/form").cookie(access));
+		assertThat(formPage).contains("value=\"सुनीता बनर्जी\"", "शेती आणि दुग्धव्यवसाय; চাষবাস");
+
+		byte[] pdf = mvc.perform(get("/applications/" + applicationNo + "/receipt.pdf").cookie(access))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains(applicationNo, "Sunita Banerjee", "सुनीता बनर्जी");
+		}
+	}
+
+	@Test
+	void aDraftIsSavedAndResumedThenSubmittedOnce() throws Exception {
+		MultiValueMap<String, String> partial = form("BIRTH-CERT");
+		partial.remove("placeOfBirth");
+		MockHttpServletResponse draft = mvc
+			.perform(post("/apply/BIRTH-CERT").with(csrf()).params(partial).param("action", "draft"))
+			.andReturn()
+			.getResponse();
+		assertThat(draft.getRedirectedUrl()).endsWith("/form?saved");
+		String applicationNo = draft.getRedirectedUrl().split("/")[2];
+		Cookie access = draft.getCookie("sevahub_app_" + applicationNo);
+		assertThat(applications.get(applicationNo).status()).isEqualTo("DRAFT");
+
+		String resumed = page(get("/applications/" + applicationNo + "/form?saved").cookie(access));
+		assertThat(resumed).contains("value=\"বন্দ্যোপাধ্যায় রাহুল\"").contains("id=\"saved-notice\"");
+
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post("/applications/" + applicationNo + "/form").with(csrf())
+				.cookie(access)
+				.param("placeOfBirth", "Chittaranjan Seva Sadan")
+				.param("action", "submit"));
+		}
+		Application app = applications.get(applicationNo);
+		assertThat(app.status()).isEqualTo("UNDER_VERIFICATION");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM status_history WHERE application_id = :id AND status = 'SUBMITTED'")
+			.param("id", app.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherBrowserCannotOpenTheFormButAnyoneCanTrackTheStatus() throws Exception {
+		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
+				ProcessDriver.validForm("BIRTH-CERT")));
+		assertThat(mvc.perform(get("/applications/" + app.applicationNo() + "/form")).andReturn().getResponse()
+			.getStatus()).isEqualTo(403);
+		String status = page(get("/applications/" + app.applicationNo()));
+		assertThat(status).contains("INITIATED", "Su**** Ba******").doesNotContain("Sunita Banerjee");
+	}
+
+	@Test
+	void theStatusPageShowsEveryStage() throws Exception {
+		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
+				ProcessDriver.validForm("BIRTH-CERT")));
+		applications.submit(app.applicationNo(), Map.of());
+		String html = page(get("/applications/" + app.applicationNo()));
+		assertThat(html.indexOf("INITIATED")).isLessThan(html.indexOf(">SUBMITTED<"));
+		assertThat(html).contains("UNDER_VERIFICATION", "Application submitted", "Verify application");
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	private long applicationCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+	}
+
+	private static MultiValueMap<String, String> form(String service) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		ProcessDriver.validForm(service).forEach(form::add);
+		if (service.equals("BIRTH-CERT")) {
+			form.set("childName", "Rahul Banerjee");
+			form.set("childNameLocal", "বন্দ্যোপাধ্যায় রাহুল");
+		}
+		return form;
+	}
+
+}
