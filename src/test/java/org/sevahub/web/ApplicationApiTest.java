@@ -1,5 +1,6 @@
 package org.sevahub.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -7,8 +8,10 @@ import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The application API of DESIGN.md over real HTTP: what it answers, and what it refuses without a trace. */
 @SevaHubTest
 class ApplicationApiTest {
+
+	static final String BIRTH = """
+			{"serviceCode": "BIRTH-CERT",
+			 "applicant": {"nameEn": "Sunita Banerjee", "nameLocal": "সুনীতা বন্দ্যোপাধ্যায়", "mobile": "9876543210",
+			               "address": "12 Lake Road", "district": "Kolkata", "pincode": "700029"},
+			 "data": {"childName": "Rahul", "childNameLocal": "राहुल", "childGender": "M", "childDateOfBirth": "2026-10-01",
+			          "placeOfBirth": "SSKM Hospital", "fatherName": "Amit", "motherName": "Sunita", "relation": "parent"}}""";
 
 	@Autowired
 	TestRestTemplate http;
@@ -26,33 +37,159 @@ class ApplicationApiTest {
 	JdbcClient jdbc;
 
 	@Test
-	void createsAnApplicationAndStartsItsProcess() {
-		ResponseEntity<Map> created = post("/api/v1/applications", """
-				{"serviceCode": "BIRTH-CERT",
-				 "applicant": {"nameEn": "Sunita Banerjee", "nameLocal": "সুনীতা বন্দ্যোপাধ্যায়", "mobile": "9876543210"},
-				 "data": {"childName": "Rahul"}}""");
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(created.getBody()).containsEntry("status", "INITIATED");
-		assertThat((String) created.getBody().get("applicationNo")).matches("BC\\d{4}\\d{6}");
+	void createsSubmitsAndDescribesAnApplication() {
+		String no = create(BIRTH);
+		ResponseEntity<Map> submitted = post("/api/v1/applications/" + no + "/submit", "{}");
+		assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(submitted.getBody()).containsEntry("status", "UNDER_VERIFICATION").containsEntry("accepted", "true");
+
+		Map<String, Object> view = http.getForObject("/api/v1/applications/" + no, Map.class);
+		assertThat(view).containsEntry("status", "UNDER_VERIFICATION").containsEntry("applicantName", "Su**** Ba******");
+		assertThat((List<Map<String, Object>>) view.get("history")).extracting(h -> h.get("status"))
+			.containsExactly("INITIATED", "SUBMITTED", "UNDER_VERIFICATION");
+		assertThat((List<String>) view.get("nextActions")).containsExactly("withdraw");
 	}
 
 	@Test
-	void malformedJsonChangesNothing() {
-		long before = count();
-		ResponseEntity<Map> response = post("/api/v1/applications", "{\"serviceCode\": \"BIRTH-CERT\", ");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("error", "malformed");
-		assertThat(count()).isEqualTo(before);
+	void aDoubleSubmitChangesNothing() {
+		String no = create(BIRTH);
+		post("/api/v1/applications/" + no + "/submit", "{}");
+		ResponseEntity<Map> again = post("/api/v1/applications/" + no + "/submit", "{\"data\": {\"childName\": \"X\"}}");
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(again.getBody()).containsEntry("accepted", "false");
+		assertThat(countWhere("SELECT COUNT(*) FROM status_history h JOIN application a ON a.id = h.application_id "
+				+ "WHERE a.application_no = '" + no + "' AND h.status = 'SUBMITTED'")).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT form_data FROM application WHERE application_no = :no").param("no", no)
+			.query(String.class)
+			.single()).contains("\"childName\":\"Rahul\"");
 	}
 
-	private long count() {
-		return jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+	@Test
+	void aDraftAfterSubmissionIsRefused() {
+		String no = create(BIRTH);
+		post("/api/v1/applications/" + no + "/submit", "{}");
+		ResponseEntity<Map> draft = exchange(HttpMethod.PUT, "/api/v1/applications/" + no + "/draft", "{\"data\": {}}");
+		assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(draft.getBody()).containsEntry("error", "not-allowed");
+	}
+
+	@Test
+	void anIncompleteSubmissionGetsFieldErrorsAndChangesNothing() {
+		String no = create("""
+				{"serviceCode": "BIRTH-CERT", "applicant": {"nameEn": "Ram Das"}}""");
+		ResponseEntity<Map> refused = post("/api/v1/applications/" + no + "/submit",
+				"{\"data\": {\"childDateOfBirth\": \"2030-01-01\", \"childGender\": \"X\"}}");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		Map<String, String> errors = (Map<String, String>) refused.getBody().get("fieldErrors");
+		assertThat(errors).containsKeys("applicant.mobile", "childName", "placeOfBirth")
+			.containsEntry("childDateOfBirth", "Date of birth cannot be in the future")
+			.containsEntry("childGender", "Sex of the child must be one of the listed choices");
+		assertThat(http.getForObject("/api/v1/applications/" + no, Map.class)).containsEntry("status", "INITIATED");
+		assertThat(jdbc.sql("SELECT form_data FROM application WHERE application_no = :no").param("no", no)
+			.query(String.class)
+			.single()).doesNotContain("2030-01-01");
+	}
+
+	@Test
+	void wrongKeysAreNamedAndNothingIsCreated() {
+		long before = countWhere("SELECT COUNT(*) FROM application");
+		ResponseEntity<Map> unknownTop = post("/api/v1/applications",
+				"{\"serviceCode\": \"BIRTH-CERT\", \"aplicant\": {}}");
+		assertThat(unknownTop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((Map<String, String>) unknownTop.getBody().get("fieldErrors")).containsKey("aplicant");
+		ResponseEntity<Map> unknownField = post("/api/v1/applications",
+				"{\"serviceCode\": \"BIRTH-CERT\", \"data\": {\"childname\": \"x\"}}");
+		assertThat((Map<String, String>) unknownField.getBody().get("fieldErrors")).containsEntry("childname",
+				"'childname' is not a field of this form");
+		assertThat(countWhere("SELECT COUNT(*) FROM application")).isEqualTo(before);
+	}
+
+	@Test
+	void malformedJsonAndAnUnknownServiceAreRefusedWithoutATrace() {
+		long before = countWhere("SELECT COUNT(*) FROM application");
+		ResponseEntity<Map> malformed = post("/api/v1/applications", "{\"serviceCode\": \"BIRTH-CERT\", ");
+		assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(malformed.getBody()).containsEntry("error", "malformed");
+		ResponseEntity<Map> unknown = post("/api/v1/applications", "{\"serviceCode\": \"PASSPORT\"}");
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat((String) unknown.getBody().get("message")).contains("PASSPORT");
+		assertThat(http.getForEntity("/api/v1/applications/XX2026999999", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(countWhere("SELECT COUNT(*) FROM application")).isEqualTo(before);
+	}
+
+	@Test
+	void theCatalogGivesFeePortalCodesAndTheCitizenForm() {
+		Map<String, Object> income = http.getForObject("/api/v1/services/INCOME-CERT", Map.class);
+		assertThat(income).containsEntry("fee", 33.6).containsEntry("disposalDays", 15);
+		assertThat((Map<String, String>) income.get("portalCodes")).containsEntry("bsk", "AMD002")
+			.containsEntry("isp", "INC01")
+			.containsEntry("aaplesarkar", "1102")
+			.containsEntry("digilocker", "INCER");
+		assertThat((Map<String, Object>) income.get("form")).containsEntry("id", "income-certificate");
+		assertThat(http.getForEntity("/api/v1/services/NOPE", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theEngineRestApiNeedsAnOfficerAndRefusesAnUnknownDecision() {
+		assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		String no = create(BIRTH);
+		post("/api/v1/applications/" + no + "/submit", "{}");
+		TestRestTemplate assistant = http.withBasicAuth("assistant", "assistant");
+		List<Map<String, Object>> tasks = assistant.exchange("/engine-rest/task?processInstanceBusinessKey=" + no,
+				HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				})
+			.getBody();
+		assertThat(tasks).hasSize(1);
+		String taskId = (String) tasks.get(0).get("id");
+
+		ResponseEntity<Map> refused = assistant.postForEntity("/engine-rest/task/" + taskId + "/complete",
+				json("{\"variables\": {\"decision\": {\"value\": \"approve\"}}}"), Map.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) refused.getBody().get("message"))
+			.isEqualTo("Unknown decision 'approve' for task 'Verify application': expected one of forward, clarify");
+		assertThat(assistant.getForObject("/engine-rest/task/" + taskId, Map.class)).containsEntry("id", taskId);
+
+		ResponseEntity<Map> foreign = http.withBasicAuth("appellate2", "appellate2")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete",
+					json("{\"variables\": {\"decision\": {\"value\": \"forward\"}}}"), Map.class);
+		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		ResponseEntity<String> done = assistant.postForEntity("/engine-rest/task/" + taskId + "/complete",
+				json("{\"variables\": {\"decision\": {\"value\": \"forward\"}, \"remarks\": {\"value\": \"ঠিক আছে\"}}}"),
+				String.class);
+		assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		Map<String, Object> view = http.getForObject("/api/v1/applications/" + no, Map.class);
+		assertThat((List<Map<String, Object>>) view.get("history")).anySatisfy(h -> assertThat(h)
+			.containsEntry("status", "FORWARDED")
+			.containsEntry("actor", "assistant")
+			.containsEntry("remarks", "ঠিক আছে"));
+	}
+
+	private String create(String body) {
+		ResponseEntity<Map> created = post("/api/v1/applications", body);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(created.getBody()).containsEntry("status", "INITIATED");
+		return (String) created.getBody().get("applicationNo");
+	}
+
+	private long countWhere(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	private ResponseEntity<Map> post(String path, String json) {
+		return http.postForEntity(path, json(json), Map.class);
+	}
+
+	private ResponseEntity<Map> exchange(HttpMethod method, String path, String json) {
+		return http.exchange(path, method, json(json), Map.class);
+	}
+
+	private static HttpEntity<String> json(String json) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+		return new HttpEntity<>(json, headers);
 	}
 
 }
