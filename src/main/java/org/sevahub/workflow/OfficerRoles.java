@@ -76,6 +76,8 @@ public class OfficerRoles {
 			createGroup(group.getKey(), group.getValue(), Groups.GROUP_TYPE_WORKFLOW);
 			grantGroup(group.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grantGroup(group.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			// Tasklist lists each task with its application's number and applicant, read from the instance.
+			grantGroup(group.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
 			grantGroup(group.getKey(), Resources.FILTER, groupTasks, Permissions.READ);
 			grantGroup(group.getKey(), Resources.FILTER, myTasks, Permissions.READ);
 		}
@@ -90,21 +92,28 @@ public class OfficerRoles {
 		}
 	}
 
+	/** Camunda keeps one grant per group and resource: add the permission to it, or create it. */
 	private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
-		boolean granted = authorizations.createAuthorizationQuery()
+		Authorization authorization = authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(groupId)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.hasPermission(permission)
-			.count() > 0;
-		if (!granted) {
-			Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
 			authorization.setResource(resource);
 			authorization.setResourceId(resourceId);
-			authorization.addPermission(permission);
-			authorizations.saveAuthorization(authorization);
 		}
+		else if (authorization.isPermissionGranted(permission)) {
+			return;
+		}
+		authorization.addPermission(permission);
+		authorizations.saveAuthorization(authorization);
 	}
 
 	private String filter(String name, int priority, TaskQuery query) {
@@ -114,7 +123,11 @@ public class OfficerRoles {
 		}
 		Filter filter = filters.newTaskFilter(name)
 			.setQuery(query)
-			.setProperties(Map.of("priority", priority, "refresh", true));
+			// Tasklist shows these variables on each task in the list: officers find an application by number.
+			.setProperties(Map.of("priority", priority, "refresh", true, "variables",
+					List.of(Map.of("name", "applicationNo", "label", "Application"),
+							Map.of("name", "applicantName", "label", "Applicant"),
+							Map.of("name", "serviceName", "label", "Service"))));
 		return filters.saveFilter(filter).getId();
 	}
 

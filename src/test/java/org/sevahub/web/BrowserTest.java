@@ -121,6 +121,13 @@ class BrowserTest {
 		assertThat(stages.get(stages.size() - 1).remarks()).isEqualTo("Documents match the hospital register");
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult().getTaskDefinitionKey())
 			.isEqualTo("Task_Decide");
+
+		// The form's link opens the whole application for the signed-in officer.
+		browser.get(url("/officer/applications/" + app.applicationNo()));
+		String page = browser.findElement(By.tagName("main")).getText();
+		assertThat(page).contains("Place of birth (hospital or address)", "SSKM Hospital, Kolkata", "সুনীতা বন্দ্যোপাধ্যায়")
+			.contains("FORWARDED", "assistant", "Documents match the hospital register");
+		screenshot("officer-application");
 	}
 
 	@Test

@@ -172,6 +172,17 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void theOfficersViewNeedsAnOfficerSignedInToTheWebapps() throws Exception {
+		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
+				ProcessDriver.validForm("BIRTH-CERT")));
+		MockHttpServletResponse response = mvc.perform(get("/officer/applications/" + app.applicationNo()))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(response.getContentAsString()).doesNotContain("Sunita");
+	}
+
+	@Test
 	void theStatusPageShowsEveryStage() throws Exception {
 		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
 				ProcessDriver.validForm("BIRTH-CERT")));

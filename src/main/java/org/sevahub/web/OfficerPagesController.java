@@ -1,0 +1,99 @@
+package org.sevahub.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.PortalLinks;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.form.FormField;
+import org.sevahub.application.form.FormRegistry;
+import org.sevahub.workflow.OfficerRoles;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The whole application as an officer needs it to verify or decide: every answer with its label, the
+ * applicant in both scripts, the portals it is linked to, the events on its record. Officers are the people
+ * signed in to Camunda's webapps (the Tasklist forms link here), so this page reads that same session.
+ */
+@Controller
+class OfficerPagesController {
+
+	private static final Set<String> OFFICER_GROUPS = Set.of(OfficerRoles.DEALING_ASSISTANT,
+			OfficerRoles.DESIGNATED_OFFICER, OfficerRoles.FIRST_APPELLATE, OfficerRoles.SECOND_APPELLATE,
+			Groups.CAMUNDA_ADMIN);
+
+	private final ApplicationService applications;
+
+	private final ApplicationViews views;
+
+	private final ServiceCatalog catalog;
+
+	private final FormRegistry forms;
+
+	private final PortalLinks links;
+
+	private final ApplicationEvents events;
+
+	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
+			FormRegistry forms, PortalLinks links, ApplicationEvents events) {
+		this.applications = applications;
+		this.views = views;
+		this.catalog = catalog;
+		this.forms = forms;
+		this.links = links;
+		this.events = events;
+	}
+
+	@GetMapping("/officer/applications/{applicationNo}")
+	String application(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		String officer = signedInOfficer(request);
+		Application app = applications.get(applicationNo);
+		Map<String, String> values = applications.formValues(app);
+		Map<String, String> labelled = new LinkedHashMap<>();
+		for (FormField field : forms.get(catalog.get(app.serviceCode()).form()).inputs()) {
+			labelled.put(field.label() != null ? field.label() : field.key(), values.getOrDefault(field.key(), ""));
+		}
+		model.addAttribute("officer", officer);
+		model.addAttribute("view", views.of(app));
+		model.addAttribute("fields", labelled);
+		model.addAttribute("locked", app.lockedFields());
+		model.addAttribute("links", links.of(app.id()));
+		model.addAttribute("events", events.of(app.id()));
+		return "officer/application";
+	}
+
+	/** The user signed in to Camunda's webapps in this browser, if an officer; otherwise 401. */
+	private static String signedInOfficer(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+		if (authentications != null
+				&& authentications.getAuthenticationForProcessEngine("default") instanceof UserAuthentication user) {
+			List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+			if (groups.stream().anyMatch(OFFICER_GROUPS::contains)) {
+				return user.getName();
+			}
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only officers may open applications here");
+		}
+		throw new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+				"Sign in to Tasklist (/camunda/app/tasklist/) first");
+	}
+
+}
