@@ -9,11 +9,6 @@ public enum ApplicationStatus {
 
 	INITIATED, DRAFT, FEE_PENDING, FEE_PAID, SUBMITTED, FORWARDED, UNDER_VERIFICATION, CLARIFICATION_SOUGHT,
 	RESUBMITTED, APPROVED, REJECTED, CERTIFICATE_ISSUED, DELIVERED, APPEAL_FILED, APPEAL_ALLOWED,
-	APPEAL_DISMISSED, CANCELLED;
-
-	/** Statuses after which the citizen can no longer change the form. */
-	public static boolean isPastSubmission(String status) {
-		return !(INITIATED.name().equals(status) || DRAFT.name().equals(status));
-	}
+	APPEAL_DISMISSED, CANCELLED
 
 }

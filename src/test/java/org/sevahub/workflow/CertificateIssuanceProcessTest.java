@@ -1,29 +1,19 @@
 package org.sevahub.workflow;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
-import org.sevahub.application.ApplicationEvents;
-import org.sevahub.application.ApplicationService;
-import org.sevahub.certificate.CertificateRepository;
 import org.sevahub.certificate.CertificateStatus;
 import org.sevahub.testsupport.ProcessDriver;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -33,46 +23,10 @@ import static org.sevahub.testsupport.ProcessDriver.days;
  * Every path of processes/certificate-issuance.bpmn and the appeal process it calls, driven through the
  * citizen's and the officers' entry points; timers fire because the engine's clock moves.
  */
-@SevaHubTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class CertificateIssuanceProcessTest {
-
-	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	ProcessDriver driver;
-
-	@Autowired
-	ApplicationService applications;
-
-	@Autowired
-	ApplicationEvents events;
-
-	@Autowired
-	CertificateRepository certificates;
-
-	@Autowired
-	RuntimeService runtime;
+class CertificateIssuanceProcessTest extends ProcessTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeEach
-	void init() {
-		BpmnAwareTests.init(engine);
-		// A Monday morning in India, so working days are easy to count: Tue 1, Wed 2, Thu 3.
-		org.camunda.bpm.engine.impl.util.ClockUtil
-			.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 7, 10, 0, 0, 0, IST).toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ProcessDriver.resetClock();
-	}
 
 	@Test
 	void feePaidVerifiedApprovedIssuedAndDelivered() {

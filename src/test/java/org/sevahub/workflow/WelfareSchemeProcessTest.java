@@ -1,72 +1,25 @@
 package org.sevahub.workflow;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
-import org.sevahub.application.ApplicationEvents;
-import org.sevahub.application.ApplicationService;
 import org.sevahub.application.NewApplication;
-import org.sevahub.certificate.CertificateRepository;
 import org.sevahub.certificate.CertificateStatus;
 import org.sevahub.testsupport.ProcessDriver;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.ProcessTestSupport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.sevahub.testsupport.ProcessDriver.days;
 
 /** Every path of processes/welfare-scheme.bpmn, with the eligibility table (welfare-eligibility.dmn) deciding. */
-@SevaHubTest
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class WelfareSchemeProcessTest {
-
-	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	ProcessDriver driver;
-
-	@Autowired
-	ApplicationService applications;
-
-	@Autowired
-	ApplicationEvents events;
-
-	@Autowired
-	CertificateRepository certificates;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@BeforeEach
-	void init() {
-		BpmnAwareTests.init(engine);
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 7, 10, 0, 0, 0, IST).toInstant()));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ProcessDriver.resetClock();
-	}
+class WelfareSchemeProcessTest extends ProcessTestSupport {
 
 	@Test
 	void anEligibleApplicantIsSanctionedTheTablesAmountAndDelivered() {
