@@ -1,5 +1,6 @@
 package org.sevahub.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,10 +46,23 @@ public class DeliveryOutbox {
 		this.metrics = new DeliveryMetrics(meters);
 	}
 
-	/** Queues what every portal linked to the application must hear about this status. */
+	/**
+	 * Queues what every portal linked to the application must hear about this status.
+	 *
+	 * @param processInstanceId the process instance that reached the status (a called appeal's, say), which
+	 *                          carries the incident if a message cannot be delivered
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void statusChanged(Application application, ServiceDefinition service, StatusHistoryEntry entry) {
-		for (PortalLink link : links.of(application.id())) {
+	public void statusChanged(Application application, ServiceDefinition service, StatusHistoryEntry entry,
+			String processInstanceId) {
+		List<PortalLink> linked = new ArrayList<>(links.of(application.id()));
+		connectors.values()
+			.stream()
+			.filter(PortalConnector::coversEveryApplication)
+			.filter(c -> linked.stream().noneMatch(link -> link.portal().equals(c.portal())))
+			.forEach(c -> linked.add(new PortalLink(null, application.id(), c.portal(), application.applicationNo(),
+					Map.of(), application.createdAt())));
+		for (PortalLink link : linked) {
 			PortalConnector connector = connectors.get(link.portal());
 			if (connector == null) {
 				log.warn("Application {} is linked to portal {}, which is switched off; it is not told of {}",
@@ -56,7 +70,7 @@ public class DeliveryOutbox {
 				continue;
 			}
 			for (OutboundMessage message : connector.messagesFor(new StatusChange(application, service, link, entry))) {
-				enqueue(application, link.portal(), entry.status(), message);
+				enqueue(application, link.portal(), entry.status(), message, processInstanceId);
 			}
 		}
 	}
@@ -64,6 +78,11 @@ public class DeliveryOutbox {
 	/** Queues one message for a portal behind everything queued for that application and portal before it. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(Application application, String portal, String status, OutboundMessage message) {
+		enqueue(application, portal, status, message, application.processInstanceId());
+	}
+
+	private void enqueue(Application application, String portal, String status, OutboundMessage message,
+			String processInstanceId) {
 		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM delivery WHERE application_id = :app AND portal = :portal")
 			.param("app", application.id())
 			.param("portal", portal)
@@ -79,7 +98,7 @@ public class DeliveryOutbox {
 			.param("kind", message.kind())
 			.param("status", status)
 			.param("payload", message.payload())
-			.param("pi", application.processInstanceId())
+			.param("pi", processInstanceId)
 			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();
 		metrics.queued(portal);

@@ -12,6 +12,14 @@ public interface PortalConnector {
 	String portal();
 
 	/**
+	 * True for a counterpart that hears of every application, linked or not (the department's own MIS); such a
+	 * connector sees a link made up for the occasion, with the application number as its reference.
+	 */
+	default boolean coversEveryApplication() {
+		return false;
+	}
+
+	/**
 	 * The messages this portal must receive because an application linked to it changed status. Runs inside
 	 * the transaction that records the status, so it must not call the portal: it only decides what to send
 	 * (possibly nothing) and captures, in the payload, what the send will need.

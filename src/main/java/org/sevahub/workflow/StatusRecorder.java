@@ -58,7 +58,7 @@ public class StatusRecorder {
 				EngineClock.now()));
 		execution.setVariable(Variables.STATUS, status);
 		Application updated = applications.findById(app.id()).orElseThrow();
-		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry);
+		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, execution.getProcessInstanceId());
 	}
 
 	/** The officer signed in to the engine, else who the caller said acted, else the system itself. */

@@ -97,6 +97,10 @@ public class ProcessDriver {
 		return values;
 	}
 
+	public ApplicationService applications() {
+		return applications;
+	}
+
 	public Application start(String serviceCode) {
 		return applications.create(NewApplication.direct(serviceCode, validForm(serviceCode)));
 	}
