@@ -1,7 +1,9 @@
 -- When a delivery was first tried (transient faults park it only after sevahub.delivery.park-after of
--- trying), and how often a node took it over from one that died while sending it (each a possible resend).
+-- trying), how often a node took it over from one that died while sending it (each a possible resend), and
+-- which node finally delivered it.
 ALTER TABLE delivery ADD COLUMN first_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE delivery ADD COLUMN takeovers INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE delivery ADD COLUMN sent_by VARCHAR(100);
 CREATE INDEX delivery_app_portal_idx ON delivery (application_id, portal, seq);
 
 -- The sandbox's fault switches, one row per simulated counterpart, in the database so every node sees them.

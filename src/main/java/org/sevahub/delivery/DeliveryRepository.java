@@ -66,7 +66,7 @@ class DeliveryRepository {
 	boolean markDelivered(long id, String node, Instant now) {
 		return jdbc.sql("""
 				UPDATE delivery SET state = 'DELIVERED', delivered_at = :now, last_error = NULL, lease_owner = NULL,
-				    lease_until = NULL
+				    lease_until = NULL, sent_by = :node
 				WHERE id = :id AND lease_owner = :node""")
 			.param("now", ApplicationRepository.timestamp(now))
 			.param("id", id)

@@ -1,0 +1,111 @@
+package org.sevahub.delivery.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * SevaHub as its own JVM, from the packaged jar, against a given database: what an operator runs, so a test can
+ * kill it with SIGKILL the way a machine dies.
+ */
+final class SevaHubProcess implements AutoCloseable {
+
+	final int port;
+
+	final String name;
+
+	private final Process process;
+
+	private SevaHubProcess(String name, int port, Process process) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+	}
+
+	static SevaHubProcess start(String name, String databaseUrl, String webhookUrl, String... extra) throws Exception {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString(), "--server.port=" + port,
+				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--sevahub.portals.webhook.url=" + webhookUrl,
+				// A dead node's messages and jobs are taken over after seconds, not the production minute.
+				"--sevahub.delivery.lease=5s", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+				"--sevahub.delivery.poll-interval=50ms", "--logging.level.root=WARN"));
+		command.addAll(List.of(extra));
+		Path log = Path.of("target", "it-logs", name + ".log");
+		Files.createDirectories(log.getParent());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		SevaHubProcess node = new SevaHubProcess(name, port, process);
+		node.awaitHealthy(Duration.ofSeconds(120));
+		return node;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/** SIGKILL: no shutdown hooks, no flushing, leases and job locks left behind. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	private void awaitHealthy(Duration within) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(within);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited during start; see target/it-logs/" + name + ".log");
+			}
+			try {
+				HttpResponse<String> health = client.send(
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200 && health.body().contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException(name + " did not become healthy within " + within);
+	}
+
+	private static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("sevahub-.*\\.jar"))
+				.filter(p -> !p.toString().endsWith(".original"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
