@@ -70,12 +70,15 @@ public class DeliveryDispatcher {
 		this.runtime = runtime;
 	}
 
-	/** The scheduled loop: keeps up to a batch in flight, claiming more as sends finish. */
 	@Scheduled(fixedDelayString = "${sevahub.delivery.poll-interval}")
 	void poll() {
-		if (!properties.enabled()) {
-			return;
+		if (properties.enabled()) {
+			pump();
 		}
+	}
+
+	/** Keeps up to a batch in flight, claiming more as sends finish; returns without waiting for them. */
+	void pump() {
 		int room;
 		while ((room = properties.batchSize() - inFlight.get()) > 0) {
 			List<QueuedMessage> claimed = claim(room);

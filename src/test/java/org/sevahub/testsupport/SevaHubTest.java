@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -23,5 +24,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureMockMvc
+@AutoConfigureObservability
 public @interface SevaHubTest {
 }
