@@ -261,6 +261,10 @@ public class ApplicationService {
 		return applications.findByNo(applicationNo).orElseThrow(() -> new ApplicationNotFoundException(applicationNo));
 	}
 
+	public Application byId(long id) {
+		return applications.findById(id).orElseThrow(() -> new ApplicationNotFoundException("#" + id));
+	}
+
 	public Applicant applicantOf(Application app) {
 		return applications.applicantOf(app);
 	}
@@ -294,12 +298,15 @@ public class ApplicationService {
 		applications.updateForm(app.id(), data);
 	}
 
-	/** Locked keys, plus a stored Aadhaar the citizen did not replace (the form shows it masked). */
+	/**
+	 * Locked keys, plus an Aadhaar already held that the citizen did not replace: one SevaHub stored (the form
+	 * shows it masked) or one a portal verified (SevaHub holds only the portal's reference to it).
+	 */
 	private static Set<String> trusted(Set<String> locked, Applicant applicant, Map<String, String> submitted) {
 		Set<String> trusted = new HashSet<>(locked);
 		String sent = submitted.get(ApplicantFields.AADHAAR);
-		if (applicant.aadhaarCipher() != null
-				&& (sent == null || sent.isBlank() || sent.equals(applicant.aadhaarMasked()))) {
+		String shown = ApplicantFields.values(applicant).get(ApplicantFields.AADHAAR);
+		if (shown != null && (sent == null || sent.isBlank() || sent.equals(shown))) {
 			trusted.add(ApplicantFields.AADHAAR);
 		}
 		return trusted;

@@ -42,7 +42,7 @@ public class AuditTrail {
 			.param("portal", portal)
 			.param("operation", operation)
 			.param("reference", reference)
-			.param("outcome", outcome)
+			.param("outcome", outcome.length() <= 40 ? outcome : outcome.substring(0, 40))
 			.param("summary", truncate(redact(summary)))
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();

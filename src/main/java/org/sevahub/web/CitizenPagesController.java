@@ -15,6 +15,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.FeeGateway;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormRegistry;
@@ -52,10 +53,12 @@ class CitizenPagesController {
 
 	private final List<FeeGateway> gateways;
 
+	private final List<PortalReturn> portalReturns;
+
 	private final ZoneId zone;
 
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
-			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways,
+			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
 		this.catalog = catalog;
 		this.forms = forms;
@@ -63,6 +66,7 @@ class CitizenPagesController {
 		this.views = views;
 		this.access = access;
 		this.gateways = gateways;
+		this.portalReturns = portalReturns;
 		this.zone = zone;
 	}
 
@@ -135,12 +139,18 @@ class CitizenPagesController {
 	String acknowledgement(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = accessible(applicationNo, request);
 		model.addAttribute("view", views.of(app));
+		model.addAttribute("returns", returnLinks(app, app.submittedAt() != null));
 		return "acknowledgement";
 	}
 
+	/** The receipt, for the citizen's browser, or for a portal holding the signed link SevaHub gave it. */
 	@GetMapping("/applications/{applicationNo}/receipt.pdf")
-	ResponseEntity<byte[]> receipt(@PathVariable String applicationNo, HttpServletRequest request) {
-		Application app = accessible(applicationNo, request);
+	ResponseEntity<byte[]> receipt(@PathVariable String applicationNo, @RequestParam(required = false) String key,
+			HttpServletRequest request) {
+		Application app = key != null && java.security.MessageDigest.isEqual(
+				access.sign("receipt", applicationNo).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				key.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? applications.get(applicationNo)
+						: accessible(applicationNo, request);
 		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app), zone);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -198,7 +208,12 @@ class CitizenPagesController {
 		model.addAttribute("view", app == null ? null : views.of(app));
 		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
 		model.addAttribute("errors", errors);
+		model.addAttribute("returns", app == null || app.submittedAt() != null ? List.of() : returnLinks(app, false));
 		return "form";
+	}
+
+	private List<PortalReturn.Link> returnLinks(Application app, boolean submitted) {
+		return portalReturns.stream().flatMap(r -> r.link(app, submitted).stream()).toList();
 	}
 
 	/** The posted fields that belong to the form: not the CSRF token, not the button pressed. */

@@ -17,6 +17,9 @@ public final class ApplicantFields {
 
 	public static final String AADHAAR = PREFIX + "aadhaar";
 
+	/** What the form shows for an Aadhaar a portal verified and holds in its vault (SevaHub has only the reference). */
+	public static final String VERIFIED_BY_PORTAL = "Verified by the portal";
+
 	public static final List<String> KEYS = List.of(key("nameEn"), key("nameLocal"), key("fatherName"),
 			key("motherName"), key("gender"), key("dateOfBirth"), key("mobile"), key("email"), key("category"),
 			key("maritalStatus"), key("address"), key("permanentAddress"), key("district"), key("pincode"),
@@ -49,7 +52,8 @@ public final class ApplicantFields {
 		put(values, "stateCode", a.stateCode());
 		put(values, "familyId", a.familyId());
 		put(values, "memberId", a.memberId());
-		put(values, "aadhaar", a.aadhaarMasked());
+		put(values, "aadhaar", a.aadhaarMasked() != null ? a.aadhaarMasked()
+				: a.aadhaarRef() != null ? VERIFIED_BY_PORTAL : null);
 		return values;
 	}
 
