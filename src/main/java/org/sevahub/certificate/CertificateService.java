@@ -3,6 +3,8 @@ package org.sevahub.certificate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.sevahub.application.Applicant;
@@ -12,12 +14,20 @@ import org.sevahub.application.EngineClock;
 import org.sevahub.application.NumberSequences;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.ApplicantFields;
+import org.sevahub.delivery.ServerBaseUrl;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues and revokes certificates. Issuing twice for one application returns the certificate it already has. */
+/**
+ * Issues and revokes certificates: a number per service and year, the PDF from the service's template with the
+ * holder's names in their scripts and a QR code to /verify/{number}, its XML twin, and a PAdES signature. Stored
+ * once; issuing again for the same application returns the certificate it has.
+ */
 @Service
 public class CertificateService {
 
@@ -31,15 +41,27 @@ public class CertificateService {
 
 	private final ServiceCatalog catalog;
 
+	private final SigningKeys keys;
+
+	private final ServerBaseUrl baseUrl;
+
 	private final ZoneId zone;
 
 	CertificateService(CertificateRepository certificates, ApplicationRepository applications, NumberSequences numbers,
-			ServiceCatalog catalog, @Value("${sevahub.time-zone}") ZoneId zone) {
+			ServiceCatalog catalog, SigningKeys keys, ServerBaseUrl baseUrl, @Value("${sevahub.time-zone}") ZoneId zone) {
 		this.certificates = certificates;
 		this.applications = applications;
 		this.numbers = numbers;
 		this.catalog = catalog;
+		this.keys = keys;
+		this.baseUrl = baseUrl;
 		this.zone = zone;
+	}
+
+	/** The signing key exists from the first start on, not from the first certificate. */
+	@EventListener(ApplicationReadyEvent.class)
+	void prepareSigningKey() {
+		keys.identity();
 	}
 
 	@Transactional
@@ -49,15 +71,24 @@ public class CertificateService {
 			return existing.get();
 		}
 		ServiceDefinition service = catalog.get(app.serviceCode());
-		Applicant holder = applications.applicantOf(app);
+		CertificateTemplate template = CertificateTemplate.load(service.certificate().template());
+		Map<String, String> values = values(app);
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		String series = service.initials() + "-" + today.getYear();
 		String number = series + "-" + String.format("%06d", numbers.next("certificate:" + series));
-		Integer years = service.certificate() == null ? null : service.certificate().validityYears();
-		LocalDate validUntil = years == null ? null : today.plusYears(years).minusDays(1);
-		Certificate certificate = new Certificate(null, number, app.id(), service.code(), holder.displayName(),
-				EngineClock.now(), validUntil, CertificateStatus.VALID, null, null);
-		certificates.insert(certificate, render(certificate, service, holder, app));
+		Integer years = service.certificate().validityYears();
+		Certificate certificate = new Certificate(null, number, app.id(), service.code(),
+				values.getOrDefault(template.holder().name(), ""), blankToNull(values.get(template.holder().nameLocal())),
+				date(values.get(template.holder().dob())), service.portalCode("digilocker").orElse(null), EngineClock.now(),
+				years == null ? null : today.plusYears(years).minusDays(1), CertificateStatus.VALID, null, null, true);
+		Map<String, String> fields = fields(template, values);
+		byte[] pdf = CertificateRenderer.render(certificate, service, template, fields, app.applicationNo(),
+				verifyUrl(number), zone);
+		byte[] signed = PadesSigner.sign(pdf, keys.identity(), certificate.issuedAt(),
+				title(template, "en", service) + " " + number,
+				service.departmentNames().getOrDefault("en", service.department()));
+		certificates.insert(certificate, signed, CertificateXml.of(certificate, service.nameEn(),
+				service.departmentNames().getOrDefault("en", service.department()), fields));
 		return certificates.findByNo(number).orElseThrow();
 	}
 
@@ -68,29 +99,63 @@ public class CertificateService {
 			.orElse(false);
 	}
 
-	private byte[] render(Certificate c, ServiceDefinition service, Applicant holder, Application app) {
-		Map<String, String> title = service.certificate() == null ? Map.of() : service.certificate().title();
-		try (PdfComposer pdf = new PdfComposer(title.getOrDefault("en", service.nameEn()))) {
-			pdf.paragraph(service.departmentNames().getOrDefault("en", service.department()), 12);
-			pdf.heading(title.getOrDefault("en", service.nameEn()), 20);
-			String local = title.get(service.stateLanguage());
-			if (local != null) {
-				pdf.heading(local, 18);
-			}
-			pdf.gap(10)
-				.field("Certificate No.", c.certificateNo())
-				.field("Application No.", app.applicationNo())
-				.field("Name", holder.nameEn())
-				.field("Name (" + service.stateLanguage() + ")", holder.nameLocal());
-			app.formData().forEach((key, value) -> {
-				if (!value.isBlank()) {
-					pdf.field(key, value);
-				}
-			});
-			pdf.field("Date of issue", DATE.format(c.issuedAt().atZone(zone)))
-				.field("Valid until", c.validUntil() == null ? "Lifetime" : DATE.format(c.validUntil()));
-			return pdf.toBytes();
+	/** Revokes a certificate by number (an admin's action); false when there is none or it is revoked already. */
+	@Transactional
+	public boolean revoke(String certificateNo, String reason) {
+		return certificates.findByNo(certificateNo).map(c -> certificates.revoke(c.id(), reason) == 1).orElse(false);
+	}
+
+	String verifyUrl(String certificateNo) {
+		return baseUrl.publicUrl() + "/verify/" + certificateNo;
+	}
+
+	SigningIdentity signingIdentity() {
+		return keys.identity();
+	}
+
+	/** The form's values, the applicant's under applicant.*, and the sanctioned amount where there is one. */
+	private Map<String, String> values(Application app) {
+		Applicant applicant = applications.applicantOf(app);
+		Map<String, String> values = new LinkedHashMap<>(ApplicantFields.values(applicant));
+		values.putAll(app.formData());
+		if (app.sanctionedAmount() != null) {
+			values.put("sanctionedAmount", app.sanctionedAmount().stripTrailingZeros().toPlainString());
 		}
+		return values;
+	}
+
+	private static Map<String, String> fields(CertificateTemplate template, Map<String, String> values) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (CertificateTemplate.Field field : template.fields()) {
+			String value = values.get(field.key());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			fields.put(field.label(), field.mask() && value.length() > 4
+					? "X".repeat(value.length() - 4) + value.substring(value.length() - 4) : value);
+		}
+		return fields;
+	}
+
+	static String title(CertificateTemplate template, String language, ServiceDefinition service) {
+		return template.title().getOrDefault(language, service.nameEn());
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return value == null || value.isBlank() ? null : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException notADate) {
+			return null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static String formatDate(LocalDate date) {
+		return date == null ? "" : DATE.format(date);
 	}
 
 }

@@ -69,6 +69,22 @@ public final class PdfComposer implements AutoCloseable {
 		return this;
 	}
 
+	/** A paragraph broken into lines of at most {@code width} characters. */
+	public PdfComposer wrapped(String text, float size, int width) {
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split("\\s+")) {
+			if (line.length() + word.length() + 1 > width && line.length() > 0) {
+				paragraph(line.toString(), size);
+				line.setLength(0);
+			}
+			line.append(line.length() == 0 ? "" : " ").append(word);
+		}
+		if (line.length() > 0) {
+			paragraph(line.toString(), size);
+		}
+		return this;
+	}
+
 	/** A label and its value on one line, the label in bold. */
 	public PdfComposer field(String label, String value) {
 		float size = 11;

@@ -14,6 +14,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.FeeGateway;
 import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.NewApplication;
 import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -55,11 +56,14 @@ class CitizenPagesController {
 
 	private final List<PortalReturn> portalReturns;
 
+	private final IssuedDocuments documents;
+
 	private final ZoneId zone;
 
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone) {
+		this.documents = documents;
 		this.catalog = catalog;
 		this.forms = forms;
 		this.applications = applications;
@@ -162,8 +166,13 @@ class CitizenPagesController {
 	@GetMapping("/applications/{applicationNo}")
 	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = applications.get(applicationNo);
+		boolean owner = access.has(request, applicationNo);
 		model.addAttribute("view", views.of(app));
-		model.addAttribute("owner", access.has(request, applicationNo));
+		model.addAttribute("owner", owner);
+		model.addAttribute("certificateDownload", owner ? documents.forApplication(app.id())
+			.filter(d -> !d.revoked())
+			.map(IssuedDocuments.IssuedDocument::downloadUrl)
+			.orElse(null) : null);
 		return "status";
 	}
 

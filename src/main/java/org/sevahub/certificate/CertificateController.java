@@ -1,0 +1,139 @@
+package org.sevahub.certificate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sevahub.application.CitizenAccess;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.catalog.ServiceCatalog;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The certificate's public faces: /verify/{number}, the page a QR code opens, saying valid, revoked, expired or
+ * unknown with the holder's name partly masked; the PDF itself for whoever holds its signed link; and the
+ * admin's revocation.
+ */
+@Controller
+class CertificateController {
+
+	enum Verdict {
+
+		VALID, REVOKED, EXPIRED, UNKNOWN
+
+	}
+
+	private final CertificateRepository certificates;
+
+	private final CertificateService service;
+
+	private final ServiceCatalog catalog;
+
+	private final CitizenAccess access;
+
+	private final ZoneId zone;
+
+	CertificateController(CertificateRepository certificates, CertificateService service, ServiceCatalog catalog,
+			CitizenAccess access, @Value("${sevahub.time-zone}") ZoneId zone) {
+		this.certificates = certificates;
+		this.service = service;
+		this.catalog = catalog;
+		this.access = access;
+		this.zone = zone;
+	}
+
+	@GetMapping("/verify/{certificateNo}")
+	String verify(@PathVariable String certificateNo, Model model) {
+		Optional<Certificate> found = certificates.findByNo(certificateNo);
+		Verdict verdict = found.map(this::verdict).orElse(Verdict.UNKNOWN);
+		model.addAttribute("certificateNo", certificateNo);
+		model.addAttribute("verdict", verdict.name());
+		found.ifPresent(c -> {
+			model.addAttribute("certificate", c);
+			model.addAttribute("holder", mask(c.holderName()));
+			model.addAttribute("holderLocal", mask(c.holderNameLocal()));
+			model.addAttribute("serviceName", catalog.find(c.serviceCode()).map(s -> s.nameEn()).orElse(c.serviceCode()));
+			model.addAttribute("issued", CertificateService.formatDate(c.issuedAt().atZone(zone).toLocalDate()));
+			model.addAttribute("validUntil", c.validUntil() == null ? "for life" : CertificateService.formatDate(c.validUntil()));
+			model.addAttribute("fingerprint", service.signingIdentity().fingerprint());
+		});
+		return "verify";
+	}
+
+	@GetMapping("/certificates/{certificateNo}.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable String certificateNo, @RequestParam(required = false) String key) {
+		boolean allowed = key != null && MessageDigest.isEqual(
+				access.sign("certificate", certificateNo).getBytes(StandardCharsets.US_ASCII),
+				key.getBytes(StandardCharsets.US_ASCII));
+		if (!allowed) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		return certificates.pdf(certificateNo)
+			.map(bytes -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline().filename(certificateNo + ".pdf").build().toString())
+				.body(bytes))
+			.orElse(ResponseEntity.notFound().build());
+	}
+
+	/** An admin revokes a certificate (found false, a court order): /verify says so at once. */
+	@PostMapping("/api/v1/admin/certificates/{certificateNo}/revoke")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> revoke(@PathVariable String certificateNo,
+			@RequestBody(required = false) Map<String, String> body) {
+		String reason = body == null ? null : body.get("reason");
+		if (reason == null || reason.isBlank()) {
+			return ResponseEntity.badRequest().body(Map.of("error", "invalid", "message", "A reason is required"));
+		}
+		if (certificates.findByNo(certificateNo).isEmpty()) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found", "message",
+					"No certificate " + certificateNo));
+		}
+		if (!service.revoke(certificateNo, reason.strip())) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "already-revoked", "message",
+					"Certificate " + certificateNo + " is already revoked"));
+		}
+		return ResponseEntity.ok(Map.of("certificateNo", certificateNo, "status", "REVOKED"));
+	}
+
+	private Verdict verdict(Certificate c) {
+		if (c.status() == CertificateStatus.REVOKED) {
+			return Verdict.REVOKED;
+		}
+		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
+		return c.isExpiredOn(today) ? Verdict.EXPIRED : Verdict.VALID;
+	}
+
+	/** "Ramesh Kumar Verma" as "Ra**** Ku*** Ve***": enough to match a paper, not enough to harvest names. */
+	static String mask(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		StringBuilder masked = new StringBuilder();
+		for (String word : name.strip().split("\\s+")) {
+			int keep = Math.min(2, word.codePointCount(0, word.length()));
+			int cut = word.offsetByCodePoints(0, keep);
+			masked.append(word, 0, cut).append("*".repeat(word.codePointCount(cut, word.length()))).append(' ');
+		}
+		return masked.toString().strip();
+	}
+
+}

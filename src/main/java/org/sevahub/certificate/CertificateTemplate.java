@@ -1,0 +1,40 @@
+package org.sevahub.certificate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A certificate's wording and layout, from {@code certificates/<template>.yml}: a department edits the text and
+ * the fields there. Values are form keys ({@code applicant.*} for the applicant), so the holder can be someone
+ * other than the applicant (a child's birth certificate).
+ */
+record CertificateTemplate(Map<String, String> title, String statement, Holder holder, List<Field> fields) {
+
+	record Holder(String name, String nameLocal, String dob) {
+	}
+
+	/** @param mask show only the last four characters (bank accounts) */
+	record Field(String label, String key, boolean mask) {
+	}
+
+	static CertificateTemplate load(String name) {
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+			.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+		try (InputStream in = new ClassPathResource("certificates/" + name + ".yml").getInputStream()) {
+			return yaml.readValue(in, CertificateTemplate.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No certificate template certificates/" + name + ".yml", ex);
+		}
+	}
+
+}

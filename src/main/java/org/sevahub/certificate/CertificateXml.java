@@ -1,0 +1,71 @@
+package org.sevahub.certificate;
+
+import java.io.StringWriter;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The machine-readable form of a certificate, in the shape DigiLocker's issued-document XML uses (a Certificate
+ * with IssuedBy, IssuedTo and CertificateData); what DigiLocker gets as DataContent. Built with the JDK's DOM.
+ */
+final class CertificateXml {
+
+	private CertificateXml() {
+	}
+
+	static String of(Certificate c, String serviceName, String department, Map<String, String> fields) {
+		try {
+			Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+			Element root = xml.createElement("Certificate");
+			root.setAttribute("language", "99");
+			root.setAttribute("name", serviceName);
+			root.setAttribute("type", c.docType() == null ? "" : c.docType());
+			root.setAttribute("number", c.certificateNo());
+			root.setAttribute("issueDate", c.issuedAt().toString().substring(0, 10));
+			root.setAttribute("expiryDate", c.validUntil() == null ? "" : c.validUntil().toString());
+			root.setAttribute("status", "A");
+			xml.appendChild(root);
+			Element issuedBy = xml.createElement("IssuedBy");
+			Element organization = xml.createElement("Organization");
+			organization.setAttribute("name", department);
+			issuedBy.appendChild(organization);
+			root.appendChild(issuedBy);
+			Element issuedTo = xml.createElement("IssuedTo");
+			Element person = xml.createElement("Person");
+			person.setAttribute("name", c.holderName());
+			person.setAttribute("nameLocal", c.holderNameLocal() == null ? "" : c.holderNameLocal());
+			person.setAttribute("dob", c.holderDob() == null ? "" : c.holderDob().toString());
+			issuedTo.appendChild(person);
+			root.appendChild(issuedTo);
+			Element data = xml.createElement("CertificateData");
+			fields.forEach((label, value) -> {
+				Element field = xml.createElement("Field");
+				field.setAttribute("label", label);
+				field.setTextContent(value);
+				data.appendChild(field);
+			});
+			root.appendChild(data);
+			Transformer out = TransformerFactory.newInstance().newTransformer();
+			out.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			out.setOutputProperty(OutputKeys.INDENT, "yes");
+			StringWriter text = new StringWriter();
+			out.transform(new DOMSource(xml), new StreamResult(text));
+			return text.toString();
+		}
+		catch (ParserConfigurationException | TransformerException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

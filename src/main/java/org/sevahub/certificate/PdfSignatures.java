@@ -1,0 +1,59 @@
+package org.sevahub.certificate;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+
+/**
+ * Checks the signatures of a PDF with Bouncy Castle: each signed byte range against its CMS, and the signer's
+ * certificate inside it. One changed byte anywhere in the signed ranges breaks it.
+ */
+public final class PdfSignatures {
+
+	/**
+	 * @param intact     the signature matches the bytes it covers
+	 * @param coversAll  the signed ranges cover the whole file but the signature itself (nothing appended)
+	 */
+	public record Result(boolean intact, boolean coversAll, String subFilter, X509Certificate signer) {
+	}
+
+	private PdfSignatures() {
+	}
+
+	public static List<Result> verify(byte[] pdf) throws IOException {
+		List<Result> results = new ArrayList<>();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			for (PDSignature signature : document.getSignatureDictionaries()) {
+				byte[] content = signature.getSignedContent(pdf);
+				int[] range = signature.getByteRange();
+				boolean coversAll = range.length == 4 && range[0] == 0 && range[2] + range[3] == pdf.length;
+				try {
+					CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), signature.getContents(pdf));
+					SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+					@SuppressWarnings("unchecked")
+					Collection<X509CertificateHolder> holders = cms.getCertificates().getMatches(signer.getSID());
+					X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holders.iterator().next());
+					boolean intact = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+					results.add(new Result(intact, coversAll, signature.getSubFilter(), certificate));
+				}
+				catch (Exception broken) {
+					results.add(new Result(false, coversAll, signature.getSubFilter(), null));
+				}
+			}
+		}
+		return results;
+	}
+
+}
