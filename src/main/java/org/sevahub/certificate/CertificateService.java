@@ -71,25 +71,43 @@ public class CertificateService {
 			return existing.get();
 		}
 		ServiceDefinition service = catalog.get(app.serviceCode());
-		CertificateTemplate template = CertificateTemplate.load(service.certificate().template());
-		Map<String, String> values = values(app);
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		String series = service.initials() + "-" + today.getYear();
 		String number = series + "-" + String.format("%06d", numbers.next("certificate:" + series));
+		Draft draft = draft(app, number);
+		certificates.insert(draft.certificate(), sign(draft, render(draft)), CertificateXml.of(draft.certificate(),
+				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields()));
+		return certificates.findByNo(number).orElseThrow();
+	}
+
+	/** What a certificate will say, before it is laid out, signed and stored. */
+	record Draft(Certificate certificate, ServiceDefinition service, CertificateTemplate template,
+			Map<String, String> fields, String applicationNo) {
+	}
+
+	Draft draft(Application app, String number) {
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		CertificateTemplate template = CertificateTemplate.load(service.certificate().template());
+		Map<String, String> values = values(app);
+		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		Integer years = service.certificate().validityYears();
 		Certificate certificate = new Certificate(null, number, app.id(), service.code(),
 				values.getOrDefault(template.holder().name(), ""), blankToNull(values.get(template.holder().nameLocal())),
 				date(values.get(template.holder().dob())), service.portalCode("digilocker").orElse(null), EngineClock.now(),
 				years == null ? null : today.plusYears(years).minusDays(1), CertificateStatus.VALID, null, null, true);
-		Map<String, String> fields = fields(template, values);
-		byte[] pdf = CertificateRenderer.render(certificate, service, template, fields, app.applicationNo(),
-				verifyUrl(number), zone);
-		byte[] signed = PadesSigner.sign(pdf, keys.identity(), certificate.issuedAt(),
-				title(template, "en", service) + " " + number,
+		return new Draft(certificate, service, template, fields(template, values), app.applicationNo());
+	}
+
+	byte[] render(Draft draft) {
+		return CertificateRenderer.render(draft.certificate(), draft.service(), draft.template(), draft.fields(),
+				draft.applicationNo(), verifyUrl(draft.certificate().certificateNo()), zone);
+	}
+
+	byte[] sign(Draft draft, byte[] pdf) {
+		ServiceDefinition service = draft.service();
+		return PadesSigner.sign(pdf, keys.identity(), draft.certificate().issuedAt(),
+				title(draft.template(), "en", service) + " " + draft.certificate().certificateNo(),
 				service.departmentNames().getOrDefault("en", service.department()));
-		certificates.insert(certificate, signed, CertificateXml.of(certificate, service.nameEn(),
-				service.departmentNames().getOrDefault("en", service.department()), fields));
-		return certificates.findByNo(number).orElseThrow();
 	}
 
 	@Transactional
