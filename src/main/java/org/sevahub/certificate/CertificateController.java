@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sevahub.application.PersonNames;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -67,8 +68,8 @@ class CertificateController {
 		model.addAttribute("verdict", verdict.name());
 		found.ifPresent(c -> {
 			model.addAttribute("certificate", c);
-			model.addAttribute("holder", mask(c.holderName()));
-			model.addAttribute("holderLocal", mask(c.holderNameLocal()));
+			model.addAttribute("holder", PersonNames.mask(c.holderName()));
+			model.addAttribute("holderLocal", PersonNames.mask(c.holderNameLocal()));
 			model.addAttribute("serviceName", catalog.find(c.serviceCode()).map(s -> s.nameEn()).orElse(c.serviceCode()));
 			model.addAttribute("issued", CertificateService.formatDate(c.issuedAt().atZone(zone).toLocalDate()));
 			model.addAttribute("validUntil", c.validUntil() == null ? "for life" : CertificateService.formatDate(c.validUntil()));
@@ -120,20 +121,6 @@ class CertificateController {
 		}
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		return c.isExpiredOn(today) ? Verdict.EXPIRED : Verdict.VALID;
-	}
-
-	/** "Ramesh Kumar Verma" as "Ra**** Ku*** Ve***": enough to match a paper, not enough to harvest names. */
-	static String mask(String name) {
-		if (name == null || name.isBlank()) {
-			return null;
-		}
-		StringBuilder masked = new StringBuilder();
-		for (String word : name.strip().split("\\s+")) {
-			int keep = Math.min(2, word.codePointCount(0, word.length()));
-			int cut = word.offsetByCodePoints(0, keep);
-			masked.append(word, 0, cut).append("*".repeat(word.codePointCount(cut, word.length()))).append(' ');
-		}
-		return masked.toString().strip();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.sevahub.web;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.sevahub.application.PersonNames;
 import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
@@ -40,7 +41,7 @@ public class ApplicationViews {
 		Applicant applicant = applications.applicantOf(app);
 		Certificate certificate = certificates.findForApplication(app.id()).orElse(null);
 		return new ApplicationView(app.applicationNo(), service.code(), service.nameEn(), service.nameLocal(),
-				app.status(), mask(applicant.nameEn() != null ? applicant.nameEn() : applicant.nameLocal()),
+				app.status(), PersonNames.mask(applicant.nameEn() != null ? applicant.nameEn() : applicant.nameLocal()),
 				app.createdAt(), app.submittedAt(), app.slaDueAt(), service.fee(), app.sanctionedAmount(),
 				certificate == null ? null : certificate.certificateNo(),
 				certificate == null ? null : certificate.status().name(),
@@ -74,20 +75,6 @@ public class ApplicationViews {
 			actions.add("withdraw");
 		}
 		return actions;
-	}
-
-	/** "Sunita Banerjee" becomes "Su**** Ba******": enough to recognise, not enough to harvest. */
-	public static String mask(String name) {
-		if (name == null || name.isBlank()) {
-			return null;
-		}
-		StringBuilder masked = new StringBuilder();
-		for (String word : name.strip().split("\\s+")) {
-			int keep = Math.min(2, word.codePointCount(0, word.length()));
-			int cut = word.offsetByCodePoints(0, keep);
-			masked.append(word, 0, cut).append("*".repeat(word.codePointCount(cut, word.length()))).append(' ');
-		}
-		return masked.toString().strip();
 	}
 
 }
