@@ -47,6 +47,18 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void pagesCarryTheFontsForIndicNamesAndOnlyTheFonts() throws Exception {
+		MockHttpServletResponse font = mvc.perform(get("/fonts/NotoSansBengali-Regular.ttf")).andReturn().getResponse();
+		assertThat(font.getStatus()).isEqualTo(200);
+		assertThat(font.getContentType()).startsWith("font/ttf");
+		assertThat(font.getHeader("Cache-Control")).contains("max-age=2592000");
+		assertThat(font.getContentAsByteArray()).startsWith(0, 1, 0, 0);
+		assertThat(mvc.perform(get("/fonts/README.md")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/css/sevahub.css")).andReturn().getResponse().getContentAsString())
+			.contains("url(\"/fonts/NotoSansDevanagari-Regular.ttf\")", "url(\"/fonts/NotoSansBengali-Regular.ttf\")");
+	}
+
+	@Test
 	void theFormIsRenderedFromTheServicesCamundaForm() throws Exception {
 		String html = mvc.perform(get("/apply/INCOME-CERT")).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("name=\"applicant.nameEn\"", "name=\"annualIncome\"", "type=\"number\"",
