@@ -101,6 +101,7 @@ class AaplesarkarLandingController {
 			if (!"Success".equalsIgnoreCase(profile.get("Response"))) {
 				return refuse(response, 400, "Aaple Sarkar could not confirm this visit",
 						"Aaple Sarkar says: " + profile.getOrDefault("Response", "no answer")
+								+ (profile.containsKey("Message") ? " (" + profile.get("Message") + ")" : "")
 								+ ". A link works once: please start again from Aaple Sarkar.",
 						"GetParameterNew " + profile.get("Response"));
 			}

@@ -38,6 +38,16 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 		return String.join("|", userId, timeStamp, sessionId, checksum, authorizationToken);
 	}
 
+	/** Decrypts and parses {@code str} and checks its checksum (not its age): what MahaIT checks on GetParameterNew. */
+	public static AaplesarkarToken parseAndCheck(AaplesarkarCodec codec, String str) {
+		AaplesarkarToken token = parse(codec.decrypt(str));
+		if (!AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(token.checksumRaw(codec.checksumKey())),
+				token.checksum())) {
+			throw new Refused("Invalid checksum value");
+		}
+		return token;
+	}
+
 	/** The raw string Aaple Sarkar's checksum covers. */
 	String checksumRaw(String checksumKey) {
 		return String.join("|", List.of(userId, timeStamp, sessionId, checksumKey, authorizationToken));
