@@ -162,6 +162,15 @@ class AaplesarkarCodecTest {
 	}
 
 	@Test
+	void theJdksCrcIsTheDocumentsDotNetCrc() {
+		for (String raw : List.of("", "a", file.get("tokenChecksum").get("raw").asText(), "अर्ज मंजूर|NA|42",
+				"x".repeat(10_000))) {
+			assertThat(AaplesarkarCodec.checksum(raw))
+				.isEqualTo(Long.toString(DotNetCrc32.compute(AaplesarkarCodec.dotNetAscii(raw))));
+		}
+	}
+
+	@Test
 	void aRemarkCannotBreakThePipeString() {
 		assertThat(AaplesarkarConnector.remark("ok | 4 |\nnext")).isEqualTo("ok / 4 / next");
 	}
