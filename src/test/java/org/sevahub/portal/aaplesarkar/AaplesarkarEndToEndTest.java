@@ -114,6 +114,7 @@ class AaplesarkarEndToEndTest {
 	@AfterEach
 	void reset() {
 		answerInstead("SetAppStatus", "SOAP_FAULT", 0);
+		answerInstead("GetParameterNew", "SOAP_FAULT", 0);
 		ClockUtil.reset();
 	}
 
@@ -135,6 +136,10 @@ class AaplesarkarEndToEndTest {
 
 		mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf()).cookie(handover.access)
 			.param("applicant.nameLocal", "दुसरे नाव")
+			.param("occupation", "agriculture")
+			.param("action", "draft"));
+		// the same draft saved again tells Aaple Sarkar nothing new: no second push
+		mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf()).cookie(handover.access)
 			.param("occupation", "agriculture")
 			.param("action", "draft"));
 		MockHttpServletResponse submitted = submitIncome(handover);
@@ -207,6 +212,10 @@ class AaplesarkarEndToEndTest {
 		assertRefused(hex.substring(1), BIRTH, 400, "odd-length hex");
 		assertRefused("", BIRTH, 400, "carries no token");
 		assertRefused(hex, "9999", 404, "does not offer");
+		assertThat(count("application")).isEqualTo(before);
+
+		answerInstead("GetParameterNew", "SOAP_FAULT", 1);
+		assertRefused(hex, BIRTH, 502, "could not be read");
 		assertThat(count("application")).isEqualTo(before);
 
 		// None of that reached Aaple Sarkar: the genuine link still works, once.
