@@ -322,7 +322,8 @@ class SandboxAaplesarkarController {
 		if (overrides != null) {
 			profile.putAll(overrides);
 		}
-		records.newSession(sessionId, trackId, userId, json.writeValueAsString(profile));
+		// The profile carries an Aaple Sarkar user's Aadhaar number: even the simulator keeps it encrypted at rest.
+		records.newSession(sessionId, trackId, userId, codec.encrypt(json.writeValueAsString(profile)));
 		String token = AaplesarkarToken.issue(codec, userId, AaplesarkarToken.ticks(EngineClock.now(), zone), sessionId,
 				java.util.UUID.randomUUID().toString());
 		String str = codec.encrypt(token);
@@ -337,7 +338,7 @@ class SandboxAaplesarkarController {
 
 	private Map<String, String> read(String profile) {
 		try {
-			return json.readValue(profile, MAP);
+			return json.readValue(codec.decrypt(profile), MAP);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -319,6 +319,19 @@ class AaplesarkarEndToEndTest {
 	}
 
 	@Test
+	void theSandboxPortalPageHandsACitizenOverToTheLanding() throws Exception {
+		assertThat(http.getForObject("/sandbox/aaplesarkar/", String.class)).contains("उत्पन्नाचा दाखला", "1102");
+		MockHttpServletResponse chosen = mvc.perform(post("/sandbox/aaplesarkar/apply").param("serviceId", INCOME))
+			.andReturn().getResponse();
+		String landing = chosen.getRedirectedUrl();
+		assertThat(landing).startsWith("/aaplesarkar/landing?ServiceID=1102&str=");
+		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
+		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_aaplesarkar_session WHERE profile LIKE '%234123412346%'")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theSandboxRefusesADoctypeAWrongChecksumAndAnotherDepartment() throws Exception {
 		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
 				+ "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
