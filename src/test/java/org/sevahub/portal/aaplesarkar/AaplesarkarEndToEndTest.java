@@ -228,6 +228,9 @@ class AaplesarkarEndToEndTest {
 	@Test
 	void aSoapFaultIsRetriedAndAFailIsParkedShownAndHoldsBackWhatFollows() throws Exception {
 		Handover handover = land(BIRTH);
+		assertThat(page(handover, "/form")).as("a Maharashtra service's form, in Marathi, the portal's name locked")
+			.contains("जन्म प्रमाणपत्र", "अर्जदार")
+			.containsPattern("id=\"f-applicant-nameLocal\"[^>]*value=\"सुनीता रमेश पाटील\"[^>]*readonly");
 		answerInstead("SetAppStatus", "SOAP_FAULT", 1);
 		submitBirth(handover);
 		Application app = applications.get(handover.applicationNo);
