@@ -75,7 +75,8 @@ class AaplesarkarLandingController {
 				: catalog.findByPortalCode(AaplesarkarClient.PORTAL, serviceId);
 		if (service.isEmpty()) {
 			return refuse(response, 404, "Service not offered here",
-					"Aaple Sarkar sent a request for service " + serviceId + ", which this department does not offer.",
+					serviceId == null ? "The link from Aaple Sarkar names no service (ServiceID)."
+							: "Aaple Sarkar sent a request for service " + serviceId + ", which this department does not offer.",
 					"unknown ServiceID " + serviceId);
 		}
 		AaplesarkarProperties properties = client.properties();

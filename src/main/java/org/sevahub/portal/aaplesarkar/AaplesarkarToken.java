@@ -53,7 +53,7 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 		return String.join("|", List.of(userId, timeStamp, sessionId, checksumKey, authorizationToken));
 	}
 
-	void verify(AaplesarkarCodec codec, Instant now, Duration maxAge, ZoneId zone) {
+	public void verify(AaplesarkarCodec codec, Instant now, Duration maxAge, ZoneId zone) {
 		if (!AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(checksumRaw(codec.checksumKey())), checksum)) {
 			throw new Refused("Invalid checksum value");
 		}

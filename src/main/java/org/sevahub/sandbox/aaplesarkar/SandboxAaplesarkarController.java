@@ -135,6 +135,7 @@ class SandboxAaplesarkarController {
 		AaplesarkarToken token;
 		try {
 			token = AaplesarkarToken.parseAndCheck(codec, p.getOrDefault("str", ""));
+			token.verify(codec, EngineClock.now(), java.time.Duration.ofMinutes(15), zone);
 		}
 		catch (RuntimeException ex) {
 			records.record(GET_PARAMETER_NEW, null, null, "FAILED", "Invalid str: " + ex.getMessage());

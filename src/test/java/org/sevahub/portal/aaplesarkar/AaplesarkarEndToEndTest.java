@@ -43,6 +43,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -254,6 +255,10 @@ class AaplesarkarEndToEndTest {
 			.as("Cockpit shows it")
 			.singleElement()
 			.satisfies(incident -> assertThat(incident.getIncidentMessage()).contains("status Fail"));
+
+		String adminPage = mvc.perform(get("/admin/deliveries").with(httpBasic("demo", "demo"))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(adminPage).contains(app.applicationNo(), "Rejected by aaplesarkar: status Fail");
 
 		complete(app, "officer", "approve", null);
 		driver.runAsyncSteps(app);
