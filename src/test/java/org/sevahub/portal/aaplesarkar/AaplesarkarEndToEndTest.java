@@ -1,0 +1,514 @@
+package org.sevahub.portal.aaplesarkar;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.IssuedDocuments;
+import org.sevahub.delivery.Delivery;
+import org.sevahub.delivery.DeliveryAdmin;
+import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.delivery.DeliveryState;
+import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.SevaHubTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The department side of Maharashtra's Aaple Sarkar end to end, over real HTTP against the sandbox Aaple Sarkar:
+ * the token hand-over and pushWebService, the locked form in Marathi, the payment round trip, officers' decisions
+ * through the engine's REST API, and every pullWebService status decrypted and checked field by field.
+ */
+@SevaHubTest
+class AaplesarkarEndToEndTest {
+
+	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+	static final String INCOME = "1102";
+
+	static final String BIRTH = "1101";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ApplicationService applications;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@Autowired
+	DeliveryDispatcher dispatcher;
+
+	@Autowired
+	DeliveryAdmin deliveries;
+
+	@Autowired
+	IssuedDocuments documents;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Value("${sevahub.portals.aaplesarkar.encrypt-key}")
+	String key;
+
+	@Value("${sevahub.portals.aaplesarkar.encrypt-iv}")
+	String iv;
+
+	@Value("${sevahub.portals.aaplesarkar.checksum-key}")
+	String checksumKey;
+
+	@Value("${sevahub.portals.aaplesarkar.client-code}")
+	String clientCode;
+
+	AaplesarkarCodec codec;
+
+	@BeforeEach
+	void clockOfItsOwn() {
+		// Ahead of every other test's queued messages, so dispatching sends only ours.
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(9).toInstant()));
+		codec = new AaplesarkarCodec(key, iv, checksumKey);
+	}
+
+	@AfterEach
+	void reset() {
+		answerInstead("SetAppStatus", "SOAP_FAULT", 0);
+		answerInstead("GetParameterNew", "SOAP_FAULT", 0);
+		ClockUtil.reset();
+	}
+
+	@Test
+	void fromTheHandOverToDeliveryEveryStatusReachesAapleSarkarInOrderWithItsFlags() throws Exception {
+		Handover handover = land(INCOME);
+		String form = page(handover, "/form");
+		assertThat(form).contains("value=\"सुनीता रमेश पाटील\"", "value=\"Sunita Ramesh Patil\"", "value=\"Pune\"",
+				"value=\"Ramesh Dattatray Patil\"", "value=\"411004\"", "value=\"XXXX XXXX 2346\"")
+			.doesNotContain("234123412346", "F91E15DBEC69FC40F81F0876E7009648");
+		assertThat(form).containsPattern("id=\"f-applicant-nameLocal\"[^>]*readonly");
+		Application app = applications.get(handover.applicationNo);
+		assertThat(applications.applicantOf(app).aadhaarCipher()).doesNotContain("234123412346");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE summary LIKE '%F91E15DB%' OR summary LIKE '%234123412346%'")
+			.query(Long.class).single()).as("neither the MD5 password nor the Aadhaar number is kept").isZero();
+		assertThat(jdbc.sql("SELECT attributes FROM portal_link WHERE application_id = :id").param("id", app.id())
+			.query(String.class).single()).contains("\"ServiceID\":\"1102\"", "\"TalukaID\":\"4207\"", "\"VillageID\":\"556612\"")
+			.doesNotContain("F91E15DB");
+
+		mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf()).cookie(handover.access)
+			.param("applicant.nameLocal", "दुसरे नाव")
+			.param("occupation", "agriculture")
+			.param("action", "draft"));
+		// the same draft saved again tells Aaple Sarkar nothing new: no second push
+		mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf()).cookie(handover.access)
+			.param("occupation", "agriculture")
+			.param("action", "draft"));
+		MockHttpServletResponse submitted = submitIncome(handover);
+		assertThat(submitted.getRedirectedUrl()).as(submitted.getContentAsString()).contains(handover.applicationNo);
+		assertThat(applications.applicantOf(applications.get(app.applicationNo())).nameLocal()).isEqualTo("सुनीता रमेश पाटील");
+
+		MockHttpServletResponse paid = payAndReturn(handover, "success", null);
+		assertThat(paid.getStatus()).as(paid.getContentAsString()).isEqualTo(303);
+		assertThat(paid.getRedirectedUrl()).endsWith("/applications/" + app.applicationNo() + "/acknowledgement");
+		assertThat(driver.statuses(app)).contains("FEE_PAID", "SUBMITTED");
+
+		complete(app, "assistant", "forward", "कागदपत्रे तपासली, तहसीलदारांकडे पाठवले");
+		complete(app, "officer", "approve", "Approved");
+		driver.runAsyncSteps(app);
+		dispatcher.dispatchDue();
+		app = applications.get(app.applicationNo());
+
+		List<String[]> pushes = pushes(handover.trackId);
+		assertThat(pushes).extracting(p -> p[13])
+			.containsExactly("1", "2", "3", "3", "3", "3", "4", "4", "4");
+		assertThat(pushes).extracting(p -> p[12]).containsExactly("0", "0", "1", "0", "0", "0", "0", "2", "0");
+		assertThat(pushes).extracting(p -> p[5]).containsExactly("N", "N", "Y", "Y", "Y", "Y", "Y", "Y", "Y");
+		assertThat(pushes).extracting(p -> p[7]).containsExactly("N", "N", "N", "N", "N", "N", "N", "Y", "Y");
+		String today = EngineClock.now().atZone(IST).toLocalDate().toString();
+		IssuedDocuments.IssuedDocument certificate = documents.forApplication(app.id()).orElseThrow();
+		assertThat(certificate.signed()).isTrue();
+		for (String[] p : pushes) {
+			assertThat(p).hasSize(21);
+			assertThat(p[0]).isEqualTo(handover.trackId);
+			assertThat(p[1]).isEqualTo(clientCode);
+			assertThat(p[2]).isEqualTo(handover.userId);
+			assertThat(p[3]).isEqualTo(INCOME);
+			assertThat(p[4]).isEqualTo(app.applicationNo());
+			assertThat(p[6]).isEqualTo(p[5].equals("Y") ? today : "NA");
+			assertThat(p[8]).isEqualTo(p[7].equals("Y") ? certificate.issuedAt().atZone(IST).toLocalDate().toString() : "NA");
+			assertThat(p[11]).isEqualTo("33.60");
+			assertThat(p[15]).isEqualTo("NA");
+			assertThat(codec.keyedChecksum(List.of(p).subList(0, 20))).isEqualTo(p[20]);
+		}
+		assertThat(pushes.get(5)[14]).isEqualTo("कागदपत्रे तपासली, तहसीलदारांकडे पाठवले");
+		assertThat(pushes.get(8)[10]).isEqualTo(app.slaDueAt().atZone(IST).toLocalDate().toString());
+		assertThat(pushes.get(0)[10]).isEqualTo("NA");
+		assertThat(calls(handover.trackId)).filteredOn(c -> "ValidateRequest".equals(c.get("api")))
+			.extracting(c -> c.get("outcome"))
+			.containsExactly("KEY");
+		assertThat(deliveries.ofApplication(app.applicationNo())).filteredOn(d -> d.portal().equals("aaplesarkar"))
+			.allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED));
+	}
+
+	@Test
+	void aBadTokenGetsAPageThatSaysSoAndCreatesNothingNorUsesUpTheHandOver() throws Exception {
+		Map<String, String> session = session(BIRTH);
+		String token = codec.decrypt(session.get("str"));
+		String[] parts = token.split("\\|");
+		long before = count("application");
+
+		String wrongChecksum = codec.encrypt(String.join("|", parts[0], parts[1], parts[2], "1234567", parts[4]));
+		assertRefused(wrongChecksum, BIRTH, 400, "Invalid checksum value");
+
+		String stale = codec.encrypt(AaplesarkarToken.issue(codec, parts[0],
+				AaplesarkarToken.ticks(EngineClock.now().minus(Duration.ofMinutes(11)), IST), parts[2], parts[4]));
+		assertRefused(stale, BIRTH, 400, "stale");
+
+		String hex = session.get("str");
+		String tampered = hex.substring(0, 20) + (hex.charAt(20) == '0' ? '1' : '0') + hex.substring(21);
+		assertRefused(tampered, BIRTH, 400, "Please choose the service again");
+
+		AaplesarkarCodec otherKey = new AaplesarkarCodec("Someone-Elses-Key-24chr!", iv, checksumKey);
+		assertRefused(otherKey.encrypt(token), BIRTH, 400, "does not decrypt with the department");
+		assertRefused(hex.substring(1), BIRTH, 400, "odd-length hex");
+		assertRefused("", BIRTH, 400, "carries no token");
+		assertRefused(hex, "9999", 404, "does not offer");
+		assertThat(count("application")).isEqualTo(before);
+
+		answerInstead("GetParameterNew", "SOAP_FAULT", 1);
+		assertRefused(hex, BIRTH, 502, "could not be read");
+		assertThat(count("application")).isEqualTo(before);
+
+		// None of that reached Aaple Sarkar: the genuine link still works, once.
+		Handover landed = landWith(session, BIRTH);
+		assertThat(landed.applicationNo).isNotBlank();
+		assertRefused(hex, BIRTH, 400, "Session expired or already used");
+		assertThat(count("application")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aSoapFaultIsRetriedAndAFailIsParkedShownAndHoldsBackWhatFollows() throws Exception {
+		Handover handover = land(BIRTH);
+		assertThat(page(handover, "/form")).as("a Maharashtra service's form, in Marathi, the portal's name locked")
+			.contains("जन्म प्रमाणपत्र", "अर्जदार")
+			.containsPattern("id=\"f-applicant-nameLocal\"[^>]*value=\"सुनीता रमेश पाटील\"[^>]*readonly");
+		answerInstead("SetAppStatus", "SOAP_FAULT", 1);
+		submitBirth(handover);
+		Application app = applications.get(handover.applicationNo);
+		dispatcher.dispatchDue();
+		assertThat(pushes(handover.trackId)).isEmpty();
+		Delivery first = aapleSarkar(app).get(0);
+		assertThat(first.state()).isEqualTo(DeliveryState.PENDING);
+		assertThat(first.lastError()).contains("SOAP fault", "Server was unable to process request");
+		advance(Duration.ofMinutes(20));
+		dispatcher.dispatchDue();
+		assertThat(pushes(handover.trackId)).extracting(p -> p[13]).containsExactly("3", "3");
+
+		answerInstead("SetAppStatus", "FAIL", 1);
+		complete(app, "assistant", "forward", "तपासणी पूर्ण");
+		dispatcher.dispatchDue();
+		Delivery failed = aapleSarkar(app).get(2);
+		assertThat(failed.state()).isEqualTo(DeliveryState.PARKED);
+		assertThat(failed.lastError()).isEqualTo("Rejected by aaplesarkar: status Fail");
+		assertThat(deliveries.parked()).extracting(Delivery::id).contains(failed.id());
+		assertThat(runtime.createIncidentQuery().processInstanceId(app.processInstanceId()).list())
+			.as("Cockpit shows it")
+			.singleElement()
+			.satisfies(incident -> assertThat(incident.getIncidentMessage()).contains("status Fail"));
+
+		String adminPage = mvc.perform(get("/admin/deliveries").with(httpBasic("demo", "demo"))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(adminPage).contains(app.applicationNo(), "Rejected by aaplesarkar: status Fail");
+
+		complete(app, "officer", "approve", null);
+		driver.runAsyncSteps(app);
+		dispatcher.dispatchDue();
+		List<Delivery> sent = aapleSarkar(app);
+		assertThat(sent.subList(3, sent.size())).as("held back behind the parked one").isNotEmpty()
+			.allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.PENDING));
+		assertThat(pushes(handover.trackId)).hasSize(2);
+
+		assertThat(deliveries.retry(failed.id())).isTrue();
+		dispatcher.dispatchDue();
+		assertThat(pushes(handover.trackId)).extracting(p -> p[13]).containsExactly("3", "3", "3", "4", "4", "4");
+		assertThat(pushes(handover.trackId).get(2)[14]).isEqualTo("तपासणी पूर्ण");
+	}
+
+	@Test
+	void aFailedPaymentMayBeRetriedAWrongAmountATamperedOrReplayedReturnChangesNothing() throws Exception {
+		Handover handover = land(INCOME);
+		submitIncome(handover);
+		Application app = applications.get(handover.applicationNo);
+		assertThat(app.status()).isEqualTo("FEE_PENDING");
+
+		MockHttpServletResponse wrongAmount = payAndReturn(handover, "success", "30.00");
+		assertThat(wrongAmount.getStatus()).isEqualTo(400);
+		assertThat(wrongAmount.getContentAsString()).contains("The amount paid does not match the fee", "30.00", "33.60");
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("FEE_PENDING");
+		assertThat(payments(app)).isZero();
+
+		MockHttpServletResponse declined = payAndReturn(handover, "failure", null);
+		assertThat(declined.getStatus()).isEqualTo(200);
+		assertThat(declined.getContentAsString()).contains("did not go through", "/applications/" + app.applicationNo() + "/pay");
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("FEE_PENDING");
+
+		String str = payAtGateway(handover, "success", null);
+		MockHttpServletResponse paid = mvc.perform(get("/aaplesarkar/payment/return").param("str", str)).andReturn().getResponse();
+		assertThat(paid.getStatus()).isEqualTo(303);
+		assertThat(driver.statuses(app)).contains("FEE_PAID");
+		long paidPayments = payments(app);
+
+		MockHttpServletResponse replay = mvc.perform(post("/aaplesarkar/payment/return").param("str", str)).andReturn().getResponse();
+		assertThat(replay.getStatus()).isEqualTo(409);
+		assertThat(replay.getContentAsString()).contains("used already");
+
+		String plain = codec.decrypt(str);
+		String tampered = str.substring(0, 40) + (str.charAt(40) == 'A' ? 'B' : 'A') + str.substring(41);
+		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", tampered)).andReturn().getResponse().getStatus())
+			.isEqualTo(400);
+		String[] f = plain.split("\\|");
+		f[3] = "FORGED" + f[3].substring(6);
+		AaplesarkarCodec otherKey = new AaplesarkarCodec("Someone-Elses-Key-24chr!", iv, checksumKey);
+		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", otherKey.encrypt(String.join("|", f))))
+			.andReturn().getResponse().getStatus()).isEqualTo(400);
+		Application direct = driver.start("INCOME-CERT");
+		f[2] = direct.applicationNo();
+		MockHttpServletResponse notOurs = mvc.perform(get("/aaplesarkar/payment/return").param("str", codec.encrypt(String.join("|", f))))
+			.andReturn().getResponse();
+		assertThat(notOurs.getStatus()).isEqualTo(400);
+		assertThat(notOurs.getContentAsString()).contains("not an application Aaple Sarkar handed over");
+		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", str.substring(1))).andReturn().getResponse()
+			.getContentAsString()).contains("odd-length");
+		assertThat(payments(app)).isEqualTo(paidPayments);
+		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
+
+		dispatcher.dispatchDue();
+		assertThat(pushes(handover.trackId)).extracting(p -> p[5] + p[13]).containsExactly("N2", "Y3", "Y3", "Y3");
+	}
+
+	@Test
+	void theSandboxPortalPageHandsACitizenOverToTheLanding() throws Exception {
+		assertThat(http.getForObject("/sandbox/aaplesarkar/", String.class)).contains("उत्पन्नाचा दाखला", "1102");
+		MockHttpServletResponse chosen = mvc.perform(post("/sandbox/aaplesarkar/apply").param("serviceId", INCOME))
+			.andReturn().getResponse();
+		String landing = chosen.getRedirectedUrl();
+		assertThat(landing).startsWith("/aaplesarkar/landing?ServiceID=1102&str=");
+		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
+		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sandbox_aaplesarkar_session WHERE profile LIKE '%234123412346%'")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theSandboxRefusesADoctypeAWrongChecksumAndAnotherDepartment() throws Exception {
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+				+ "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+				+ "<SetAppStatus xmlns=\"http://tempuri.org/\"><EncyKey>&e;</EncyKey><DeptCode>x</DeptCode></SetAppStatus>"
+				+ "</soap:Body></soap:Envelope>";
+		ResponseEntity<String> refused = soap(xxe);
+		assertThat(refused.getStatusCode().value()).isEqualTo(500);
+		assertThat(refused.getBody()).contains("Fault", "not a well-formed SOAP envelope").doesNotContain("root:");
+
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		AaplesarkarConnector.FIELDS.forEach(name -> fields.put(name, "NA"));
+		String finalString = AaplesarkarConnector.finalString(fields, codec);
+		String badSum = finalString.substring(0, finalString.lastIndexOf('|') + 1) + "42";
+		String answer = AaplesarkarSoap.readResult(soap(new String(AaplesarkarSoap.request("SetAppStatus",
+				Map.of("EncyKey", codec.encrypt(badSum), "DeptCode", clientCode)))).getBody().getBytes(), "SetAppStatus");
+		assertThat(AaplesarkarClient.resMessage(answer)).containsEntry("error", "Invalid CheckSum");
+		String otherDept = AaplesarkarSoap.readResult(soap(new String(AaplesarkarSoap.request("SetAppStatus",
+				Map.of("EncyKey", codec.encrypt(finalString), "DeptCode", "OTHER")))).getBody().getBytes(), "SetAppStatus");
+		assertThat(AaplesarkarClient.resMessage(otherDept)).containsEntry("error", "Invalid DeptCode");
+	}
+
+	// ----- helpers -----
+
+	record Handover(String trackId, String userId, String str, String applicationNo, Cookie access) {
+	}
+
+	private Map<String, String> session(String serviceId) {
+		return http.exchange("/sandbox/records/aaplesarkar/sessions", HttpMethod.POST, json(Map.of("serviceId", serviceId)),
+				new ParameterizedTypeReference<Map<String, String>>() {
+				}).getBody();
+	}
+
+	private Handover land(String serviceId) throws Exception {
+		return landWith(session(serviceId), serviceId);
+	}
+
+	private Handover landWith(Map<String, String> session, String serviceId) throws Exception {
+		MockHttpServletResponse landed = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", serviceId)
+			.param("str", session.get("str"))).andReturn().getResponse();
+		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
+		String no = landed.getRedirectedUrl().replaceAll("^/applications/([^/]+)/form$", "$1");
+		return new Handover(session.get("trackId"), session.get("userId"), session.get("str"), no,
+				landed.getCookie("sevahub_app_" + no));
+	}
+
+	private void assertRefused(String str, String serviceId, int status, String message) throws Exception {
+		MockHttpServletResponse response = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", serviceId)
+			.param("str", str)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+		assertThat(response.getContentAsString()).contains(message).doesNotContain("Exception");
+	}
+
+	private MockHttpServletResponse submitIncome(Handover handover) throws Exception {
+		return mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf())
+			.cookie(handover.access)
+			.param("occupation", "agriculture")
+			.param("annualIncome", "96000")
+			.param("incomeSources", "शेती आणि दुग्धव्यवसाय")
+			.param("purpose", "education")
+			.param("action", "submit")).andReturn().getResponse();
+	}
+
+	private void submitBirth(Handover handover) throws Exception {
+		MockHttpServletResponse response = mvc.perform(post("/applications/" + handover.applicationNo + "/form")
+			.with(csrf())
+			.cookie(handover.access)
+			.param("childName", "Aarav Patil")
+			.param("childGender", "M")
+			.param("childDateOfBirth", java.time.LocalDate.now(IST).minusDays(20).toString())
+			.param("placeOfBirth", "Sassoon Hospital, Pune")
+			.param("fatherName", "Sunil Patil")
+			.param("motherName", "Sunita Ramesh Patil")
+			.param("relation", "parent")
+			.param("action", "submit")).andReturn().getResponse();
+		assertThat(response.getRedirectedUrl()).as(response.getContentAsString()).endsWith("/acknowledgement");
+	}
+
+	/** The citizen's pay button: ValidateRequest, then Aaple Sarkar's Pay page; returns the gateway's str. */
+	private String payAtGateway(Handover handover, String outcome, String amount) throws Exception {
+		MockHttpServletResponse pay = mvc.perform(get("/applications/" + handover.applicationNo + "/pay")
+			.cookie(handover.access)).andReturn().getResponse();
+		String payUrl = pay.getRedirectedUrl();
+		assertThat(payUrl).as(pay.getContentAsString()).contains("/sandbox/aaplesarkar/en/OutPayment/Pay?webstr=",
+				"&DeptCode=" + clientCode, "&Authentication=");
+		String page = http.getForObject(payUrl, String.class);
+		assertThat(page).contains("33.60", handover.applicationNo);
+		String paymentKey = UriComponentsBuilder.fromUriString(payUrl).build().getQueryParams().getFirst("Authentication");
+		var request = post("/sandbox/aaplesarkar/en/OutPayment/Pay").param("key", paymentKey).param("outcome", outcome);
+		if (amount != null) {
+			request = request.param("amount", amount);
+		}
+		String back = mvc.perform(request).andReturn().getResponse().getHeader("Location");
+		assertThat(back).contains("/aaplesarkar/payment/return?str=");
+		return back.substring(back.indexOf("?str=") + 5);
+	}
+
+	private MockHttpServletResponse payAndReturn(Handover handover, String outcome, String amount) throws Exception {
+		return mvc.perform(get("/aaplesarkar/payment/return").param("str", payAtGateway(handover, outcome, amount)))
+			.andReturn()
+			.getResponse();
+	}
+
+	private String page(Handover handover, String path) throws Exception {
+		return mvc.perform(get("/applications/" + handover.applicationNo + path).cookie(handover.access))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private void complete(Application app, String officer, String decision, String remarks) {
+		var task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+		String variables = "{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}"
+				+ (remarks == null ? "" : ", \"remarks\": {\"value\": \"" + remarks + "\"}") + "}}";
+		ResponseEntity<String> done = http.withBasicAuth(officer, officer)
+			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(variables), String.class);
+		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+	}
+
+	private List<Map<String, Object>> calls(String trackId) {
+		return http.exchange("/sandbox/records/aaplesarkar/calls?trackId=" + trackId, HttpMethod.GET, null,
+				new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				}).getBody();
+	}
+
+	/** The SetAppStatus strings Aaple Sarkar took for a TrackId, decrypted and split, in order. */
+	private List<String[]> pushes(String trackId) {
+		List<String[]> pushes = new ArrayList<>();
+		for (Map<String, Object> call : calls(trackId)) {
+			if ("SetAppStatus".equals(call.get("api")) && "Success".equals(call.get("outcome"))) {
+				pushes.add(((String) call.get("body")).split("\\|", -1));
+			}
+		}
+		return pushes;
+	}
+
+	private List<Delivery> aapleSarkar(Application app) {
+		return deliveries.ofApplication(app.applicationNo()).stream().filter(d -> d.portal().equals("aaplesarkar")).toList();
+	}
+
+	private long payments(Application app) {
+		return jdbc.sql("SELECT COUNT(*) FROM aaplesarkar_payment WHERE application_no = :no AND paid")
+			.param("no", app.applicationNo()).query(Long.class).single();
+	}
+
+	private long count(String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+	}
+
+	private void answerInstead(String api, String mode, int count) {
+		http.exchange("/sandbox/records/aaplesarkar/answers", HttpMethod.PUT,
+				json(Map.of("api", api, "mode", mode, "count", count)), Map.class);
+	}
+
+	private ResponseEntity<String> soap(String envelope) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType(AaplesarkarSoap.CONTENT_TYPE));
+		headers.set("SOAPAction", AaplesarkarSoap.action("SetAppStatus"));
+		return http.exchange("/sandbox/aaplesarkar/Dept_Authentication.asmx", HttpMethod.POST,
+				new HttpEntity<>(envelope, headers), String.class);
+	}
+
+	private static HttpEntity<Object> json(Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
+	}
+
+	private static void advance(Duration by) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+	}
+
+}
