@@ -238,8 +238,12 @@ public final class DciCodec {
 		return CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(node, Object.class));
 	}
 
+	/** RFC 3339 with seconds always written (OffsetDateTime's own toString drops zero seconds). */
 	public static String timestamp(Instant at) {
-		return at.atOffset(ZoneOffset.UTC).toString();
+		return TIMESTAMP.format(at.atOffset(ZoneOffset.UTC));
 	}
+
+	private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
 }

@@ -23,6 +23,12 @@ class SandboxDciRecords {
 	record Callback(long id, String senderId, String targetUrl, String action, String message, int attempts) {
 	}
 
+	/**
+	 * Which running sandbox queued a callback: each sends only its own, so that test contexts of different
+	 * configuration sharing one database (one answering at once, one holding answers) do not send each other's.
+	 */
+	private final String node = java.util.UUID.randomUUID().toString();
+
 	private final JdbcClient jdbc;
 
 	SandboxDciRecords(JdbcClient jdbc) {
@@ -87,13 +93,12 @@ class SandboxDciRecords {
 	}
 
 	List<Beneficiary> all() {
-		return query("1 = 1 OR :a = :b", "", "");
+		return query("member_identifier <> :a OR member_identifier <> :b", "", "");
 	}
 
 	private List<Beneficiary> query(String where, String a, String b) {
-		return jdbc.sql("""
-				SELECT sender_id, member_identifier, programme, identifier_type, identifier_value, name_key, birth_date,
-				    enrolment_status, record FROM sandbox_dci_beneficiary WHERE """ + where + " ORDER BY id")
+		return jdbc.sql("SELECT sender_id, member_identifier, programme, identifier_type, identifier_value, name_key, "
+				+ "birth_date, enrolment_status, record FROM sandbox_dci_beneficiary WHERE " + where + " ORDER BY id")
 			.param("a", a)
 			.param("b", b)
 			.query((rs, n) -> new Beneficiary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -128,8 +133,9 @@ class SandboxDciRecords {
 
 	void queueCallback(String senderId, String targetUrl, String action, String message) {
 		jdbc.sql("""
-				INSERT INTO sandbox_dci_callback (sender_id, target_url, action, message, attempts, state, created_at)
-				VALUES (:s, :url, :action, :message, 0, 'PENDING', :now)""")
+				INSERT INTO sandbox_dci_callback (node, sender_id, target_url, action, message, attempts, state, created_at)
+				VALUES (:node, :s, :url, :action, :message, 0, 'PENDING', :now)""")
+			.param("node", node)
 			.param("s", senderId)
 			.param("url", targetUrl)
 			.param("action", action)
@@ -141,7 +147,8 @@ class SandboxDciRecords {
 	List<Callback> pendingCallbacks() {
 		return jdbc.sql("""
 				SELECT id, sender_id, target_url, action, message, attempts FROM sandbox_dci_callback
-				WHERE state = 'PENDING' ORDER BY id""")
+				WHERE state = 'PENDING' AND node = :node ORDER BY id""")
+			.param("node", node)
 			.query((rs, n) -> new Callback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getInt(6)))
 			.list();
