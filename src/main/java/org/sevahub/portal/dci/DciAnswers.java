@@ -2,6 +2,7 @@ package org.sevahub.portal.dci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
 
@@ -29,7 +30,9 @@ class DciAnswers {
 
 	private final DciProperties properties;
 
-	DciAnswers(DciCodec codec, DciBearer bearer, DciTransactions transactions, ApplicationRepository applications,
+	private final ApplicationEvents events;
+
+	DciAnswers(ApplicationEvents events, DciCodec codec, DciBearer bearer, DciTransactions transactions, ApplicationRepository applications,
 			ApplicationService service, DciProperties properties) {
 		this.codec = codec;
 		this.bearer = bearer;
@@ -37,6 +40,7 @@ class DciAnswers {
 		this.applications = applications;
 		this.service = service;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/** Checks and takes a callback; returns the transaction id it answered. */
@@ -78,16 +82,20 @@ class DciAnswers {
 			.filter(t -> t.kind().equals("search"))
 			.orElseThrow(() -> DciRefusal.rejected("rjct.reference_id.invalid", "Transaction " + txn
 					+ " is not a search we sent"));
-		if ("ANSWERED".equals(search.state())) {
+		if (!"SENT".equals(search.state())) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 		}
+		Application app = applications.findById(search.applicationId()).orElseThrow();
 		for (JsonNode item : searchResponse.path("search_response")) {
 			if ("rjct".equals(item.path("status").asText())) {
-				throw new IllegalStateException("The registry rejected search " + txn + ": "
-						+ item.path("status_reason_code").asText());
+				// The registry refused our search: no answer about the person. Taken (so it is not resent), left
+				// for an officer to see; the process searches again when its wait for an answer runs out.
+				events.record(app.id(), "REGISTRY_SEARCH_REJECTED", txn + ": " + item.path("status_reason_code").asText()
+						+ " " + item.path("status_reason_message").asText());
+				transactions.rejected(txn);
+				return false;
 			}
 		}
-		Application app = applications.findById(search.applicationId()).orElseThrow();
 		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
 		if (!service.registryAnswered(txn, enrolled)) {
 			// Sent before the step that asked has committed, or for a search the process gave up on: the

@@ -1,6 +1,5 @@
 package org.sevahub.portal.dci;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -61,10 +60,6 @@ class DciCallbackController {
 			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, null, refusal.code(), refusal.detail());
 			return ResponseEntity.status(refusal.httpStatus()).body(refusal.body());
 		}
-	}
-
-	static Instant now() {
-		return EngineClock.now();
 	}
 
 }

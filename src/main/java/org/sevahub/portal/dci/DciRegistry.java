@@ -93,6 +93,14 @@ public class DciRegistry implements BeneficiaryRegistry {
 			ObjectNode header = codec.requestHeader("search", properties.receiverId(), count, null);
 			DciClient.Answer answer = client.post("/registry/sync/search", header, request, application.applicationNo());
 			JsonNode response = answeredMessage(answer, "on-search", txn);
+			for (JsonNode item : response.path("search_response")) {
+				if (!"succ".equals(item.path("status").asText())) {
+					// Not an answer about the person: the step fails and Camunda retries it, then raises an incident.
+					throw new IllegalStateException("The registry did not search " + item.path("reference_id").asText()
+							+ ": " + item.path("status_reason_code").asText() + " "
+							+ item.path("status_reason_message").asText());
+				}
+			}
 			boolean enrolled = DciMessages.enrolledIn(response, programme, application.applicationNo());
 			transactions.answered(txn, enrolled);
 			return Search.answered(txn, enrolled, enrolled ? "already enrolled in " + programme

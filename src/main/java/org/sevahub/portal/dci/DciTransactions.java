@@ -74,6 +74,13 @@ class DciTransactions {
 			.update();
 	}
 
+	void rejected(String transactionId) {
+		jdbc.sql("UPDATE dci_transaction SET state = 'REJECTED', answered_at = :now WHERE transaction_id = :txn")
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.param("txn", transactionId)
+			.update();
+	}
+
 	/**
 	 * False when this sender's message id was seen before. The caller refuses the message then, which rolls
 	 * back its transaction (PostgreSQL will not go on after the failed insert anyway).

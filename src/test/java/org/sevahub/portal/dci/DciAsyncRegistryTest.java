@@ -180,6 +180,31 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 				409, "rjct.reference_id.duplicate");
 	}
 
+	@Test
+	void aSearchTheRegistryRejectedIsAcknowledgedRecordedAndSearchedAgainLater() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Kavita Jadhav", "कविता जाधव", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		ObjectNode answer = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-9");
+		answer.putArray("search_response")
+			.addObject()
+			.put("reference_id", txn + "-id")
+			.put("timestamp", "2026-12-07T04:30:00Z")
+			.put("status", "rjct")
+			.put("status_reason_code", "rjct.search_criteria.invalid")
+			.put("status_reason_message", "query_type not supported");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		DciBearer registryBearer = new DciBearer(registryId, Ed25519Keys.privateKey(registrySeed), s -> Optional.empty(),
+				Duration.ofMinutes(5), Duration.ofSeconds(30));
+		ResponseEntity<String> taken = onSearch(registryCodec.seal(header(registryCodec), answer), registryBearer.issue(ourId));
+		assertThat(taken.getStatusCode().value()).isEqualTo(200);
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.search_criteria.invalid"));
+		assertThat(driver.advanceClock(app, days(1).plusMinutes(1))).isEqualTo(1);
+		driver.runAsyncSteps(app);
+		assertThat(flush()).isEqualTo(1);
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
 	private DciCodec codec(String id, Ed25519PrivateKeyParameters key) {
 		return new DciCodec(json, id, "k", key, s -> Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(30),
 				null);
