@@ -73,12 +73,12 @@ class DciEnvelopeBenchmark {
 			}
 			double c = n / ((System.nanoTime() - t0) / 1e9);
 			t0 = System.nanoTime();
+			Signature signer = Signature.getInstance("Ed25519");
+			Signature verifier = Signature.getInstance("Ed25519");
 			for (int i = 0; i < n; i++) {
-				Signature signer = Signature.getInstance("Ed25519");
 				signer.initSign(jdkPair.getPrivate());
 				signer.update(signingString);
 				byte[] sig = signer.sign();
-				Signature verifier = Signature.getInstance("Ed25519");
 				verifier.initVerify(jdkPair.getPublic());
 				verifier.update(signingString);
 				verifier.verify(sig);
