@@ -67,6 +67,29 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		Application app = pending(DciPeople.pensionForm("Arjun Pawar", "अर्जुन पवार", DciPeople.newAadhaar()));
 		assertThat(flush()).isEqualTo(1);
 		assertThat(driver.instance(app)).hasPassed("Task_AwaitRegistry").isWaitingAt("Task_Sanction");
+
+		int searches = 0;
+		for (JsonNode received : inboxOf("/registry/search")) {
+			assertThat(DciSpec.requestErrors("/registry/search", received)).as("%s", received).isEmpty();
+			assertThat(received.at("/header/sender_uri").asText()).endsWith("/registry/on-search");
+			searches++;
+		}
+		assertThat(searches).isPositive();
+	}
+
+	private java.util.List<JsonNode> inboxOf(String path) {
+		java.util.List<JsonNode> bodies = new java.util.ArrayList<>();
+		for (JsonNode received : http.getForObject("/sandbox/records/dci/inbox", JsonNode.class)) {
+			if (path.equals(received.path("path").asText()) && "OK".equals(received.path("outcome").asText())) {
+				try {
+					bodies.add(json.readTree(received.path("body").asText()));
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+		}
+		return bodies;
 	}
 
 	@Test

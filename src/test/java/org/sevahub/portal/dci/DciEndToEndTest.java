@@ -55,6 +55,12 @@ class DciEndToEndTest extends ProcessTestSupport {
 	DciCodec codec;
 
 	@Autowired
+	DciConnector connector;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	DciBearer bearer;
 
 	@Value("${sevahub.sandbox.dci.signing-key}")
@@ -115,6 +121,20 @@ class DciEndToEndTest extends ProcessTestSupport {
 		JsonNode record = beneficiary(app.applicationNo());
 		assertThat(record.at("/member/programme_identifier/enrolment_status").asText()).isEqualTo("Inactive");
 		assertThat(registry.enrolled(app, catalog.get("OLD-AGE-PENSION"))).isFalse();
+
+		// Both went out through the outbox, in order; sent again (a crash before the outcome was recorded), the
+		// registry recognises the message and the connector calls it delivered, without a second record.
+		List<Map<String, Object>> sent = jdbc.sql("SELECT kind, state, payload FROM delivery WHERE application_id = :app "
+				+ "AND portal = 'dci' ORDER BY seq").param("app", app.id()).query().listOfRows();
+		assertThat(sent).hasSize(2).allSatisfy(row -> assertThat(row.get("state")).isEqualTo("DELIVERED"));
+		int records = beneficiaries().size();
+		org.sevahub.delivery.SendResult again = connector.send(new org.sevahub.delivery.QueuedMessage(0, app.id(),
+				app.applicationNo(), "dci", 1, (String) sent.get(0).get("kind"), "CERTIFICATE_ISSUED",
+				(String) sent.get(0).get("payload"), 2));
+		assertThat(again).isInstanceOf(org.sevahub.delivery.SendResult.AlreadyReceived.class);
+		assertThat(beneficiaries()).hasSize(records);
+		assertThat(beneficiary(app.applicationNo()).at("/member/programme_identifier/enrolment_status").asText())
+			.isEqualTo("Inactive");
 	}
 
 	@Test
