@@ -173,6 +173,42 @@ class DciEndToEndTest extends ProcessTestSupport {
 		assertThat(beneficiaries()).hasSize(before + 1);
 	}
 
+	@Test
+	void theSandboxRegistryAnswersInTheSpecsShapes() throws Exception {
+		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION",
+				DciPeople.pensionForm("Lakshmi Bai", "लक्ष्मी बाई", DciPeople.newAadhaar())));
+		DciMessages messages = new DciMessages(json);
+		String txn = "t-" + System.nanoTime();
+		ObjectNode search = messages.searchRequest(txn, applications.applicantOf(app));
+		JsonNode answer = call("/registry/sync/search", codec.requestHeader("search", registryId, 2, null), search);
+		assertThat(DciSpec.responseErrors("/registry/sync/search", answer)).isEmpty();
+		assertThat(codec.open(json.writeValueAsBytes(answer)).senderId()).isEqualTo(registryId);
+
+		JsonNode status = call("/registry/sync/txn/status", codec.requestHeader("txn-status", registryId, 1, null),
+				messages.txnStatusRequest("s-" + txn, DciMessages.referenceIds(search)));
+		assertThat(DciSpec.responseErrors("/registry/sync/txn/status", status)).isEmpty();
+		assertThat(status.at("/message/txnstatus_response/txn_status/transaction_id").asText()).isEqualTo(txn);
+
+		JsonNode enrolled = call("/registry/sync/enrolled", codec.requestHeader("search", registryId, 1, null),
+				messages.enrolledRequest("e-" + txn, applications.applicantOf(app), "OAP"));
+		assertThat(DciSpec.componentErrors("EnrolledResponse", enrolled)).isEmpty();
+		assertThat(enrolled.at("/enrolled_response/0/enrolled_status").asText()).isEqualTo("no");
+
+		JsonNode updated = call("/registry/sync/enrollment/updates", header(), enrollmentMessage("u-" + txn));
+		assertThat(DciSpec.componentErrors("EnrollmentUpdatesResponse", updated)).isEmpty();
+
+		ObjectNode asyncHeader = codec.requestHeader("search", registryId, 2, null);
+		JsonNode ack = call("/registry/search", asyncHeader, messages.searchRequest("a-" + txn, applications.applicantOf(app)));
+		assertThat(ack.at("/errors/0/code").asText()).isEqualTo("err.sender_uri.invalid");
+	}
+
+	private JsonNode call(String path, ObjectNode header, ObjectNode message) throws Exception {
+		ResponseEntity<String> response = http.exchange("/sandbox/dci" + path, org.springframework.http.HttpMethod.POST,
+				new HttpEntity<>(json.writeValueAsString(codec.seal(header, message)), headers(bearerToken())),
+				String.class);
+		return json.readTree(response.getBody());
+	}
+
 	private ObjectNode enrollmentMessage(String txn) {
 		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION",
 				DciPeople.pensionForm("Anil Kumar Verma", "अनिल कुमार वर्मा", DciPeople.newAadhaar())));

@@ -42,6 +42,12 @@ final class DciSpec {
 				+ "/post/requestBody/content/application~1json/schema").validate(body);
 	}
 
+	/** Violations of the schema of what {@code path} answers (its {@code default} response). */
+	static List<Error> responseErrors(String path, JsonNode body) {
+		return schema("#/paths/" + path.replace("~", "~0").replace("/", "~1")
+				+ "/post/responses/default/content/application~1json/schema").validate(body);
+	}
+
 	static List<Error> ackErrors(JsonNode body) {
 		return schema("#/components/responses/Response/content/application~1json/schema").validate(body);
 	}
