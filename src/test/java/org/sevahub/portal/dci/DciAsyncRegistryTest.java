@@ -133,13 +133,14 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(registry.checkSearch(asyncTxn, true)).isEmpty();
 		assertThat(flush()).isGreaterThanOrEqualTo(1);
 		assertThat(driver.instance(async)).isWaitingAt("Task_Sanction");
-		JsonNode inbox = json.readTree(http.getForObject("/sandbox/records/dci/inbox", String.class));
 		int statusChecks = 0;
-		for (JsonNode received : inbox) {
-			String path = received.path("path").asText();
-			if (path.contains("txn/status") && "OK".equals(received.path("outcome").asText())) {
-				assertThat(DciSpec.requestErrors(path, json.readTree(received.path("body").asText()))).isEmpty();
-				statusChecks++;
+		for (String path : new String[] { "/registry/sync/txn/status", "/registry/txn/status" }) {
+			for (JsonNode received : inboxOf(path)) {
+				String asked = received.at("/message/txnstatus_request/attribute_value/0").asText();
+				if (asked.startsWith(txn) || asked.startsWith(asyncTxn)) {
+					assertThat(DciSpec.requestErrors(path, received)).isEmpty();
+					statusChecks++;
+				}
 			}
 		}
 		assertThat(statusChecks).isEqualTo(2);
