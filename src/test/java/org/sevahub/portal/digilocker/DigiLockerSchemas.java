@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -15,12 +14,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
@@ -46,13 +42,7 @@ final class DigiLockerSchemas {
 
 	private static final JsonNode COMPONENTS = load();
 
-	/** Draft 4 plus OpenAPI's annotation-only keywords, so they are known rather than warned about. */
-	private static final JsonSchemaFactory FACTORY = JsonSchemaFactory
-		.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
-		.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV4())
-			.keywords(List.of(new NonValidationKeyword("xml"), new NonValidationKeyword("example")))
-			.build())
-		.build();
+	private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
 	private DigiLockerSchemas() {
 	}
@@ -66,8 +56,7 @@ final class DigiLockerSchemas {
 		if (!refusal) {
 			DOC_DETAILS_REQUIRED.get(name).forEach(required::add);
 		}
-		JsonSchema validator = FACTORY.getSchema(schema);
-		Set<ValidationMessage> errors = validator.validate(project(root));
+		List<Error> errors = REGISTRY.getSchema(schema).validate(project(root));
 		assertThat(errors).as("%s against the spec's %s schema", new String(xml, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse(""), name).isEmpty();
 	}
 

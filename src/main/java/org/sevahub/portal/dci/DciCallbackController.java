@@ -1,0 +1,65 @@
+package org.sevahub.portal.dci;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.sevahub.application.AuditTrail;
+import org.sevahub.application.EngineClock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SP-System endpoints the IBR spec assigns to us: {@code /registry/on-search} and
+ * {@code /registry/txn/on-status}. A message taken is acknowledged with the spec's {@code Response} (ACK); one
+ * refused gets the spec's HTTP error body with the {@code err.*} or {@code rjct.*} code, and changes nothing.
+ */
+@RestController
+@ConditionalOnProperty(name = "sevahub.portals.dci.enabled", havingValue = "true")
+class DciCallbackController {
+
+	private final DciAnswers answers;
+
+	private final AuditTrail audit;
+
+	DciCallbackController(DciAnswers answers, AuditTrail audit) {
+		this.answers = answers;
+		this.audit = audit;
+	}
+
+	@PostMapping(path = "/registry/on-search", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> onSearch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody(required = false) byte[] body) {
+		return take(authorization, body, "on-search");
+	}
+
+	@PostMapping(path = "/registry/txn/on-status", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> onStatus(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody(required = false) byte[] body) {
+		return take(authorization, body, "txn-on-status");
+	}
+
+	private ResponseEntity<Map<String, Object>> take(String authorization, byte[] body, String action) {
+		try {
+			String txn = answers.receive(authorization, body == null ? new byte[0] : body, action);
+			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, txn, "ACK", "answer to search " + txn);
+			Map<String, Object> message = new LinkedHashMap<>();
+			message.put("ack_status", "ACK");
+			message.put("timestamp", DciCodec.timestamp(EngineClock.now()));
+			message.put("correlation_id", UUID.randomUUID().toString());
+			return ResponseEntity.ok(Map.of("message", message));
+		}
+		catch (DciRefusal refusal) {
+			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, null, refusal.code(), refusal.detail());
+			return ResponseEntity.status(refusal.httpStatus()).body(refusal.body());
+		}
+	}
+
+}

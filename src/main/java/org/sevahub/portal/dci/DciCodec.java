@@ -1,0 +1,249 @@
+package org.sevahub.portal.dci;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.sevahub.application.EngineClock;
+
+/**
+ * The DCI envelope {@code {signature, header, message}}, both ways: {@link #seal} signs what we send,
+ * {@link #open} checks what we receive (its shape, the sender, the signature and its time window, the
+ * encrypted variant) and refuses anything else with the spec's code. Used by SevaHub and, with the registry's
+ * own keys, by the sandbox registry.
+ */
+public final class DciCodec {
+
+	public static final String VERSION = "1.0.0";
+
+	/**
+	 * Header and message are signed in canonical form (keys sorted, no spaces), in the spirit of RFC 8785, so
+	 * that a receiver re-serialising the parsed JSON gets the same bytes the sender signed.
+	 */
+	private static final ObjectMapper CANONICAL = JsonMapper.builder()
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
+
+	private final ObjectMapper json;
+
+	private final String senderId;
+
+	private final String keyId;
+
+	private final Ed25519PrivateKeyParameters signingKey;
+
+	private final Function<String, Optional<Ed25519PublicKeyParameters>> senderKeys;
+
+	private final Duration lifetime;
+
+	private final Duration skew;
+
+	private final PrivateKey decryptionKey;
+
+	public DciCodec(ObjectMapper json, String senderId, String keyId, Ed25519PrivateKeyParameters signingKey,
+			Function<String, Optional<Ed25519PublicKeyParameters>> senderKeys, Duration lifetime, Duration skew,
+			PrivateKey decryptionKey) {
+		this.json = json;
+		this.senderId = senderId;
+		this.keyId = keyId;
+		this.signingKey = signingKey;
+		this.senderKeys = senderKeys;
+		this.lifetime = lifetime;
+		this.skew = skew;
+		this.decryptionKey = decryptionKey;
+	}
+
+	public String senderId() {
+		return senderId;
+	}
+
+	public ObjectMapper json() {
+		return json;
+	}
+
+	/** A request header ({@code MsgHeader_V1.0.0}). */
+	public ObjectNode requestHeader(String action, String receiverId, int totalCount, String senderUri) {
+		ObjectNode header = json.createObjectNode();
+		header.put("version", VERSION);
+		header.put("message_id", UUID.randomUUID().toString());
+		header.put("message_ts", timestamp(EngineClock.now()));
+		header.put("action", action);
+		header.put("sender_id", senderId);
+		if (senderUri != null) {
+			header.put("sender_uri", senderUri);
+		}
+		header.put("receiver_id", receiverId);
+		header.put("total_count", totalCount);
+		header.put("is_msg_encrypted", false);
+		return header;
+	}
+
+	/** A callback or answer header ({@code MsgCallbackHeader_V1.0.0}). */
+	public ObjectNode callbackHeader(String action, String receiverId, String status, String reasonCode,
+			String reasonMessage, int totalCount, int completedCount) {
+		ObjectNode header = json.createObjectNode();
+		header.put("version", VERSION);
+		header.put("message_id", UUID.randomUUID().toString());
+		header.put("message_ts", timestamp(EngineClock.now()));
+		header.put("action", action);
+		header.put("status", status);
+		if (reasonCode != null) {
+			header.put("status_reason_code", reasonCode);
+			header.put("status_reason_message", reasonMessage);
+		}
+		header.put("total_count", totalCount);
+		header.put("completed_count", completedCount);
+		header.put("sender_id", senderId);
+		header.put("receiver_id", receiverId);
+		header.put("is_msg_encrypted", false);
+		return header;
+	}
+
+	/** Signs header + message now, valid for the configured lifetime. */
+	public ObjectNode seal(ObjectNode header, JsonNode message) {
+		long created = EngineClock.now().getEpochSecond();
+		long expires = created + lifetime.toSeconds();
+		byte[] signed = DciSignature.signingString(created, expires, canonical(header, message));
+		String signature = Base64.getEncoder().encodeToString(Ed25519Keys.sign(signingKey, signed));
+		ObjectNode envelope = json.createObjectNode();
+		envelope.put("signature", new DciSignature(DciSignature.NAMESPACE, senderId, keyId, DciSignature.ALGORITHM,
+				created, expires, DciSignature.HEADERS, signature)
+			.format());
+		envelope.set("header", header);
+		envelope.set("message", message);
+		return envelope;
+	}
+
+	/** A received envelope, checked; its message decrypted when it came encrypted. */
+	public record Opened(ObjectNode header, JsonNode message, DciSignature signature) {
+
+		public String senderId() {
+			return header.path("sender_id").asText(signature.senderId());
+		}
+
+		public String messageId() {
+			return header.path("message_id").asText();
+		}
+
+		public String action() {
+			return header.path("action").asText();
+		}
+
+	}
+
+	public Opened open(byte[] body) {
+		JsonNode root;
+		try {
+			root = json.readTree(body);
+		}
+		catch (IOException ex) {
+			throw DciRefusal.bad("The body is not JSON");
+		}
+		if (root == null || !root.isObject() || !root.path("header").isObject()) {
+			throw DciRefusal.bad("The body is not a {signature, header, message} envelope");
+		}
+		ObjectNode header = (ObjectNode) root.get("header");
+		JsonNode message = root.path("message");
+		if (!message.isObject()) {
+			throw DciRefusal.bad("The envelope has no message object");
+		}
+		DciSignature signature = DciSignature.parse(root.path("signature").asText(null));
+		if (!DciSignature.NAMESPACE.equals(signature.namespace())
+				|| !DciSignature.ALGORITHM.equalsIgnoreCase(signature.algorithm())
+				|| !DciSignature.HEADERS.equals(signature.headers())) {
+			throw DciRefusal.signature("Only namespace spdci, algorithm ed25519 over (created) (expires) digest");
+		}
+		String sender = header.path("sender_id").asText(signature.senderId());
+		if (!sender.equals(signature.senderId())) {
+			throw DciRefusal.signature("The signature's kidId names " + signature.senderId() + ", the header "
+					+ sender);
+		}
+		Ed25519PublicKeyParameters key = senderKeys.apply(sender)
+			.orElseThrow(() -> new DciRefusal(401, "err.sender_id.invalid", "Unknown sender " + sender));
+		long now = EngineClock.now().getEpochSecond();
+		if (signature.created() > now + skew.toSeconds()) {
+			throw DciRefusal.signature("The signature was created in the future");
+		}
+		if (signature.expires() <= now - skew.toSeconds()) {
+			throw DciRefusal.signature("The signature expired at " + signature.expires());
+		}
+		if (signature.expires() <= signature.created()) {
+			throw DciRefusal.signature("The signature expires before it was created");
+		}
+		byte[] raw;
+		try {
+			raw = Base64.getDecoder().decode(signature.signature());
+		}
+		catch (IllegalArgumentException ex) {
+			throw DciRefusal.signature("The signature is not base64");
+		}
+		byte[] signed = DciSignature.signingString(signature.created(), signature.expires(), canonical(header, message));
+		if (!Ed25519Keys.verify(key, signed, raw)) {
+			throw DciRefusal.signature("The signature does not match the header and message with " + sender
+					+ "'s key");
+		}
+		checkTimestamp(header);
+		if (header.path("is_msg_encrypted").asBoolean(false)) {
+			if (decryptionKey == null) {
+				throw new DciRefusal(400, "err.encryption.invalid", "Encrypted messages are not accepted here");
+			}
+			message = DciMessageCrypto.decrypt(json, message, decryptionKey);
+		}
+		return new Opened(header, message, signature);
+	}
+
+	private void checkTimestamp(ObjectNode header) {
+		String ts = header.path("message_ts").asText("");
+		try {
+			Instant at = OffsetDateTime.parse(ts).toInstant();
+			Instant now = EngineClock.now();
+			if (at.isAfter(now.plus(skew)) || at.isBefore(now.minus(lifetime).minus(skew))) {
+				throw DciRefusal.rejected("rjct.message_ts.invalid", "message_ts " + ts + " is outside the window");
+			}
+		}
+		catch (DateTimeParseException ex) {
+			throw DciRefusal.rejected("rjct.message_ts.invalid", "message_ts is not an ISO 8601 date-time: " + ts);
+		}
+	}
+
+	static byte[] canonical(JsonNode header, JsonNode message) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			out.write(canonical(header));
+			out.write(canonical(message));
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static byte[] canonical(JsonNode node) throws IOException {
+		return CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(node, Object.class));
+	}
+
+	/** RFC 3339 with seconds always written (OffsetDateTime's own toString drops zero seconds). */
+	public static String timestamp(Instant at) {
+		return TIMESTAMP.format(at.atOffset(ZoneOffset.UTC));
+	}
+
+	private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+}

@@ -1,0 +1,47 @@
+package org.sevahub.portal.dci;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Our DCI identity from configuration: the envelope codec and the bearer tokens, with the keys per sender. */
+@Configuration
+@ConditionalOnProperty(name = "sevahub.portals.dci.enabled", havingValue = "true")
+class DciConfiguration {
+
+	@Bean
+	DciCodec dciCodec(DciProperties properties, ObjectMapper json) {
+		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
+		return new DciCodec(json, properties.senderId(), properties.keyId(), signingKey(properties),
+				sender -> Optional.ofNullable(keys.get(sender)), properties.signatureLifetime(),
+				properties.clockSkew(), properties.decryptionKey() == null || properties.decryptionKey().isBlank()
+						? null : DciMessageCrypto.rsaPrivateKey(properties.decryptionKey()));
+	}
+
+	@Bean
+	DciBearer dciBearer(DciProperties properties) {
+		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
+		return new DciBearer(properties.senderId(), signingKey(properties),
+				issuer -> Optional.ofNullable(keys.get(issuer)), properties.signatureLifetime(), properties.clockSkew());
+	}
+
+	private static Ed25519PrivateKeyParameters signingKey(DciProperties properties) {
+		return Ed25519Keys.privateKey(properties.signingKey());
+	}
+
+	private static Map<String, Ed25519PublicKeyParameters> senderKeys(DciProperties properties) {
+		Map<String, Ed25519PublicKeyParameters> keys = new LinkedHashMap<>();
+		properties.senderKeys().forEach((sender, key) -> keys.put(sender, Ed25519Keys.publicKey(key)));
+		keys.put(properties.receiverId(), Ed25519Keys.publicKey(properties.registryPublicKey()));
+		return Map.copyOf(keys);
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.sevahub.portal.dci;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sevahub.application.Applicant;
+import org.sevahub.application.Application;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.catalog.ServiceDefinition;
+
+/**
+ * The message bodies of the IBR spec as SevaHub fills them. The person is identified by the state's Aadhaar
+ * reference (our keyed hash, never the number) and by name and birth date; the beneficiary record follows the
+ * spec's example shape (programme and benefit inside the member, dates as dd.MM.yyyy).
+ */
+final class DciMessages {
+
+	/** What the registry knows a person by in place of the Aadhaar number. */
+	static final String AADHAAR_REF = "AADHAAR_REF";
+
+	static final String ACTIVE = "Active";
+
+	static final String INACTIVE = "Inactive";
+
+	private static final DateTimeFormatter DCI_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+	private final ObjectMapper json;
+
+	DciMessages(ObjectMapper json) {
+		this.json = json;
+	}
+
+	static String programme(ServiceDefinition service) {
+		Object programme = service.portalSettings(DciClient.PORTAL).get("program");
+		if (programme == null) {
+			throw new IllegalStateException("Service " + service.code() + " names no DCI program (portals.dci.program)");
+		}
+		return programme.toString();
+	}
+
+	/** A search: by identifier where the applicant gave an Aadhaar, and by name and date of birth. */
+	ObjectNode searchRequest(String transactionId, Applicant applicant) {
+		ObjectNode message = json.createObjectNode();
+		message.put("transaction_id", transactionId);
+		ArrayNode requests = message.putArray("search_request");
+		if (applicant.aadhaarHash() != null) {
+			ObjectNode criteria = criteria(requests, transactionId + "-id", "idtype-value");
+			criteria.putObject("query").put("type", AADHAAR_REF).put("value", applicant.aadhaarHash());
+		}
+		ObjectNode criteria = criteria(requests, transactionId + "-demo", "predicate");
+		ObjectNode predicate = criteria.putArray("query").addObject();
+		predicate.put("seq_num", 1);
+		predicate.putObject("expression1")
+			.put("attribute_name", "name")
+			.put("operator", "eq")
+			.put("attribute_value", nameOf(applicant));
+		predicate.put("condition", "and");
+		predicate.putObject("expression2")
+			.put("attribute_name", "birth_date")
+			.put("operator", "eq")
+			.put("attribute_value", applicant.dateOfBirth() == null ? "" : DCI_DATE.format(applicant.dateOfBirth()));
+		return message;
+	}
+
+	private ObjectNode criteria(ArrayNode requests, String referenceId, String queryType) {
+		ObjectNode request = requests.addObject();
+		request.put("reference_id", referenceId);
+		request.put("timestamp", DciCodec.timestamp(EngineClock.now()));
+		ObjectNode criteria = request.putObject("search_criteria");
+		criteria.put("version", DciCodec.VERSION);
+		criteria.put("reg_event_type", "enrollement");
+		criteria.put("query_type", queryType);
+		request.put("locale", "eng");
+		return criteria;
+	}
+
+	static List<String> referenceIds(JsonNode searchRequest) {
+		return searchRequest.path("search_request").findValuesAsText("reference_id");
+	}
+
+	/** {@code /registry/sync/enrollment/updates}: the beneficiary, the programme and the benefit. */
+	ObjectNode enrollmentUpdate(String transactionId, Application app, Applicant applicant, ServiceDefinition service,
+			String enrolmentStatus, LocalDate today) {
+		ObjectNode message = json.createObjectNode();
+		message.put("transaction_id", transactionId);
+		ArrayNode beneficiaries = message.putObject("enrolled_updates").putArray("beneficiaries");
+		ObjectNode record = beneficiaries.addObject();
+		ObjectNode context = record.putObject("@context");
+		context.put("@vocab", "https://schema.spdci.org/extensions/ibr/v1");
+		context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+		context.put("schema", "http://schema.org/");
+		record.put("@id", "Beneficiary");
+		record.put("@type", "Beneficiary");
+		record.put("assistance_unit", "1");
+		ObjectNode member = record.putObject("member");
+		member.put("member_identifier", app.applicationNo());
+		ObjectNode person = member.putObject("demographic_info").putObject("person");
+		person.put("identifier_type", applicant.aadhaarHash() != null ? AADHAAR_REF : "APPLICATION_NO");
+		person.put("identifier_value", applicant.aadhaarHash() != null ? applicant.aadhaarHash() : app.applicationNo());
+		String[] parts = nameOf(applicant).split("\\s+", 2);
+		ObjectNode name = person.putObject("name");
+		name.put("first_name", parts[0]);
+		name.put("surname", parts.length > 1 ? parts[1] : "");
+		person.put("sex", applicant.gender() == null ? "" : applicant.gender());
+		person.put("birth_date", applicant.dateOfBirth() == null ? "" : DCI_DATE.format(applicant.dateOfBirth()));
+		person.put("address", applicant.district() == null ? "" : applicant.district());
+		ArrayNode extra = member.putArray("additional_attributes");
+		if (applicant.nameLocal() != null) {
+			extra.addObject().put("attribute_name", "name_local").put("attribute_value", applicant.nameLocal());
+		}
+		member.put("registration_date", DCI_DATE.format(today));
+		ObjectNode enrolment = member.putObject("programme_identifier");
+		enrolment.putObject("programme")
+			.put("programme_identifier", programme(service))
+			.put("programme_name", service.nameEn());
+		enrolment.put("enrolment_date", DCI_DATE.format(today));
+		enrolment.put("enrolment_status", enrolmentStatus);
+		enrolment.put("status_change_date", INACTIVE.equals(enrolmentStatus) ? DCI_DATE.format(today) : "");
+		ObjectNode benefits = enrolment.putObject("benefits");
+		benefits.put("benefit_type", "Cash");
+		benefits.put("benefit_date", DCI_DATE.format(today));
+		benefits.put("benefit_value", app.sanctionedAmount() == null ? "" : "INR " + app.sanctionedAmount().toPlainString());
+		benefits.put("benefit_frequency", "Monthly");
+		return message;
+	}
+
+	/** {@code /registry/sync/enrolled}: is this person enrolled in the programme? */
+	ObjectNode enrolledRequest(String transactionId, Applicant applicant, String programme) {
+		ObjectNode message = json.createObjectNode();
+		message.put("transaction_id", transactionId);
+		ObjectNode criteria = message.putObject("enrolled_criteria");
+		criteria.put("query_type", "idtype-value");
+		criteria.put("response_entity", "Member");
+		ObjectNode query = criteria.putObject("query");
+		query.putObject("person_identifier").put("eq", applicant.aadhaarHash());
+		query.putObject("programme_identifier.program.programme_identifier").put("eq", programme);
+		return message;
+	}
+
+	/**
+	 * A status check on a search. By the reference ids of its requests: the spec's {@code attribute_value} is a
+	 * oneOf in which a transaction id matches two branches, so only the list form validates.
+	 */
+	ObjectNode txnStatusRequest(String transactionId, List<String> referenceIds) {
+		ObjectNode message = json.createObjectNode();
+		message.put("transaction_id", transactionId);
+		ObjectNode request = message.putObject("txnstatus_request");
+		request.put("reference_id", transactionId + "-status");
+		request.put("txn_type", "search");
+		request.put("attribute_type", "reference_id_list");
+		ArrayNode ids = request.putArray("attribute_value");
+		referenceIds.forEach(ids::add);
+		request.put("locale", "eng");
+		return message;
+	}
+
+	/**
+	 * Whether a search response shows the person enrolled and active in the programme, other than through this
+	 * very application (a search repeated after our own report must not flag ourselves).
+	 */
+	static boolean enrolledIn(JsonNode searchResponse, String programme, String ownApplicationNo) {
+		for (JsonNode item : searchResponse.path("search_response")) {
+			for (JsonNode record : item.path("data").path("reg_records")) {
+				JsonNode member = record.path("member");
+				JsonNode enrolment = member.path("programme_identifier");
+				if (programme.equals(enrolment.path("programme").path("programme_identifier").asText())
+						&& ACTIVE.equalsIgnoreCase(enrolment.path("enrolment_status").asText())
+						&& !ownApplicationNo.equals(member.path("member_identifier").asText())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String nameOf(Applicant applicant) {
+		String name = applicant.nameEn() != null && !applicant.nameEn().isBlank() ? applicant.nameEn()
+				: applicant.nameLocal();
+		return name == null ? "" : name.strip();
+	}
+
+}

@@ -1,0 +1,178 @@
+package org.sevahub.sandbox.dci;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.EngineClock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The sandbox registry's tables: beneficiaries, ids seen per sender, transactions, callbacks, its inbox. */
+@Component
+@ConditionalOnProperty(name = { "sevahub.sandbox.enabled", "sevahub.portals.dci.enabled" }, havingValue = "true")
+class SandboxDciRecords {
+
+	record Beneficiary(String senderId, String memberIdentifier, String programme, String identifierType,
+			String identifierValue, String nameKey, String birthDate, String enrolmentStatus, String record) {
+	}
+
+	record Callback(long id, String senderId, String targetUrl, String action, String message, int attempts) {
+	}
+
+	/**
+	 * Which running sandbox queued a callback: each sends only its own, so that test contexts of different
+	 * configuration sharing one database (one answering at once, one holding answers) do not send each other's.
+	 */
+	private final String node = java.util.UUID.randomUUID().toString();
+
+	private final JdbcClient jdbc;
+
+	SandboxDciRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean seen(String senderId, String scope, String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM sandbox_dci_seen WHERE sender_id = :s AND scope = :scope AND id = :id")
+			.param("s", senderId)
+			.param("scope", scope)
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void see(String senderId, String scope, String id) {
+		jdbc.sql("INSERT INTO sandbox_dci_seen (sender_id, scope, id) VALUES (:s, :scope, :id)")
+			.param("s", senderId)
+			.param("scope", scope)
+			.param("id", id)
+			.update();
+	}
+
+	void upsert(Beneficiary b) {
+		int updated = jdbc.sql("""
+				UPDATE sandbox_dci_beneficiary SET identifier_type = :it, identifier_value = :iv, name_key = :name,
+				    birth_date = :dob, enrolment_status = :status, record = :record, updated_at = :now
+				WHERE sender_id = :s AND member_identifier = :member AND programme = :programme""")
+			.params(params(b))
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO sandbox_dci_beneficiary (sender_id, member_identifier, programme, identifier_type,
+					    identifier_value, name_key, birth_date, enrolment_status, record, updated_at)
+					VALUES (:s, :member, :programme, :it, :iv, :name, :dob, :status, :record, :now)""")
+				.params(params(b))
+				.update();
+		}
+	}
+
+	private static Map<String, Object> params(Beneficiary b) {
+		Map<String, Object> p = new java.util.HashMap<>();
+		p.put("s", b.senderId());
+		p.put("member", b.memberIdentifier());
+		p.put("programme", b.programme());
+		p.put("it", b.identifierType());
+		p.put("iv", b.identifierValue());
+		p.put("name", b.nameKey());
+		p.put("dob", b.birthDate());
+		p.put("status", b.enrolmentStatus());
+		p.put("record", b.record());
+		p.put("now", ApplicationRepository.timestamp(EngineClock.now()));
+		return p;
+	}
+
+	List<Beneficiary> byIdentifier(String type, String value) {
+		return query("identifier_type = :a AND identifier_value = :b", type, value);
+	}
+
+	List<Beneficiary> byNameAndBirthDate(String nameKey, String birthDate) {
+		return query("name_key = :a AND birth_date = :b", nameKey, birthDate);
+	}
+
+	List<Beneficiary> all() {
+		return query("member_identifier <> :a OR member_identifier <> :b", "", "");
+	}
+
+	private List<Beneficiary> query(String where, String a, String b) {
+		return jdbc.sql("SELECT sender_id, member_identifier, programme, identifier_type, identifier_value, name_key, "
+				+ "birth_date, enrolment_status, record FROM sandbox_dci_beneficiary WHERE " + where + " ORDER BY id")
+			.param("a", a)
+			.param("b", b)
+			.query((rs, n) -> new Beneficiary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	void transaction(String senderId, String txn, String correlationId, String kind, String referenceIds,
+			String response) {
+		jdbc.sql("""
+				INSERT INTO sandbox_dci_transaction (sender_id, transaction_id, correlation_id, kind, reference_ids, response)
+				VALUES (:s, :txn, :corr, :kind, :refs, :response)""")
+			.param("s", senderId)
+			.param("txn", txn)
+			.param("corr", correlationId)
+			.param("kind", kind)
+			.param("refs", referenceIds)
+			.param("response", response)
+			.update();
+	}
+
+	/** The stored answer of the search that had this reference id, for a status check. */
+	Optional<String> responseByReference(String senderId, String referenceId) {
+		return jdbc.sql("""
+				SELECT response FROM sandbox_dci_transaction
+				WHERE sender_id = :s AND kind = 'search' AND reference_ids LIKE :ref ORDER BY transaction_id""")
+			.param("s", senderId)
+			.param("ref", "%|" + referenceId + "|%")
+			.query(String.class)
+			.optional();
+	}
+
+	void queueCallback(String senderId, String targetUrl, String action, String message) {
+		jdbc.sql("""
+				INSERT INTO sandbox_dci_callback (node, sender_id, target_url, action, message, attempts, state, created_at)
+				VALUES (:node, :s, :url, :action, :message, 0, 'PENDING', :now)""")
+			.param("node", node)
+			.param("s", senderId)
+			.param("url", targetUrl)
+			.param("action", action)
+			.param("message", message)
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.update();
+	}
+
+	List<Callback> pendingCallbacks() {
+		return jdbc.sql("""
+				SELECT id, sender_id, target_url, action, message, attempts FROM sandbox_dci_callback
+				WHERE state = 'PENDING' AND node = :node ORDER BY id""")
+			.param("node", node)
+			.query((rs, n) -> new Callback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6)))
+			.list();
+	}
+
+	void callbackTried(long id, String state, String error) {
+		jdbc.sql("UPDATE sandbox_dci_callback SET attempts = attempts + 1, state = :state, last_error = :error WHERE id = :id")
+			.param("state", state)
+			.param("error", error)
+			.param("id", id)
+			.update();
+	}
+
+	void inbox(String path, String body, String outcome) {
+		jdbc.sql("INSERT INTO sandbox_dci_inbox (path, body, outcome, received_at) VALUES (:path, :body, :outcome, :now)")
+			.param("path", path)
+			.param("body", body)
+			.param("outcome", outcome.length() <= 60 ? outcome : outcome.substring(0, 60))
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.update();
+	}
+
+	List<Map<String, Object>> inbox() {
+		return jdbc.sql("SELECT id, path, body, outcome FROM sandbox_dci_inbox ORDER BY id").query().listOfRows();
+	}
+
+}

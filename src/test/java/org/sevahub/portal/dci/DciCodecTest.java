@@ -1,0 +1,153 @@
+package org.sevahub.portal.dci;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The envelope on its own: signing, every way a received one is refused, encryption, the bearer token. */
+class DciCodecTest {
+
+	static final String SP = "sp.example.in";
+
+	static final Ed25519PrivateKeyParameters SP_KEY = Ed25519Keys.privateKey("e8cbhduSziJRSUbyKzFZdT6TU30EeFEfr3jSN/SNFfM=");
+
+	static final Ed25519PublicKeyParameters SP_PUBLIC = Ed25519Keys.publicKey("GUp2mBVUHpsjKF6K+jSt2idp/J7WNOrarmkp835FzxE=");
+
+	static final Ed25519PrivateKeyParameters OTHER_KEY = Ed25519Keys.privateKey("W5VqekDn2I1KzrNBsD12kEQ2LoV7YiiK+YNuQzDOH1E=");
+
+	final ObjectMapper json = new ObjectMapper();
+
+	final DciCodec sender = codec(SP, SP_KEY);
+
+	final DciCodec receiver = codec("ibr.example.in", OTHER_KEY);
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	DciCodec codec(String id, Ed25519PrivateKeyParameters key) {
+		return new DciCodec(json, id, "k1", key, s -> Optional.ofNullable(Map.of(SP, SP_PUBLIC).get(s)),
+				Duration.ofMinutes(5), Duration.ofSeconds(30), null);
+	}
+
+	ObjectNode sealedSearch() {
+		org.sevahub.application.Applicant ram = new org.sevahub.application.Applicant(null, "Ram Das", "রাম দাস", null,
+				null, "M", java.time.LocalDate.of(1950, 1, 1), null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null).withAadhaar(new org.sevahub.application.ProtectedAadhaar("c", "XXXX", "hash-1"));
+		ObjectNode message = new DciMessages(json).searchRequest("txn-1", ram);
+		return sender.seal(sender.requestHeader("search", "ibr.example.in", 2, null), message);
+	}
+
+	@Test
+	void aSealedSearchOpensAndValidatesAgainstTheSpec() throws Exception {
+		ObjectNode envelope = sealedSearch();
+		assertThat(envelope.get("signature").asText()).matches("Signature: namespace=\"spdci\", kidId=\"sp\\.example\\.in\\|k1\\|ed25519\", "
+				+ "algorithm=\"ed25519\", created=\"\\d+\", expires=\"\\d+\", headers=\"\\(created\\) \\(expires\\) digest\", signature=\"[A-Za-z0-9+/=]+\"");
+		assertThat(DciSpec.requestErrors("/registry/sync/search", envelope)).isEmpty();
+		DciCodec.Opened opened = receiver.open(json.writeValueAsBytes(envelope));
+		assertThat(opened.senderId()).isEqualTo(SP);
+		assertThat(opened.message().path("search_request")).hasSize(2);
+	}
+
+	@Test
+	void theSchemaValidatorIsNotBlind() {
+		ObjectNode envelope = sealedSearch();
+		((ObjectNode) envelope.get("header")).remove("sender_id");
+		((ObjectNode) envelope.get("message")).put("transaction_id", "x".repeat(100));
+		assertThat(DciSpec.requestErrors("/registry/sync/search", envelope)).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aTamperedMessageIsRefused() throws Exception {
+		ObjectNode envelope = sealedSearch();
+		((ObjectNode) envelope.get("message")).put("transaction_id", "txn-2");
+		assertRefused(envelope, "err.signature.invalid");
+	}
+
+	@Test
+	void aMessageSignedWithAnotherKeyIsRefused() throws Exception {
+		ObjectNode envelope = codec(SP, OTHER_KEY).seal(sender.requestHeader("search", "ibr.example.in", 0, null),
+				json.createObjectNode().put("transaction_id", "t"));
+		assertRefused(envelope, "err.signature.invalid");
+	}
+
+	@Test
+	void anExpiredSignatureIsRefused() throws Exception {
+		ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() - Duration.ofMinutes(10).toMillis()));
+		ObjectNode envelope = sealedSearch();
+		ClockUtil.reset();
+		assertRefused(envelope, "err.signature.invalid");
+	}
+
+	@Test
+	void anUnknownSenderIsRefused() throws Exception {
+		ObjectNode envelope = codec("stranger.example.in", SP_KEY).seal(
+				codec("stranger.example.in", SP_KEY).requestHeader("search", "ibr.example.in", 0, null),
+				json.createObjectNode().put("transaction_id", "t"));
+		assertRefused(envelope, "err.sender_id.invalid");
+	}
+
+	@Test
+	void malformedEnvelopesAreRefusedWithTheSpecsCodes() {
+		assertThatThrownBy(() -> receiver.open("{not json".getBytes()))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo("err.request.bad"));
+		ObjectNode unsigned = sealedSearch();
+		unsigned.remove("signature");
+		assertThatThrownBy(() -> receiver.open(json.writeValueAsBytes(unsigned)))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo("err.signature.missing"));
+		ObjectNode garbled = sealedSearch();
+		garbled.put("signature", "Signature: namespace=\"spdci\"");
+		assertThatThrownBy(() -> receiver.open(json.writeValueAsBytes(garbled)))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo("err.signature.invalid"));
+	}
+
+	@Test
+	void anEncryptedMessageDecryptsAndATamperedOneDoesNot() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		java.security.KeyPair pair = generator.generateKeyPair();
+		JsonNode plain = json.readTree("{\"transaction_id\":\"t-9\",\"search_response\":[],\"name\":\"সুনীতা बनर्जी\"}");
+		ObjectNode encrypted = DciMessageCrypto.encrypt(json, plain, pair.getPublic(), "k");
+		assertThat(DciSpec.componentErrors("EncryptedMessage", encrypted)).isEmpty();
+		assertThat(DciMessageCrypto.decrypt(json, encrypted, pair.getPrivate())).isEqualTo(plain);
+		encrypted.put("ciphertext", "A" + encrypted.get("ciphertext").asText().substring(1));
+		assertThatThrownBy(() -> DciMessageCrypto.decrypt(json, encrypted, pair.getPrivate()))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo("err.encryption.invalid"));
+	}
+
+	@Test
+	void theBearerTokenIsCheckedForIssuerKeyAndAudience() {
+		DciBearer issuer = new DciBearer(SP, SP_KEY, s -> Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(30));
+		DciBearer verifier = new DciBearer("ibr.example.in", OTHER_KEY,
+				s -> Optional.ofNullable(Map.of(SP, SP_PUBLIC).get(s)), Duration.ofMinutes(5), Duration.ofSeconds(30));
+		String token = issuer.issue("ibr.example.in");
+		assertThat(verifier.verify("Bearer " + token, "ibr.example.in")).isEqualTo(SP);
+		assertThatThrownBy(() -> verifier.verify("Bearer " + token, "someone.else"))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo("err.request.unauthorized"));
+		String forged = new DciBearer(SP, OTHER_KEY, s -> Optional.empty(), Duration.ofMinutes(5), Duration.ofSeconds(30))
+			.issue("ibr.example.in");
+		assertThatThrownBy(() -> verifier.verify("Bearer " + forged, "ibr.example.in"))
+			.isInstanceOf(DciRefusal.class);
+		assertThatThrownBy(() -> verifier.verify(null, "ibr.example.in")).isInstanceOf(DciRefusal.class);
+	}
+
+	void assertRefused(ObjectNode envelope, String code) throws Exception {
+		byte[] body = json.writeValueAsBytes(envelope);
+		assertThatThrownBy(() -> receiver.open(body))
+			.isInstanceOfSatisfying(DciRefusal.class, r -> assertThat(r.code()).isEqualTo(code));
+	}
+
+}
