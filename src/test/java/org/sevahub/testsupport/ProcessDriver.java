@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.sevahub.application.form.Aadhaar;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.NewApplication;
@@ -51,6 +53,24 @@ public class ProcessDriver {
 		this.history = history;
 	}
 
+	/** A valid Aadhaar number (Verhoeff check digit and all) that no other test has used. */
+	public static String newAadhaar() {
+		while (true) {
+			String candidate = String.valueOf(ThreadLocalRandom.current().nextLong(200_000_000_000L, 999_999_999_999L));
+			if (Aadhaar.isValid(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
+	private static String oneOffSurname() {
+		StringBuilder name = new StringBuilder().append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+		for (int i = 0; i < 6; i++) {
+			name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+		}
+		return name.toString();
+	}
+
 	/** A complete, valid set of form values for each catalog service. */
 	public static Map<String, String> validForm(String serviceCode) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -82,12 +102,14 @@ public class ProcessDriver {
 				values.put("purpose", "education");
 			}
 			case "OLD-AGE-PENSION" -> {
-				values.put("applicant.nameEn", "Ram Das");
+				// A new person every time: the sandbox registry remembers whom earlier tests enrolled, by Aadhaar
+				// and by name and birth date, and would send this application to duplicate review.
+				values.put("applicant.nameEn", "Ram Das " + oneOffSurname());
 				values.put("applicant.nameLocal", "রাম দাস");
 				values.put("applicant.gender", "M");
 				values.put("applicant.dateOfBirth", "1950-01-01");
 				values.put("applicant.category", "SC");
-				values.put("applicant.aadhaar", "234123412346");
+				values.put("applicant.aadhaar", newAadhaar());
 				values.put("annualIncome", "40000");
 				values.put("bankAccountNumber", "123456789012");
 				values.put("ifsc", "SBIN0001234");

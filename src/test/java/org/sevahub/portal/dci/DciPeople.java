@@ -2,9 +2,7 @@ package org.sevahub.portal.dci;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.sevahub.application.form.Aadhaar;
 import org.sevahub.testsupport.ProcessDriver;
 
 /** Welfare applicants of their own for each test, so no test sees another's enrollments in the registry. */
@@ -14,12 +12,7 @@ final class DciPeople {
 	}
 
 	static String newAadhaar() {
-		while (true) {
-			String candidate = String.valueOf(ThreadLocalRandom.current().nextLong(200_000_000_000L, 999_999_999_999L));
-			if (Aadhaar.isValid(candidate)) {
-				return candidate;
-			}
-		}
+		return ProcessDriver.newAadhaar();
 	}
 
 	static Map<String, String> pensionForm(String nameEn, String nameLocal, String aadhaar) {
