@@ -132,6 +132,10 @@ class BskInitiation {
 			throw new BskRefusal("mobile must be the citizen's 10-digit mobile number, not \"" + fields.text("mobile") + "\"");
 		}
 		String email = fields.optionalText("email").orElse(null);
+		// The form's own check passes fields a portal vouched for, so BSK's are checked here.
+		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			throw new BskRefusal("email \"" + email + "\" is not an e-mail address");
+		}
 		String gender = fields.optionalText("gender").map(BskInitiation::gender).orElse(null);
 		Optional<Long> age = fields.optionalNumber("age");
 		if (age.isPresent() && age.get() > 130) {

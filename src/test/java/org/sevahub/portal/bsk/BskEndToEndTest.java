@@ -22,6 +22,8 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.delivery.QueuedMessage;
+import org.sevahub.delivery.SendResult;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
@@ -74,6 +76,9 @@ class BskEndToEndTest {
 	TaskService tasks;
 
 	@Autowired
+	BskConnector connector;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	final ObjectMapper json = new ObjectMapper();
@@ -86,6 +91,7 @@ class BskEndToEndTest {
 
 	@AfterEach
 	void reset() {
+		http.delete("/sandbox/faults/bsk");
 		ClockUtil.reset();
 	}
 
@@ -228,19 +234,31 @@ class BskEndToEndTest {
 	}
 
 	@Test
-	void api2IsRetriedUntilBskTakesItAndAResendIsAnsweredAsAlreadyReceived() throws Exception {
+	void api2IsRetriedWhileBskIsDownAndASecondSendIsAnsweredAsAlreadyReceived() throws Exception {
 		JsonNode initiated = send("api1", Map.of("serviceCode", "AMD001", "name", "Sunita Banerjee", "mobile",
 				"9876501234", "gender", "female")).get("answer");
 		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
 		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
 		String no = landed.getRedirectedUrl().replaceAll("^/applications/([^/]+)/form$", "$1");
-		Map<String, String> values = ProcessDriver.validForm("BIRTH-CERT");
-		mvc.perform(form(no, landed.getCookie("sevahub_app_" + no), values, "submit"));
+		fault(Map.of("mode", "DOWN", "forSeconds", 1800));
+		mvc.perform(form(no, landed.getCookie("sevahub_app_" + no), ProcessDriver.validForm("BIRTH-CERT"), "submit"));
+		dispatcher.dispatchDue();
+		assertThat(api2(no)).isEmpty();
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(31 * 60)));
 		dispatcher.dispatchDue();
 		List<JsonNode> api2 = api2(no);
 		assertThat(api2).extracting(c -> c.get("applicationStatus").asInt()).containsExactly(3);
 		assertThat(api2.get(0).get("paidAmt").asDouble()).as("a free service").isZero();
 		assertThat(api2.get(0).get("deptPayRefNo").asText()).isEmpty();
+
+		// A node that crashed after BSK took the message sends it again: BSK says it has it.
+		Application app = applications.get(no);
+		Map<String, Object> row = jdbc.sql("SELECT id, seq, kind, status, payload FROM delivery WHERE application_id = :app "
+				+ "AND portal = 'bsk'").param("app", app.id()).query().singleRow();
+		SendResult again = connector.send(new QueuedMessage(((Number) row.get("id")).longValue(), app.id(), no, "bsk",
+				((Number) row.get("seq")).intValue(), (String) row.get("kind"), (String) row.get("status"),
+				(String) row.get("payload"), 2));
+		assertThat(again).isInstanceOf(SendResult.AlreadyReceived.class);
 	}
 
 	// ----- helpers -----
@@ -250,6 +268,12 @@ class BskEndToEndTest {
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return json.readTree(http.postForObject("/sandbox/records/bsk/send/" + api, new HttpEntity<>(fields, headers),
 				String.class));
+	}
+
+	private void fault(Map<String, Object> fault) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		http.exchange("/sandbox/faults/bsk", HttpMethod.PUT, new HttpEntity<>(fault, headers), Map.class);
 	}
 
 	private List<JsonNode> api2(String appNo) throws Exception {
