@@ -261,6 +261,67 @@ class BskEndToEndTest {
 		assertThat(again).isInstanceOf(SendResult.AlreadyReceived.class);
 	}
 
+	@Test
+	void anOtpThatIsWrongTooOftenExpiredOrReusedGivesNoDocument() throws Exception {
+		JsonNode initiated = send("api1", Map.of("serviceCode", "AMD001", "name", "মিতালী পাল", "mobile", "9831012345"))
+			.get("answer");
+		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
+		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
+		String no = landed.getRedirectedUrl().replaceAll("^/applications/([^/]+)/form$", "$1");
+		Map<String, String> values = ProcessDriver.validForm("BIRTH-CERT");
+		values.put("applicant.nameEn", "Mitali Pal");
+		MockHttpServletResponse submitted = mvc.perform(form(no, landed.getCookie("sevahub_app_" + no), values, "submit"))
+			.andReturn().getResponse();
+		assertThat(submitted.getRedirectedUrl()).as(submitted.getContentAsString()).endsWith("/acknowledgement");
+		Application app = applications.get(no);
+		complete(app, "assistant", "forward", null);
+		complete(app, "officer", "approve", null);
+		driver.runAsyncSteps(app);
+		String documentNo = documents.forApplication(app.id()).orElseThrow().number();
+
+		// Three wrong tries kill the OTP, even for the right one after them.
+		long otpId = System.nanoTime() % 1_000_000_000_000L;
+		assertThat(send("api5a", Map.of("otpld", otpId, "documentNo", documentNo)).get("answer").get("otpGenStatus").asInt())
+			.isEqualTo(1);
+		String otp = latestOtp("9831012345");
+		long wrong = Long.parseLong(otp) == 999_999 ? 100_000 : Long.parseLong(otp) + 1;
+		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("Wrong OTP", "2 tries left");
+		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("1 try left");
+		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("no tries left");
+		JsonNode tooMany = otpAnswer(otpId, Long.parseLong(otp));
+		assertThat(tooMany.get("statusCode").asInt()).isEqualTo(400);
+		assertThat(tooMany.get("message").asText()).contains("Too many wrong OTPs");
+		assertThat(tooMany.has("documentValue")).isFalse();
+
+		// An otpld BSK used once cannot be used for a second OTP.
+		JsonNode reusedId = send("api5a", Map.of("otpld", otpId, "documentNo", documentNo)).get("answer");
+		assertThat(reusedId.get("statusCode").asInt()).isEqualTo(400);
+		assertThat(reusedId.get("message").asText()).contains("has already been used for an OTP");
+
+		// An OTP typed after its five minutes is refused; a wrong one before that leaves it usable.
+		long late = otpId + 1;
+		send("api5a", Map.of("otpId", late, "applicationNo", no));
+		String lateOtp = latestOtp("9831012345");
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(6 * 60)));
+		JsonNode expired = otpAnswer(late, Long.parseLong(lateOtp));
+		assertThat(expired.get("message").asText()).contains("has expired");
+
+		long fresh = otpId + 2;
+		send("api5a", Map.of("otpld", fresh, "documentNo", documentNo));
+		String freshOtp = latestOtp("9831012345");
+		long wrongFresh = Long.parseLong(freshOtp) == 999_999 ? 100_000 : Long.parseLong(freshOtp) + 1;
+		assertThat(otpAnswer(fresh, wrongFresh).get("statusCode").asInt()).isEqualTo(400);
+		JsonNode right = otpAnswer(fresh, Long.parseLong(freshOtp));
+		assertThat(right.get("statusCode").asInt()).as(right.toString()).isEqualTo(200);
+		assertThat(right.get("documentType").asInt()).isEqualTo(1);
+		assertThat(right.get("documentValue").asText()).isEqualTo(documents.forApplication(app.id()).orElseThrow().downloadUrl());
+		assertThat(otpAnswer(fresh, Long.parseLong(freshOtp)).get("message").asText()).contains("already been used");
+	}
+
+	private JsonNode otpAnswer(long otpId, long typed) throws Exception {
+		return send("api5b", Map.of("otpld", otpId, "userTypedOtp", typed)).get("answer");
+	}
+
 	// ----- helpers -----
 
 	private JsonNode send(String api, Map<String, Object> fields) throws Exception {
