@@ -17,6 +17,7 @@ import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.AuditTrail;
+import org.sevahub.application.EngineClock;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
 import org.sevahub.application.SmsGateway;
@@ -73,6 +74,8 @@ class BskApiController {
 
 	private final ZoneId zone;
 
+	private final java.time.Duration maxSkew;
+
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
 			BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
 			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, ObjectMapper json,
@@ -82,6 +85,7 @@ class BskApiController {
 		this.otps = otps;
 		this.client = client;
 		this.callers = new BskCallers(properties.allowedIps(), properties.trustedProxies());
+		this.maxSkew = properties.ticketMaxSkew();
 		this.applications = applications;
 		this.history = history;
 		this.catalog = catalog;
@@ -127,12 +131,13 @@ class BskApiController {
 	@PostMapping(path = "/bsk/api/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> status(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return handle("api3", body, request, fields -> {
+			long ticketNo = ticket(fields);
 			Application app = application(fields.text("applicationNo"));
 			ServiceDefinition service = checkService(fields, app);
 			List<Map<String, Object>> stages = history.of(app.id()).stream().map(this::stage).toList();
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("userid", fields.userid());
-			answer.put("ticketNo", fields.number("ticketNo"));
+			answer.put("ticketNo", ticketNo);
 			answer.put("applicationNo", app.applicationNo());
 			answer.put("serviceName", service.nameEn());
 			answer.put("ServiceCode", fields.text("serviceCode"));
@@ -149,7 +154,7 @@ class BskApiController {
 	ResponseEntity<Map<String, Object>> document(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return handle("api4", body, request, fields -> {
 			long userid = fields.userid();
-			long ticketNo = fields.number("ticketNo");
+			long ticketNo = ticket(fields);
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
 			ServiceDefinition service = checkService(fields, found.application());
 			IssuedDocument document = issued(found);
@@ -234,6 +239,18 @@ class BskApiController {
 			answer.put("message", refusal.getMessage());
 			return ResponseEntity.status(refusal.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(answer);
 		}
+	}
+
+	/**
+	 * API-3 and API-4 carry the ticket of the service they concern, which may be weeks old; it must still be a
+	 * real moment, and not one in the future.
+	 */
+	private long ticket(BskFields fields) {
+		long ticketNo = fields.number("ticketNo");
+		if (BskTicket.parse(ticketNo, zone).isAfter(EngineClock.now().plus(maxSkew))) {
+			throw new BskRefusal("ticketNo " + ticketNo + " is in the future");
+		}
+		return ticketNo;
 	}
 
 	private static String reference(Map<String, Object> claims) {

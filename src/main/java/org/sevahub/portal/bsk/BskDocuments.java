@@ -38,12 +38,18 @@ class BskDocuments {
 
 	/** Remembers the application's certificate number once there is one; in the status transaction. */
 	void remember(long applicationId) {
-		documents.forApplication(applicationId).ifPresent(document -> jdbc.sql("""
-				INSERT INTO bsk_document (document_no, application_id)
-				SELECT :no, :app WHERE NOT EXISTS (SELECT 1 FROM bsk_document WHERE document_no = :no)""")
-			.param("no", document.number())
-			.param("app", applicationId)
-			.update());
+		documents.forApplication(applicationId).ifPresent(document -> {
+			boolean known = jdbc.sql("SELECT COUNT(*) FROM bsk_document WHERE document_no = :no")
+				.param("no", document.number())
+				.query(Long.class)
+				.single() > 0;
+			if (!known) {
+				jdbc.sql("INSERT INTO bsk_document (document_no, application_id) VALUES (:no, :app)")
+					.param("no", document.number())
+					.param("app", applicationId)
+					.update();
+			}
+		});
 	}
 
 	Found find(String documentNo) {

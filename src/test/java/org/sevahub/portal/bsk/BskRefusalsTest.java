@@ -212,6 +212,10 @@ class BskRefusalsTest {
 				"documentNo", "NO-SUCH-DOC")), "No application or document numbered NO-SUCH-DOC");
 		refused(call("/bsk/api/status", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
 				"applicationNo", "IC2099999999")), "No application numbered IC2099999999");
+		refused(call("/bsk/api/status", Map.of("userid", DEO, "ticketNo", 20221345990000L, "serviceCode", "AMD002",
+				"applicationNo", no)), "is not a YYYYMMDDHHmmss timestamp");
+		refused(call("/bsk/api/status", Map.of("userid", DEO, "ticketNo", ticket(EngineClock.now().plus(Duration.ofDays(1))),
+				"serviceCode", "AMD002", "applicationNo", no)), "is in the future");
 		refused(call("/bsk/api/otp/generate", Map.of("otpld", 77L, "documentNo", no)),
 				"No certificate has been issued yet");
 		refused(call("/bsk/api/otp/verify", Map.of("otpld", 424242424242L, "userTypedOtp", 123456)),
