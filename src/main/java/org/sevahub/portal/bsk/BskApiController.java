@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
@@ -45,6 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
 class BskApiController {
+
+	private static final Logger log = LoggerFactory.getLogger(BskApiController.class);
 
 	private final BskInitiation initiation;
 
@@ -238,6 +243,16 @@ class BskApiController {
 			answer.put("statusCode", 400);
 			answer.put("message", refusal.getMessage());
 			return ResponseEntity.status(refusal.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(answer);
+		}
+		catch (RuntimeException fault) {
+			// BSK reads only its own shape; the details stay in the log, where the department can act on them.
+			log.error("BSK {} failed", api, fault);
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
+					"ERROR", fault.getClass().getSimpleName());
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("statusCode", 400);
+			answer.put("message", "The department could not process the request; please try again later");
+			return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON).body(answer);
 		}
 	}
 
