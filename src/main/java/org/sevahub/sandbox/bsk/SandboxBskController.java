@@ -2,9 +2,6 @@ package org.sevahub.sandbox.bsk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 
-import org.sevahub.application.EngineClock;
-import org.sevahub.delivery.ServerBaseUrl;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,7 +29,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 /**
  * A faithful BSK for the demo and the tests. It receives API-2 and answers API-6 at /sandbox/bsk, checking the
@@ -46,20 +40,9 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnProperty(name = { "sevahub.sandbox.enabled", "sevahub.portals.bsk.enabled" }, havingValue = "true")
 class SandboxBskController {
 
-	/** The DEO the sandbox acts as unless told otherwise: the document's example operator. */
-	static final long DEFAULT_DEO = 9054233544L;
-
-	private static final Map<String, String> DEPARTMENT_PATHS = Map.of("api1", "/bsk/api/initiate", "api3",
-			"/bsk/api/status", "api4", "/bsk/api/document", "api5a", "/bsk/api/otp/generate", "api5b",
-			"/bsk/api/otp/verify");
-
-	private static final DateTimeFormatter TICKET = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
-
 	private final SandboxBskRecords records;
 
-	private final ServerBaseUrl baseUrl;
-
-	private final RestClient http;
+	private final SandboxBskCaller caller;
 
 	private final ObjectMapper json;
 
@@ -71,23 +54,18 @@ class SandboxBskController {
 
 	private final String accessCode;
 
-	private final ZoneId zone;
-
-	SandboxBskController(SandboxBskRecords records, ServerBaseUrl baseUrl, RestClient.Builder http, ObjectMapper json,
+	SandboxBskController(SandboxBskRecords records, SandboxBskCaller caller, ObjectMapper json,
 			@Value("${sevahub.portals.bsk.passcode}") String passcode,
 			@Value("${sevahub.portals.bsk.jwt-secret}") String secret,
 			@Value("${sevahub.portals.bsk.dept-code}") String deptCode,
-			@Value("${sevahub.portals.bsk.access-code}") String accessCode,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			@Value("${sevahub.portals.bsk.access-code}") String accessCode) {
 		this.records = records;
-		this.baseUrl = baseUrl;
-		this.http = http.build();
+		this.caller = caller;
 		this.json = json;
 		this.key = Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8));
 		this.passcode = passcode;
 		this.deptCode = deptCode;
 		this.accessCode = accessCode;
-		this.zone = zone;
 	}
 
 	// ----- BSK's endpoints the department calls -----
@@ -171,32 +149,7 @@ class SandboxBskController {
 	 */
 	@PostMapping(path = "/sandbox/records/bsk/send/{api}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> send(@PathVariable String api, @RequestBody Map<String, Object> fields) throws Exception {
-		String path = DEPARTMENT_PATHS.get(api);
-		if (path == null) {
-			throw new IllegalArgumentException("No BSK API " + api);
-		}
-		Map<String, Object> claims = new LinkedHashMap<>(fields);
-		if (api.equals("api1")) {
-			claims.putIfAbsent("userid", DEFAULT_DEO);
-			claims.putIfAbsent("ticketNo", Long.parseLong(TICKET.format(EngineClock.now().atZone(zone))));
-		}
-		String token = Jwts.builder().header().add("typ", "JWT").and().claims(claims).signWith(key, Jwts.SIG.HS256).compact();
-		String body = json.writeValueAsString(Map.of("passcode", passcode, "token", token));
-		return http.post()
-			.uri(baseUrl.localUrl() + path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange((request, response) -> {
-				JsonNode answer = json.readTree(response.getBody());
-				records.record(new SandboxBskRecords.Call(api, number(claims, "userid"), number(claims, "ticketNo"),
-						text(claims, "applicationNo"), answer.toString(), response.getStatusCode().value() == 200
-								? "SUCCESS" : "REFUSED", null));
-				Map<String, Object> result = new LinkedHashMap<>();
-				result.put("request", claims);
-				result.put("httpStatus", response.getStatusCode().value());
-				result.put("answer", answer);
-				return result;
-			});
+		return caller.call(api, fields);
 	}
 
 	// ----- records for tests and the demo -----
@@ -268,12 +221,12 @@ class SandboxBskController {
 		return answer;
 	}
 
-	private static String text(Map<String, Object> claims, String name) {
+	static String text(Map<String, Object> claims, String name) {
 		Object value = claims.get(name);
 		return value == null ? null : value.toString();
 	}
 
-	private static Long number(Map<String, Object> claims, String name) {
+	static Long number(Map<String, Object> claims, String name) {
 		for (Map.Entry<String, Object> entry : claims.entrySet()) {
 			if (entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
 				try {

@@ -293,8 +293,10 @@ class BskEndToEndTest {
 		assertThat(tooMany.get("message").asText()).contains("Too many wrong OTPs");
 		assertThat(tooMany.has("documentValue")).isFalse();
 
-		// An otpld BSK used once cannot be used for a second OTP.
+		// An otpld BSK used once cannot be used for a second OTP, and no SMS goes out for it.
+		int smsBefore = http.getForObject("/sandbox/sms?mobile=9831012345", List.class).size();
 		JsonNode reusedId = send("api5a", Map.of("otpld", otpId, "documentNo", documentNo)).get("answer");
+		assertThat(http.getForObject("/sandbox/sms?mobile=9831012345", List.class)).hasSize(smsBefore);
 		assertThat(reusedId.get("statusCode").asInt()).isEqualTo(400);
 		assertThat(reusedId.get("message").asText()).contains("has already been used for an OTP");
 
