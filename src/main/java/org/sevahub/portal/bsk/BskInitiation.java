@@ -28,11 +28,13 @@ import org.sevahub.application.form.ApplicantFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API-1: BSK opened a service for a citizen. The (userid, ticketNo) pair is the ticket's identity: the
- * application, its BSK link and the one-time hand-over link are written in one transaction, and the same pair
+ * application, its BSK link and the one-time hand-over link are written in one transaction (the link's
+ * unique reference settles two copies racing), and the same pair
  * again with the same fields answers with the same application (BSK resending after a timeout); with other
  * fields it is refused, since a ticket names one citizen's one service.
  */
@@ -59,8 +61,12 @@ class BskInitiation {
 
 	private final ZoneId zone;
 
+	private final TransactionTemplate transactions;
+
 	BskInitiation(ApplicationService applications, PortalLinks links, ServiceCatalog catalog, BskHandovers handovers,
-			BskDeoCheck deos, BskProperties properties, ObjectMapper json, @Value("${sevahub.time-zone}") ZoneId zone) {
+			BskDeoCheck deos, BskProperties properties, ObjectMapper json, PlatformTransactionManager transactions,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.applications = applications;
 		this.links = links;
 		this.catalog = catalog;
@@ -81,38 +87,59 @@ class BskInitiation {
 		return catalog.findByPortalCode(BskClient.PORTAL, normalised);
 	}
 
-	@Transactional
+	/**
+	 * Accepts an API-1. The DEO check (an HTTP call to BSK on a cache miss) runs before the transaction opens,
+	 * so no database connection waits on BSK.
+	 */
 	public Initiated initiate(BskFields fields) {
+		Request request = request(fields);
+		Optional<PortalLink> earlier = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo()));
+		if (earlier.isPresent()) {
+			return resent(request, earlier.get());
+		}
+		deos.requireActive(request.userid());
+		return transactions.execute(status -> create(request));
+	}
+
+	/** What API-1 asked for, every field checked; nothing is read from or written to the database. */
+	private record Request(long userid, long ticketNo, String bskCode, ServiceDefinition service, String digest,
+			Citizen citizen, Optional<Long> age) {
+	}
+
+	private Request request(BskFields fields) {
 		long userid = fields.userid();
 		long ticketNo = fields.number("ticketNo");
 		BskTicket.checkPlausible(ticketNo, EngineClock.now(), properties.ticketMaxAge(), properties.ticketMaxSkew(), zone);
 		String bskCode = fields.text("serviceCode");
 		ServiceDefinition service = service(catalog, bskCode).orElseThrow(
 				() -> new BskRefusal("serviceCode " + bskCode + " is not a service of this department"));
-		String digest = digest(fields);
-		Optional<PortalLink> earlier = links.find(BskClient.PORTAL, reference(userid, ticketNo));
-		if (earlier.isPresent()) {
-			if (!digest.equals(earlier.get().attributes().get("digest"))) {
-				throw new BskRefusal("Duplicate ticket: userid " + userid + " with ticketNo " + ticketNo
-						+ " was already used for another request");
-			}
-			Application app = applications.byId(earlier.get().applicationId());
-			return new Initiated(app, Long.parseLong(earlier.get().attributes().get("appSubTime")),
-					handovers.issue(app.id()), true);
+		return new Request(userid, ticketNo, bskCode, service, digest(fields), citizen(fields),
+				fields.optionalNumber("age"));
+	}
+
+	private Initiated resent(Request request, PortalLink earlier) {
+		if (!request.digest().equals(earlier.attributes().get("digest"))) {
+			throw new BskRefusal("Duplicate ticket: userid " + request.userid() + " with ticketNo " + request.ticketNo()
+					+ " was already used for another request");
 		}
-		deos.requireActive(userid);
-		Citizen citizen = citizen(fields);
+		Application app = applications.byId(earlier.applicationId());
+		return new Initiated(app, Long.parseLong(earlier.attributes().get("appSubTime")), handovers.issue(app.id()),
+				true);
+	}
+
+	private Initiated create(Request request) {
 		long appSubTime = BskTicket.stamp(EngineClock.now(), zone);
 		Map<String, String> attributes = new LinkedHashMap<>();
-		attributes.put("userid", String.valueOf(userid));
-		attributes.put("ticketNo", String.valueOf(ticketNo));
-		attributes.put("serviceCode", bskCode);
+		attributes.put("userid", String.valueOf(request.userid()));
+		attributes.put("ticketNo", String.valueOf(request.ticketNo()));
+		attributes.put("serviceCode", request.bskCode());
 		attributes.put("appSubTime", String.valueOf(appSubTime));
-		attributes.put("digest", digest);
-		fields.optionalNumber("age").ifPresent(age -> attributes.put("age", String.valueOf(age)));
-		Application app = applications.create(NewApplication.fromPortal(service.code(),
-				new NewApplication.PortalOrigin(BskClient.PORTAL, reference(userid, ticketNo), attributes),
-				citizen.applicant(), Map.of(), citizen.locked()));
+		attributes.put("digest", request.digest());
+		request.age().ifPresent(age -> attributes.put("age", String.valueOf(age)));
+		Application app = applications.create(NewApplication.fromPortal(request.service().code(),
+				new NewApplication.PortalOrigin(BskClient.PORTAL, reference(request.userid(), request.ticketNo()),
+						attributes),
+				request.citizen().applicant(), Map.of(), request.citizen().locked()));
 		return new Initiated(app, appSubTime, handovers.issue(app.id()), false);
 	}
 

@@ -85,8 +85,11 @@ class BskEndToEndTest {
 
 	@BeforeEach
 	void clockOfItsOwn() {
-		// Ahead of every other test's queued messages, so dispatching sends only ours.
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(9).toInstant()));
+		// Ahead of every other test's queued messages, so dispatching sends only ours; a second of its own, so the
+		// sandbox's tickets (taken from the frozen clock) are never another test's.
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(9)
+			.plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000))
+			.toInstant()));
 	}
 
 	@AfterEach

@@ -71,7 +71,7 @@ class BskRefusalsTest {
 	@BeforeEach
 	void clockOfItsOwn() {
 		// Each test's tickets are its own: the clock moves to a second no other run used.
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(11).plusSeconds(System.nanoTime() % 10_000_000)
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(11).plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000))
 			.toInstant()));
 	}
 
@@ -152,6 +152,25 @@ class BskRefusalsTest {
 		// Captured and replayed once the ticket's window has passed: refused.
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
 		refused(initiate(first), "has expired");
+	}
+
+	@Test
+	void fourCopiesOfOneTicketAtOnceMakeOneApplication() throws Exception {
+		Map<String, Object> claims = initiation("Arindam Ray");
+		long before = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			answers.add(pool.submit(() -> initiate(claims)));
+		}
+		java.util.Set<Long> appSubTimes = new java.util.HashSet<>();
+		for (java.util.concurrent.Future<JsonNode> answer : answers) {
+			assertThat(answer.get().get("statusCode").asInt()).as(answer.get().toString()).isEqualTo(200);
+			appSubTimes.add(answer.get().get("appSubTime").asLong());
+		}
+		pool.shutdown();
+		assertThat(appSubTimes).hasSize(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
 	@Test
