@@ -216,6 +216,8 @@ class BskEndToEndTest {
 		assertThat(bytes).isEqualTo(documents.pdf(certificate.number()).orElseThrow());
 		assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		assertThat(certificate.signed()).isTrue();
+		assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a PAdES signature dictionary")
+			.contains("/ByteRange", "/SubFilter");
 
 		// API-5A/5B: the OTP goes to the citizen's mobile, the right one gives the document once.
 		long otpId = System.nanoTime() % 1_000_000_000_000L;
