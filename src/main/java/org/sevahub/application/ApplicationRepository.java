@@ -94,7 +94,7 @@ public class ApplicationRepository {
 				    permanent_address = :permanent, district = :district, pincode = :pincode, state_code = :state,
 				    family_id = :family, member_id = :member, aadhaar_cipher = :aCipher, aadhaar_masked = :aMasked,
 				    aadhaar_hash = :aHash, aadhaar_ref = :aRef
-				WHERE id = :id""").paramSource(applicantParams(a)).param("id", a.id()).update();
+				WHERE id = :id""").params(withId(applicantParams(a), a.id())).update();
 	}
 
 	public void updateForm(long id, Map<String, String> formData) {
@@ -155,6 +155,12 @@ public class ApplicationRepository {
 				    :address, :permanent, :district, :pincode, :state, :family, :member, :aCipher, :aMasked, :aHash,
 				    :aRef)""").paramSource(applicantParams(a)).update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	// JdbcClient refuses a parameter source mixed with single named parameters: the id joins the map.
+	private static Map<String, Object> withId(Map<String, Object> params, Long id) {
+		params.put("id", id);
+		return params;
 	}
 
 	private static Map<String, Object> applicantParams(Applicant a) {

@@ -1,0 +1,346 @@
+package org.sevahub.portal.bsk;
+
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.sevahub.application.Applicant;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.AuditTrail;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.IssuedDocuments.IssuedDocument;
+import org.sevahub.application.SmsGateway;
+import org.sevahub.application.StatusHistory;
+import org.sevahub.application.StatusHistoryEntry;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.delivery.ServerBaseUrl;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * BSK's calls to the department: API-1 (initiate), API-3 (status), API-4 (document), API-5A/5B (OTP). Each is
+ * checked the same way before anything is read: the caller's address against the allow-list, the passcode,
+ * the HS256 token. Every refusal is BSK's {@code statusCode: 400} answer with a message saying what was wrong,
+ * and leaves nothing written but its audit record. Answers use the field names of the document's tables.
+ */
+@RestController
+@ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
+class BskApiController {
+
+	private static final Logger log = LoggerFactory.getLogger(BskApiController.class);
+
+	private final BskInitiation initiation;
+
+	private final BskDocuments documents;
+
+	private final BskOtps otps;
+
+	private final BskClient client;
+
+	private final BskStatusMap statuses = BskStatusMap.load();
+
+	private final BskCallers callers;
+
+	private final ApplicationService applications;
+
+	private final StatusHistory history;
+
+	private final ServiceCatalog catalog;
+
+	private final SmsGateway sms;
+
+	private final AuditTrail audit;
+
+	private final ServerBaseUrl baseUrl;
+
+	private final ObjectMapper json;
+
+	private final ZoneId zone;
+
+	private final java.time.Duration maxSkew;
+
+	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
+			BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
+			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, ObjectMapper json,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.initiation = initiation;
+		this.documents = documents;
+		this.otps = otps;
+		this.client = client;
+		this.callers = new BskCallers(properties.allowedIps(), properties.trustedProxies());
+		this.maxSkew = properties.ticketMaxSkew();
+		this.applications = applications;
+		this.history = history;
+		this.catalog = catalog;
+		this.sms = sms;
+		this.audit = audit;
+		this.baseUrl = baseUrl;
+		this.json = json;
+		this.zone = zone;
+	}
+
+	// ----- API-1 -----
+
+	@PostMapping(path = "/bsk/api/initiate", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> initiate(@RequestBody(required = false) String body, HttpServletRequest request) {
+		return handle("api1", body, request, fields -> {
+			BskInitiation.Initiated done;
+			try {
+				done = initiation.initiate(fields);
+			}
+			catch (DuplicateKeyException raced) {
+				// The same ticket arrived twice at once and the other request won: answer with its application.
+				done = initiation.initiate(fields);
+			}
+			catch (FormInvalidException ex) {
+				throw new BskRefusal("The citizen's data is not valid for this service: "
+						+ String.join("; ", ex.fieldErrors().values()));
+			}
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("userId", fields.userid());
+			answer.put("ticketNo", fields.number("ticketNo"));
+			answer.put("serviceCode", fields.text("serviceCode"));
+			answer.put("appSubTime", done.appSubTime());
+			answer.put("message", "initiated");
+			answer.put("applicationStatus", 1);
+			answer.put("statusCode", 200);
+			answer.put("redirectUrl", baseUrl.publicUrl() + "/bsk/landing?h=" + done.handover());
+			return answer;
+		});
+	}
+
+	// ----- API-3 -----
+
+	@PostMapping(path = "/bsk/api/status", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> status(@RequestBody(required = false) String body, HttpServletRequest request) {
+		return handle("api3", body, request, fields -> {
+			long ticketNo = ticket(fields);
+			Application app = application(fields.text("applicationNo"));
+			ServiceDefinition service = checkService(fields, app);
+			List<Map<String, Object>> stages = history.of(app.id()).stream().map(this::stage).toList();
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("userid", fields.userid());
+			answer.put("ticketNo", ticketNo);
+			answer.put("applicationNo", app.applicationNo());
+			answer.put("serviceName", service.nameEn());
+			answer.put("ServiceCode", fields.text("serviceCode"));
+			answer.put("applicationStage", stages);
+			answer.put("applicationStatus", 4);
+			answer.put("statusCode", 200);
+			return answer;
+		});
+	}
+
+	// ----- API-4 -----
+
+	@PostMapping(path = "/bsk/api/document", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> document(@RequestBody(required = false) String body, HttpServletRequest request) {
+		return handle("api4", body, request, fields -> {
+			long userid = fields.userid();
+			long ticketNo = ticket(fields);
+			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			ServiceDefinition service = checkService(fields, found.application());
+			IssuedDocument document = issued(found);
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("userid", userid);
+			answer.put("ticketNo", ticketNo);
+			answer.put("serviceCode", fields.text("serviceCode"));
+			answer.put("serviceName", service.nameEn());
+			putDocument(answer, fields, document);
+			answer.put("applicationStatus", 5);
+			answer.put("statusCode", 200);
+			return answer;
+		});
+	}
+
+	// ----- API-5A / 5B -----
+
+	@PostMapping(path = "/bsk/api/otp/generate", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> generateOtp(@RequestBody(required = false) String body,
+			HttpServletRequest request) {
+		return handle("api5a", body, request, fields -> {
+			long otpId = fields.number("otpId");
+			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			IssuedDocument document = issued(found);
+			Applicant citizen = applications.applicantOf(found.application());
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("otpld", otpId);
+			if (citizen.mobile() == null || citizen.mobile().isBlank()) {
+				answer.put("otpGenStatus", 2);
+				answer.put("message", "The application has no mobile number to send an OTP to");
+			}
+			else {
+				String otp = otps.create(otpId, found.application().id(), document.number());
+				sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found.application()
+					.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
+				answer.put("otpGenStatus", 1);
+			}
+			answer.put("statusCode", 200);
+			return answer;
+		});
+	}
+
+	@PostMapping(path = "/bsk/api/otp/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> verifyOtp(@RequestBody(required = false) String body,
+			HttpServletRequest request) {
+		return handle("api5b", body, request, fields -> {
+			long otpId = fields.number("otpId");
+			long typed = fields.number("userTypedOtp");
+			BskOtps.Verified verified = otps.verify(otpId, typed);
+			Application app = applications.byId(verified.applicationId());
+			IssuedDocument document = issued(new BskDocuments.Found(app, documents.store().find(verified.documentNo())));
+			ServiceDefinition service = catalog.get(app.serviceCode());
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("otpld", otpId);
+			answer.put("ServiceCode", service.portalCode(BskClient.PORTAL).orElse(service.code()));
+			answer.put("serviceName", service.nameEn());
+			putDocument(answer, fields, document);
+			answer.put("statusCode", 200);
+			return answer;
+		});
+	}
+
+	// ----- the checks every call shares -----
+
+	private ResponseEntity<Map<String, Object>> handle(String api, String body, HttpServletRequest request,
+			Function<BskFields, Map<String, Object>> work) {
+		String caller = null;
+		Map<String, Object> claims = null;
+		try {
+			caller = callers.check(request);
+			claims = client.envelope().open(body);
+			Map<String, Object> answer = work.apply(new BskFields(claims));
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(claims), "SUCCESS",
+					write(claims) + " -> " + write(answer));
+			return ResponseEntity.ok(answer);
+		}
+		catch (BskRefusal refusal) {
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
+					"REFUSED", refusal.getMessage() + (claims == null ? "" : " | " + write(claims)));
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("statusCode", 400);
+			answer.put("message", refusal.getMessage());
+			return ResponseEntity.status(refusal.httpStatus()).contentType(MediaType.APPLICATION_JSON).body(answer);
+		}
+		catch (RuntimeException fault) {
+			// BSK reads only its own shape; the details stay in the log, where the department can act on them.
+			log.error("BSK {} failed", api, fault);
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
+					"ERROR", fault.getClass().getSimpleName());
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("statusCode", 400);
+			answer.put("message", "The department could not process the request; please try again later");
+			return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON).body(answer);
+		}
+	}
+
+	/**
+	 * API-3 and API-4 carry the ticket of the service they concern, which may be weeks old; it must still be a
+	 * real moment, and not one in the future.
+	 */
+	private long ticket(BskFields fields) {
+		long ticketNo = fields.number("ticketNo");
+		if (BskTicket.parse(ticketNo, zone).isAfter(EngineClock.now().plus(maxSkew))) {
+			throw new BskRefusal("ticketNo " + ticketNo + " is in the future");
+		}
+		return ticketNo;
+	}
+
+	private static String reference(Map<String, Object> claims) {
+		BskFields fields = new BskFields(claims);
+		return fields.optionalText("ticketNo")
+			.or(() -> fields.optionalText("applicationNo"))
+			.or(() -> fields.optionalText("otpId"))
+			.orElse(null);
+	}
+
+	private Application application(String applicationNo) {
+		try {
+			return applications.get(applicationNo);
+		}
+		catch (org.sevahub.application.ApplicationNotFoundException ex) {
+			throw new BskRefusal("No application numbered " + applicationNo);
+		}
+	}
+
+	/** The serviceCode BSK sent must name the application's service (under either of BSK's spellings). */
+	private ServiceDefinition checkService(BskFields fields, Application app) {
+		String bskCode = fields.text("serviceCode");
+		ServiceDefinition service = BskInitiation.service(catalog, bskCode)
+			.orElseThrow(() -> new BskRefusal("serviceCode " + bskCode + " is not a service of this department"));
+		if (!service.code().equals(app.serviceCode())) {
+			throw new BskRefusal("Application " + app.applicationNo() + " is not for serviceCode " + bskCode);
+		}
+		return service;
+	}
+
+	private IssuedDocument issued(BskDocuments.Found found) {
+		Optional<IssuedDocument> document = found.document();
+		if (document.isEmpty()) {
+			throw new BskRefusal("No certificate has been issued yet for application "
+					+ found.application().applicationNo() + " (" + statuses.stage(found.application().status()) + ")");
+		}
+		if (document.get().revoked()) {
+			throw new BskRefusal("Certificate " + document.get().number() + " has been revoked");
+		}
+		return document.get();
+	}
+
+	/** documentType 1 (the default, BSK's preference): the link; 2: the signed PDF in base64. */
+	private void putDocument(Map<String, Object> answer, BskFields fields, IssuedDocument document) {
+		long type = fields.optionalNumber("documentType").orElse(1L);
+		if (type == 2) {
+			byte[] pdf = documents.store().pdf(document.number())
+				.orElseThrow(() -> new BskRefusal("The PDF of " + document.number() + " is not available"));
+			answer.put("documentType", 2);
+			answer.put("documentValue", Base64.getEncoder().encodeToString(pdf));
+		}
+		else if (type == 1 || type == 0) {
+			answer.put("documentType", 1);
+			answer.put("documentValue", document.downloadUrl());
+		}
+		else {
+			throw new BskRefusal("documentType " + type + " is not offered: 1 (link) or 2 (base64)");
+		}
+	}
+
+	private Map<String, Object> stage(StatusHistoryEntry entry) {
+		Map<String, Object> stage = new LinkedHashMap<>();
+		stage.put("responseTime", BskTicket.stamp(entry.occurredAt(), zone));
+		String remarks = entry.remarks() == null || entry.remarks().isBlank() ? "" : ": " + entry.remarks();
+		stage.put("message", statuses.stage(entry.status()) + remarks);
+		return stage;
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			return String.valueOf(value);
+		}
+	}
+
+}
