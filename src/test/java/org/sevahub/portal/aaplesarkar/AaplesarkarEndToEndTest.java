@@ -25,6 +25,7 @@ import org.sevahub.delivery.DeliveryAdmin;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.DeliveryState;
 import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.TasklistDecisions;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -450,12 +451,7 @@ class AaplesarkarEndToEndTest {
 	}
 
 	private void complete(Application app, String officer, String decision, String remarks) {
-		var task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
-		String variables = "{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}"
-				+ (remarks == null ? "" : ", \"remarks\": {\"value\": \"" + remarks + "\"}") + "}}";
-		ResponseEntity<String> done = http.withBasicAuth(officer, officer)
-			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(variables), String.class);
-		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+		TasklistDecisions.complete(http, tasks, app, officer, decision, remarks);
 	}
 
 	private List<Map<String, Object>> calls(String trackId) {

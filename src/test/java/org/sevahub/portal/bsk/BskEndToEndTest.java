@@ -25,6 +25,7 @@ import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
 import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.TasklistDecisions;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -385,15 +386,7 @@ class BskEndToEndTest {
 
 	/** An officer's decision on the application's open task, through the engine's REST API. */
 	private void complete(Application app, String officer, String decision, String remarks) {
-		var task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
-		String variables = "{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}"
-				+ (remarks == null ? "" : ", \"remarks\": {\"value\": \"" + remarks + "\"}") + "}}";
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> done = http.withBasicAuth(officer, officer)
-			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", new HttpEntity<>(variables, headers),
-					String.class);
-		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+		TasklistDecisions.complete(http, tasks, app, officer, decision, remarks);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.TasklistDecisions;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -371,12 +372,7 @@ class IspEndToEndTest {
 
 	/** An officer's decision on the application's open task, through the engine's REST API. */
 	private void complete(Application app, String officer, String decision, String remarks) {
-		var task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
-		String variables = "{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}"
-				+ (remarks == null ? "" : ", \"remarks\": {\"value\": \"" + remarks + "\"}") + "}}";
-		ResponseEntity<String> done = http.withBasicAuth(officer, officer)
-			.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(variables), String.class);
-		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+		TasklistDecisions.complete(http, tasks, app, officer, decision, remarks);
 	}
 
 	private List<Map<String, Object>> calls(String requestId) {
