@@ -9,6 +9,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.Lifecycle.Messages;
 import org.sevahub.application.StatusHistory;
+import org.sevahub.application.catalog.ChannelLanguages;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.certificate.Certificate;
@@ -26,10 +27,13 @@ public class ApplicationViews {
 
 	private final ServiceCatalog catalog;
 
+	private final ChannelLanguages languages;
+
 	private final CertificateRepository certificates;
 
 	ApplicationViews(ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
-			CertificateRepository certificates) {
+			CertificateRepository certificates, ChannelLanguages languages) {
+		this.languages = languages;
 		this.applications = applications;
 		this.history = history;
 		this.catalog = catalog;
@@ -40,7 +44,8 @@ public class ApplicationViews {
 		ServiceDefinition service = catalog.get(app.serviceCode());
 		Applicant applicant = applications.applicantOf(app);
 		Certificate certificate = certificates.findForApplication(app.id()).orElse(null);
-		return new ApplicationView(app.applicationNo(), service.code(), service.nameEn(), service.nameLocal(),
+		return new ApplicationView(app.applicationNo(), service.code(), service.nameEn(),
+				languages.serviceName(service, app.channel()),
 				app.status(), PersonNames.mask(applicant.nameEn() != null ? applicant.nameEn() : applicant.nameLocal()),
 				app.createdAt(), app.submittedAt(), app.slaDueAt(), service.fee(), app.sanctionedAmount(),
 				certificate == null ? null : certificate.certificateNo(),

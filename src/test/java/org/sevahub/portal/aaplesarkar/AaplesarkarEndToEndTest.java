@@ -124,6 +124,8 @@ class AaplesarkarEndToEndTest {
 	void fromTheHandOverToDeliveryEveryStatusReachesAapleSarkarInOrderWithItsFlags() throws Exception {
 		Handover handover = land(INCOME);
 		String form = page(handover, "/form");
+		assertThat(form).as("the service named in Marathi for Aaple Sarkar's citizens").contains("उत्पन्नाचा दाखला")
+			.doesNotContain("आय प्रमाणपत्र");
 		assertThat(form).contains("value=\"सुनीता रमेश पाटील\"", "value=\"Sunita Ramesh Patil\"", "value=\"Pune\"",
 				"value=\"Ramesh Dattatray Patil\"", "value=\"411004\"", "value=\"XXXX XXXX 2346\"")
 			.doesNotContain("234123412346", "F91E15DBEC69FC40F81F0876E7009648");

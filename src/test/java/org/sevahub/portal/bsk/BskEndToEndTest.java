@@ -146,6 +146,7 @@ class BskEndToEndTest {
 		String form = mvc.perform(get("/applications/" + no + "/form").cookie(access)).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(form).contains("value=\"Arindam Ray\"", "value=\"9350778824\"");
+		assertThat(form).as("the service named in Bengali for BSK's citizens").contains("আয় শংসাপত্র");
 		assertThat(form).containsPattern("id=\"f-applicant-nameEn\"[^>]*readonly");
 		assertThat(form).containsPattern("id=\"f-applicant-mobile\"[^>]*readonly");
 
