@@ -1,8 +1,6 @@
 package org.sevahub.portal.aaplesarkar;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Aaple Sarkar's TripleDES and CRC-32 against the interop vectors in ../shared/vectors/aaplesarkar.json, both
- * ways, and everything the landing and the sandbox must refuse.
+ * Aaple Sarkar's TripleDES and CRC-32 against the interop vectors of ../shared/vectors/aaplesarkar.json (copied
+ * to src/test/resources/vectors), both ways, and everything the landing and the sandbox must refuse.
  */
 class AaplesarkarCodecTest {
 
@@ -34,7 +32,7 @@ class AaplesarkarCodecTest {
 
 	@BeforeAll
 	static void vectors() throws Exception {
-		file = new ObjectMapper().readTree(Files.readString(Path.of("..", "shared", "vectors", "aaplesarkar.json")));
+		file = new ObjectMapper().readTree(AaplesarkarCodecTest.class.getResourceAsStream("/vectors/aaplesarkar.json"));
 		codec = new AaplesarkarCodec(file.get("key").asText(), file.get("iv").asText(), file.get("checksumKey").asText());
 	}
 

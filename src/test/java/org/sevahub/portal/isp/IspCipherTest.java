@@ -1,7 +1,5 @@
 package org.sevahub.portal.isp;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -15,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ISP's AES against the interop vectors in ../shared/vectors/isp-aes.json, both ways, and what must fail. */
+/**
+ * ISP's AES against the interop vectors of ../shared/vectors/isp-aes.json (copied to src/test/resources/vectors),
+ * both ways, and what must fail.
+ */
 class IspCipherTest {
 
 	static List<JsonNode> vectors() throws Exception {
-		JsonNode file = new ObjectMapper().readTree(Files.readString(Path.of("..", "shared", "vectors", "isp-aes.json")));
+		JsonNode file = new ObjectMapper().readTree(IspCipherTest.class.getResourceAsStream("/vectors/isp-aes.json"));
 		List<JsonNode> cases = new ArrayList<>();
 		file.get("cases").forEach(cases::add);
 		assertThat(cases).hasSize(4);
