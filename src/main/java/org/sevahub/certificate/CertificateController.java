@@ -73,7 +73,15 @@ class CertificateController {
 			model.addAttribute("serviceName", catalog.find(c.serviceCode()).map(s -> s.nameEn()).orElse(c.serviceCode()));
 			model.addAttribute("issued", CertificateService.formatDate(c.issuedAt().atZone(zone).toLocalDate()));
 			model.addAttribute("validUntil", c.validUntil() == null ? "for life" : CertificateService.formatDate(c.validUntil()));
-			model.addAttribute("fingerprint", service.signingIdentity().fingerprint());
+			// The reason stays with the department (the admin API answers it): numbers are sequential, and a
+			// public page listing allegations against masked names invites walking them.
+			model.addAttribute("revokedOn", c.revokedAt() == null ? null
+					: CertificateService.formatDate(c.revokedAt().atZone(zone).toLocalDate()));
+			// The key that signed this PDF, which after a key change is not the one signing today.
+			model.addAttribute("fingerprint", certificates.pdf(certificateNo)
+				.flatMap(PdfSignatures::intactSigner)
+				.map(SigningIdentity::fingerprint)
+				.orElse(null));
 		});
 		return "verify";
 	}

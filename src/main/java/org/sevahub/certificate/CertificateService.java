@@ -76,7 +76,7 @@ public class CertificateService {
 		String number = series + "-" + String.format("%06d", numbers.next("certificate:" + series));
 		Draft draft = draft(app, number);
 		certificates.insert(draft.certificate(), sign(draft, render(draft)), CertificateXml.of(draft.certificate(),
-				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields()));
+				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields(), zone));
 		return certificates.findByNo(number).orElseThrow();
 	}
 

@@ -24,7 +24,9 @@ final class CertificateXml {
 	private CertificateXml() {
 	}
 
-	static String of(Certificate c, String serviceName, String department, Map<String, String> fields) {
+	/** @param zone the department's time zone: the issue date is the one printed on the PDF, not UTC's */
+	static String of(Certificate c, String serviceName, String department, Map<String, String> fields,
+			java.time.ZoneId zone) {
 		try {
 			Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
 			Element root = xml.createElement("Certificate");
@@ -32,7 +34,7 @@ final class CertificateXml {
 			root.setAttribute("name", serviceName);
 			root.setAttribute("type", c.docType() == null ? "" : c.docType());
 			root.setAttribute("number", c.certificateNo());
-			root.setAttribute("issueDate", c.issuedAt().toString().substring(0, 10));
+			root.setAttribute("issueDate", c.issuedAt().atZone(zone).toLocalDate().toString());
 			root.setAttribute("expiryDate", c.validUntil() == null ? "" : c.validUntil().toString());
 			root.setAttribute("status", "A");
 			xml.appendChild(root);

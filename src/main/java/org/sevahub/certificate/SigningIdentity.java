@@ -9,6 +9,10 @@ record SigningIdentity(PrivateKey key, X509Certificate certificate) {
 
 	/** SHA-256 of the certificate, as shown to people who check which key signed. */
 	String fingerprint() {
+		return fingerprint(certificate);
+	}
+
+	static String fingerprint(X509Certificate certificate) {
 		try {
 			return HexFormat.ofDelimiter(":")
 				.withUpperCase()

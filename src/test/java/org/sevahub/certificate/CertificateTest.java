@@ -96,7 +96,13 @@ class CertificateTest {
 		int at = text.indexOf("stream\n");
 		assertThat(at).isPositive();
 		tampered[at + 20] ^= 0x01;
-		assertThat(PdfSignatures.verify(tampered)).singleElement().satisfies(r -> assertThat(r.intact()).isFalse());
+		assertThat(PdfSignatures.verify(tampered)).singleElement().satisfies(r -> {
+			assertThat(r.intact()).isFalse();
+			assertThat(r.signer()).as("the signature was read and checked, not merely unreadable")
+				.isEqualTo(certificates.signingIdentity().certificate());
+		});
+		assertThat(PdfSignatures.intactSigner(tampered)).isEmpty();
+		assertThat(PdfSignatures.intactSigner(pdf)).contains(certificates.signingIdentity().certificate());
 	}
 
 	@Test
@@ -115,7 +121,8 @@ class CertificateTest {
 	void verifyTellsValidRevokedExpiredAndUnknownApart() {
 		Certificate c = issue("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
 		String valid = http.getForObject("/verify/" + c.certificateNo(), String.class);
-		assertThat(valid).contains("Valid: issued by the department", "Su**** Ba******", "सु**** बन****")
+		assertThat(valid).contains("Valid: issued by the department", "Su**** Ba******", "सु**** बन****",
+				"Key fingerprint (SHA-256) " + certificates.signingIdentity().fingerprint())
 			.doesNotContain("Sunita Banerjee");
 
 		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(1).plusDays(2).toInstant()));
@@ -129,8 +136,10 @@ class CertificateTest {
 			.postForEntity("/api/v1/admin/certificates/" + c.certificateNo() + "/revoke",
 					json(Map.of("reason", "Income concealed: enquiry report 14/2026")), Map.class);
 		assertThat(revoked.getBody()).containsEntry("status", "REVOKED");
-		assertThat(http.getForObject("/verify/" + c.certificateNo(), String.class)).contains("Revoked",
-				"Income concealed: enquiry report 14/2026");
+		assertThat(http.getForObject("/verify/" + c.certificateNo(), String.class)).contains("Revoked", "Revoked on")
+			.as("the reason stays with the department").doesNotContain("Income concealed");
+		assertThat(repository.findByNo(c.certificateNo()).orElseThrow().revokedReason())
+			.isEqualTo("Income concealed: enquiry report 14/2026");
 		assertThat(http.withBasicAuth("demo", "demo")
 			.postForEntity("/api/v1/admin/certificates/" + c.certificateNo() + "/revoke", json(Map.of("reason", "again")),
 					Map.class)

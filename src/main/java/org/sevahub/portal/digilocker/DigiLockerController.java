@@ -6,9 +6,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,14 +114,28 @@ class DigiLockerController {
 			return xml(HttpStatus.OK, DigiLockerXml.answer(responseRoot, "1", request.ts(), request.txn(), details));
 		}
 		catch (DigiLockerRefusal refusal) {
-			String ts = request == null ? null : request.ts();
-			String txn = request == null ? null : request.txn();
-			log.info("DigiLocker {} txn {} refused: {}", requestRoot, txn, refusal.getMessage());
-			audit.record(AuditTrail.Direction.IN, "digilocker", requestRoot, txn == null ? "-" : txn, "REFUSED",
-					refusal.getMessage());
-			return xml(refusal.status(),
-					DigiLockerXml.answer(responseRoot, "0", ts, txn, Map.of("Message", refusal.getMessage())));
+			return refused(requestRoot, responseRoot, request, refusal.status(), refusal.getMessage());
 		}
+		catch (RuntimeException fault) {
+			log.error("DigiLocker {} failed", requestRoot, fault);
+			return refused(requestRoot, responseRoot, request, HttpStatus.INTERNAL_SERVER_ERROR,
+					"The issuer could not answer just now; try again later");
+		}
+	}
+
+	/**
+	 * The spec's error answer. A request refused before it was read (no HMAC, garbage) has no ts or txn to echo,
+	 * yet the schema wants both: the answer then carries this server's time and a transaction id of its own.
+	 */
+	private ResponseEntity<String> refused(String requestRoot, String responseRoot, PullRequest request,
+			HttpStatus status, String reason) {
+		String ts = request != null && request.ts() != null ? request.ts()
+				: OffsetDateTime.ofInstant(EngineClock.now(), IST).truncatedTo(ChronoUnit.SECONDS).toString();
+		String txn = request != null && request.txn() != null && !request.txn().isBlank() ? request.txn()
+				: "sevahub-" + UUID.randomUUID();
+		log.info("DigiLocker {} txn {} refused: {}", requestRoot, txn, reason);
+		audit.record(AuditTrail.Direction.IN, "digilocker", requestRoot, txn, "REFUSED", reason);
+		return xml(status, DigiLockerXml.answer(responseRoot, "0", ts, txn, Map.of("Message", reason)));
 	}
 
 	private void checkEnvelope(PullRequest request) {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
@@ -40,24 +39,33 @@ class DigiLockerSearch {
 	/** Pull URI: by the configured search parameters, then the holder check. */
 	IssuedDocument forUri(PullRequest request) {
 		String docType = required(request, "DocType");
+		Holder holder = holder(request, true);
 		if (!properties.docTypes().contains(docType)) {
 			throw DigiLockerRefusal.notFound("Document type " + docType + " is not issued by " + properties.orgId());
 		}
 		List<IssuedDocument> candidates = switch (properties.search()) {
 			case CERTIFICATE_NUMBER -> documents.find(required(request, "UDF1")).stream().toList();
+			// Found by the applicant's Aadhaar: certificates whose holder is the applicant (an income certificate),
+			// not a child's birth certificate, whose holder check then fails; those are found by number.
 			case AADHAAR -> documents.forAadhaar(required(request, "UID"));
 		};
-		return candidates.stream()
+		List<IssuedDocument> held = candidates.stream()
 			.filter(doc -> docType.equals(doc.docType()))
-			.filter(doc -> heldBy(doc, request))
+			.filter(holder::holds)
+			.toList();
+		return held.stream()
+			.filter(doc -> !doc.revoked())
 			.findFirst()
-			.map(DigiLockerSearch::notRevoked)
-			.orElseThrow(() -> DigiLockerRefusal.notFound("No " + docType + " certificate matches the details given"));
+			.orElseGet(() -> held.stream()
+				.findFirst()
+				.map(DigiLockerSearch::notRevoked)
+				.orElseThrow(() -> DigiLockerRefusal.notFound("No " + docType + " certificate matches the details given")));
 	}
 
 	/** Pull Doc: the URI names the document; the holder check repeats for whatever identity DigiLocker sends. */
 	IssuedDocument forDoc(PullRequest request) {
 		String uri = required(request, "URI");
+		Holder holder = holder(request, false);
 		String prefix = properties.orgId() + "-";
 		if (!uri.startsWith(prefix) || uri.indexOf('-', prefix.length()) < 0) {
 			throw DigiLockerRefusal.notFound("URI " + uri + " is not one of " + properties.orgId() + "'s");
@@ -68,7 +76,7 @@ class DigiLockerSearch {
 		String number = uri.substring(typeEnd + 1);
 		return documents.find(number)
 			.filter(doc -> docType.equals(doc.docType()) && properties.docTypes().contains(docType))
-			.filter(doc -> request.detail("FullName").isEmpty() || heldBy(doc, request))
+			.filter(doc -> holder.name() == null || holder.holds(doc))
 			.map(DigiLockerSearch::notRevoked)
 			.orElseThrow(() -> DigiLockerRefusal.notFound("No document " + uri + " for the details given"));
 	}
@@ -77,17 +85,23 @@ class DigiLockerSearch {
 		return properties.orgId() + "-" + doc.docType() + "-" + doc.number();
 	}
 
-	private static boolean heldBy(IssuedDocument doc, PullRequest request) {
-		String name = normalised(required(request, "FullName"));
-		boolean nameMatches = name.equals(normalised(doc.holderName())) || name.equals(normalised(doc.holderNameLocal()));
-		if (!nameMatches) {
-			return false;
+	/**
+	 * The identity DigiLocker vouches for, read and checked before any lookup: a malformed request is refused
+	 * the same way whether or not the certificate exists, so the answers reveal nothing about the register.
+	 */
+	private static Holder holder(PullRequest request, boolean nameRequired) {
+		String name = nameRequired ? required(request, "FullName") : request.detail("FullName").orElse(null);
+		return new Holder(name == null ? null : normalised(name), request.detail("DOB").map(DigiLockerSearch::dateOfBirth).orElse(null));
+	}
+
+	/** @param name normalised; {@code dob} null when DigiLocker sent none */
+	private record Holder(String name, LocalDate dob) {
+
+		boolean holds(IssuedDocument doc) {
+			boolean nameMatches = name.equals(normalised(doc.holderName())) || name.equals(normalised(doc.holderNameLocal()));
+			return nameMatches && (doc.holderDob() == null || doc.holderDob().equals(dob));
 		}
-		if (doc.holderDob() == null) {
-			return true;
-		}
-		Optional<String> dob = request.detail("DOB");
-		return dob.isPresent() && doc.holderDob().equals(dateOfBirth(dob.get()));
+
 	}
 
 	private static IssuedDocument notRevoked(IssuedDocument doc) {
@@ -102,7 +116,8 @@ class DigiLockerSearch {
 			return LocalDate.parse(value, DOB);
 		}
 		catch (DateTimeParseException ex) {
-			throw new DigiLockerRefusal(HttpStatus.BAD_REQUEST, "DOB must be DD-MM-YYYY, got " + value);
+			// The value stays out of the message: refusals are logged and audited.
+			throw new DigiLockerRefusal(HttpStatus.BAD_REQUEST, "DOB must be DD-MM-YYYY");
 		}
 	}
 

@@ -141,11 +141,15 @@ class DigiLockerPullTest {
 		assertThat(wrongKey.status()).isEqualTo("0");
 		assertThat(wrongKey.detail("Message")).isEqualTo("x-digilocker-hmac does not match the body");
 		assertThat(wrongKey.detail("DocContent")).isNull();
-		assertThat(wrongKey.attribute("txn")).as("an unauthenticated body is not parsed").isEmpty();
+		assertThat(wrongKey.attribute("txn")).as("an unauthenticated body is not parsed: the txn is the issuer's own")
+			.startsWith("sevahub-")
+			.isNotEqualTo(txnOf(request));
+		DigiLockerSchemas.assertValid(wrongKey.body(), true);
 
 		Answer missing = post("/digilocker/pull-uri", request, null);
 		assertThat(missing.httpStatus()).isEqualTo(401);
 		assertThat(missing.detail("Message")).isEqualTo("x-digilocker-hmac is missing");
+		DigiLockerSchemas.assertValid(missing.body(), true);
 
 		Answer notBase64 = exchange("/digilocker/pull-uri", request, "%%%not base64%%%");
 		assertThat(notBase64.httpStatus()).isEqualTo(401);
@@ -191,6 +195,7 @@ class DigiLockerPullTest {
 		assertThat(refused.status()).isEqualTo("0");
 		assertThat(refused.detail("Message")).isEqualTo("DOCTYPE declarations are not accepted");
 		assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("root:");
+		DigiLockerSchemas.assertValid(refused.body(), true);
 
 		for (String garbage : new String[] { "{\"json\": true}", "<PullURIRequest><DocDetails>", "\u0000\u0001binary",
 				"<PullDocRequest ver=\"1.0\"/>" }) {
@@ -198,6 +203,7 @@ class DigiLockerPullTest {
 			assertThat(answer.httpStatus()).as(garbage).isEqualTo(400);
 			assertThat(answer.status()).isEqualTo("0");
 			assertThat(answer.detail("Message")).isNotBlank();
+			DigiLockerSchemas.assertValid(answer.body(), true);
 		}
 		Answer wrongOrg = post("/digilocker/pull-uri", DigiLockerTestRequests.pullUri("in.gov.other", DigiLockerTestRequests.now(),
 				"INCER", c.certificateNo(), "Sunita Banerjee", "12-04-1985", "pdf"), KEY);
@@ -207,7 +213,11 @@ class DigiLockerPullTest {
 		assertThat(badFormat.detail("Message")).contains("format must be pdf, xml or both");
 		Answer badDob = post("/digilocker/pull-uri", pullUri("INCER", c.certificateNo(), "Sunita Banerjee", "1985-04-12", "pdf"), KEY);
 		assertThat(badDob.httpStatus()).isEqualTo(400);
-		assertThat(badDob.detail("Message")).isEqualTo("DOB must be DD-MM-YYYY, got 1985-04-12");
+		assertThat(badDob.detail("Message")).as("the value stays out of logs and audit").isEqualTo("DOB must be DD-MM-YYYY");
+		Answer badDobUnknownNumber = post("/digilocker/pull-uri",
+				pullUri("INCER", "IC-2026-999999", "Sunita Banerjee", "1985-04-12", "pdf"), KEY);
+		assertThat(badDobUnknownNumber.httpStatus()).as("a malformed request says nothing about the register").isEqualTo(400);
+		assertThat(badDobUnknownNumber.detail("Message")).isEqualTo(badDob.detail("Message"));
 	}
 
 	@Test

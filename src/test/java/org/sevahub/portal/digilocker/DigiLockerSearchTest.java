@@ -21,6 +21,9 @@ class DigiLockerSearchTest {
 	static final IssuedDocument SUNITA = new IssuedDocument("IC-2026-000042", "INCOME-CERT", "INCER", "Sunita Banerjee",
 			"सुनीता बनर्जी", LocalDate.of(1985, 4, 12), "u", "d", Instant.now(), null, false, true);
 
+	static final IssuedDocument SUNITA_REVOKED = new IssuedDocument("IC-2026-000050", "INCOME-CERT", "INCER",
+			"Sunita Banerjee", "सुनीता बनर्जी", LocalDate.of(1985, 4, 12), "u", "d", Instant.now(), null, true, true);
+
 	final IssuedDocuments documents = new IssuedDocuments() {
 		@Override
 		public Optional<IssuedDocument> forApplication(long applicationId) {
@@ -34,7 +37,13 @@ class DigiLockerSearchTest {
 
 		@Override
 		public List<IssuedDocument> forAadhaar(String aadhaarNumber) {
-			return "234123412346".equals(aadhaarNumber) ? List.of(SUNITA) : List.of();
+			// newest first, as the port promises
+			return switch (aadhaarNumber) {
+				case "234123412346" -> List.of(SUNITA);
+				case "234123412353" -> List.of(SUNITA_REVOKED, SUNITA);
+				case "234123412361" -> List.of(SUNITA_REVOKED);
+				default -> List.of();
+			};
 		}
 
 		@Override
@@ -64,6 +73,15 @@ class DigiLockerSearchTest {
 				"Sunita Banerjee", "DOB", "12-04-1985"))))
 			.as("the certificate number alone is not how this issuer searches")
 			.hasMessage("DocDetails/UID is required");
+	}
+
+	@Test
+	void aRevokedCertificateDoesNotHideAValidOneOfTheSameHolder() {
+		Map<String, String> sunita = Map.of("DocType", "INCER", "UID", "234123412353", "FullName", "Sunita Banerjee",
+				"DOB", "12-04-1985");
+		assertThat(byAadhaar.forUri(request(sunita))).isEqualTo(SUNITA);
+		assertThatThrownBy(() -> byAadhaar.forUri(request(Map.of("DocType", "INCER", "UID", "234123412361", "FullName",
+				"Sunita Banerjee", "DOB", "12-04-1985")))).hasMessageContaining("has been revoked");
 	}
 
 	@Test
