@@ -71,6 +71,18 @@ class CertificateTest {
 		}
 		try (PDDocument document = Loader.loadPDF(repository.pdf(incomeCertificate.certificateNo()).orElseThrow())) {
 			assertThat(new PDFTextStripper().getText(document)).contains("सुनीता क्षत्रिय बनर्जी", "आय प्रमाणपत्र", "240000");
+			// Extraction reads /ActualText; the glyphs drawn show the text was shaped: each conjunct
+			// (क्ष, त्र, र्जी) is fewer glyphs than characters, where unshaped text draws one glyph a character.
+			Map<String, Integer> glyphs = ShapedGlyphs.perSpan(document.getPage(0));
+			String name = "सुनीता क्षत्रिय बनर्जी";
+			assertThat(glyphs).containsKey(name);
+			assertThat(glyphs.get(name)).isLessThan(name.codePointCount(0, name.length()) - 3);
+		}
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			Map<String, Integer> glyphs = ShapedGlyphs.perSpan(document.getPage(0));
+			String bengali = "ঋদ্ধি বন্দ্যোপাধ্যায়";
+			assertThat(glyphs).containsKey(bengali);
+			assertThat(glyphs.get(bengali)).isLessThan(bengali.codePointCount(0, bengali.length()) - 3);
 		}
 		assertThat(birth.holderName()).as("a birth certificate is the child's").isEqualTo("Rahul Banerjee");
 		assertThat(birth.holderNameLocal()).isEqualTo("ঋদ্ধি বন্দ্যোপাধ্যায়");
