@@ -124,6 +124,9 @@ class DciAnswers {
 	@Transactional
 	public java.util.Optional<Boolean> take(String txn, JsonNode header, JsonNode searchResponse) {
 		DciTransactions.Transaction search = known(txn, "search");
+		if ("SUPERSEDED".equals(search.state())) {
+			return late(search, header, searchResponse);
+		}
 		if (!"SENT".equals(search.state())) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 		}
@@ -158,6 +161,29 @@ class DciAnswers {
 			throw new DciRefusal(503, "err.service.unavailable", "Nobody waits for search " + txn + " yet");
 		}
 		return java.util.Optional.of(enrolled);
+	}
+
+	/**
+	 * The answer to a search the process replaced with a newer one (its wait ran out): nobody waits for it, so
+	 * it is not taken, but acknowledged (the registry stops resending) and recorded for an officer, who sees
+	 * what it said.
+	 */
+	private java.util.Optional<Boolean> late(DciTransactions.Transaction search, JsonNode header, JsonNode searchResponse) {
+		Application app = applications.findById(search.applicationId()).orElseThrow();
+		DciMessages.Verdict verdict = DciMessages.verdict(header, searchResponse, search.referenceIds());
+		if (verdict.finality() != DciMessages.Finality.FINAL) {
+			events.record(app.id(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
+					+ verdict.finality() + " " + verdict.reason());
+			return java.util.Optional.empty();
+		}
+		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
+		if (!transactions.answeredLate(search.transactionId(), enrolled)) {
+			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + search.transactionId()
+					+ " was answered before");
+		}
+		events.record(app.id(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
+				+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme());
+		return java.util.Optional.empty();
 	}
 
 }

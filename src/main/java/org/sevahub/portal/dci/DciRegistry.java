@@ -78,6 +78,7 @@ public class DciRegistry implements BeneficiaryRegistry {
 		ObjectNode request = messages.searchRequest(txn, applications.applicantOf(application));
 		List<String> references = DciMessages.referenceIds(request);
 		int count = request.path("search_request").size();
+		transactions.supersede(application.id());
 		try {
 			if (properties.asyncSearch()) {
 				transactions.startedNow(txn, "search", application.id(), programme, references);

@@ -93,6 +93,28 @@ class DciTransactions {
 			.update() == 1;
 	}
 
+	/**
+	 * A new search for the application replaces the ones still waiting: their late answers are then
+	 * acknowledged and recorded, not taken (and not refused forever).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int supersede(Long applicationId) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'SUPERSEDED' "
+				+ "WHERE application_id = :app AND kind = 'search' AND state = 'SENT'")
+			.param("app", applicationId)
+			.update();
+	}
+
+	/** A superseded search's late answer, recorded once: false when one was recorded before. */
+	boolean answeredLate(String transactionId, boolean enrolled) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'ANSWERED_LATE', enrolled = :enrolled, answered_at = :now "
+				+ "WHERE transaction_id = :txn AND state = 'SUPERSEDED'")
+			.param("enrolled", enrolled)
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.param("txn", transactionId)
+			.update() == 1;
+	}
+
 	/** Like {@link #answered}: false when the transaction was no longer waiting. */
 	boolean rejected(String transactionId) {
 		return jdbc.sql("UPDATE dci_transaction SET state = 'REJECTED', answered_at = :now "

@@ -122,9 +122,15 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		driver.runAsyncSteps(app);
 		assertThat(driver.instance(app)).hasPassed("Timer_RegistrySilent").isWaitingAt("Task_AwaitRegistry");
 		assertThat(runtime.getVariable(app.processInstanceId(), "registryTransactionId")).isNotEqualTo(firstTxn);
-		// Both answers go out; only the one for the search the process waits on is taken.
-		assertThat(flush()).isEqualTo(1);
+		assertThat(state(firstTxn)).isEqualTo("SUPERSEDED");
+		// Both answers go out and are acknowledged; only the one for the search the process waits on is taken,
+		// the late one recorded for an officer (not refused for the registry to resend forever).
+		assertThat(flush()).isEqualTo(2);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(state(firstTxn)).isEqualTo("ANSWERED_LATE");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(firstTxn + " (superseded)")
+			.contains("not enrolled"));
+		assertThat(flush()).isZero();
 	}
 
 	@Test
