@@ -275,6 +275,31 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aStatusCheckTheRegistryHasNotDoneOrRejectedIsAcknowledgedAndChangesNothing() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Rekha Bhosale", "रेखा भोसले", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		assertThat(registry.checkSearch(txn, true)).isEmpty();
+		String check = jdbc.sql("SELECT transaction_id FROM dci_transaction WHERE kind = 'txn-status' "
+				+ "AND application_id = :app").param("app", app.id()).query(String.class).single();
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		ObjectNode message = json.createObjectNode().put("transaction_id", check).put("correlation_id", "c-s");
+
+		ObjectNode pdng = registryCodec.callbackHeader("txn-on-status", ourId, "pdng", null, null, 1, 0);
+		assertAcknowledged(onStatus(registryCodec.seal(pdng, message.deepCopy()), registryBearer().issue(ourId)));
+		assertThat(state(check)).isEqualTo("SENT");
+		ObjectNode rjct = registryCodec.callbackHeader("txn-on-status", ourId, "rjct", "rjct.reference_id.invalid",
+				"unknown reference", 1, 0);
+		assertAcknowledged(onStatus(registryCodec.seal(rjct, message.deepCopy()), registryBearer().issue(ourId)));
+		assertThat(state(check)).isEqualTo("REJECTED");
+		assertThat(state(txn)).isEqualTo("SENT");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.reference_id.invalid"));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+
+		assertThat(flush()).isGreaterThanOrEqualTo(1);
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
 	void answersForAnotherReceiverOrUnderAnotherSendersTokenAreRefused() throws Exception {
 		Application app = pending(DciPeople.pensionForm("Vijay Mane", "विजय माने", DciPeople.newAadhaar()));
 		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
@@ -373,6 +398,14 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	private DciBearer registryBearer() {
 		return new DciBearer(registryId, Ed25519Keys.privateKey(registrySeed), s -> Optional.empty(),
 				Duration.ofMinutes(5), Duration.ofSeconds(30));
+	}
+
+	private ResponseEntity<String> onStatus(ObjectNode envelope, String token) throws Exception {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setBearerAuth(token);
+		return http.exchange("/registry/txn/on-status", HttpMethod.POST,
+				new HttpEntity<>(json.writeValueAsString(envelope), headers), String.class);
 	}
 
 	private void assertAcknowledged(ResponseEntity<String> response) throws Exception {
