@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "sevahub.portals.dci.enabled", havingValue = "true")
 class DciCallbackController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DciCallbackController.class);
+
 	private final DciAnswers answers;
 
 	private final AuditTrail audit;
@@ -48,8 +50,9 @@ class DciCallbackController {
 
 	private ResponseEntity<Map<String, Object>> take(String authorization, byte[] body, String action) {
 		try {
-			String txn = answers.receive(authorization, body == null ? new byte[0] : body, action);
-			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, txn, "ACK", "answer to search " + txn);
+			DciAnswers.Taken taken = answers.receive(authorization, body == null ? new byte[0] : body, action);
+			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, taken.transactionId(), "ACK",
+					taken.transactionId() + ": " + taken.outcome());
 			Map<String, Object> message = new LinkedHashMap<>();
 			message.put("ack_status", "ACK");
 			message.put("timestamp", DciCodec.timestamp(EngineClock.now()));
@@ -58,6 +61,14 @@ class DciCallbackController {
 		}
 		catch (DciRefusal refusal) {
 			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, null, refusal.code(), refusal.detail());
+			return ResponseEntity.status(refusal.httpStatus()).body(refusal.body());
+		}
+		catch (RuntimeException failed) {
+			// Still the spec's error shape, never the framework's default body; nothing was taken (rolled back).
+			log.error("DCI {} failed", action, failed);
+			DciRefusal refusal = new DciRefusal(500, "err.service.unavailable", "The answer could not be processed; send it again later");
+			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, null, refusal.code(),
+					failed.getClass().getSimpleName());
 			return ResponseEntity.status(refusal.httpStatus()).body(refusal.body());
 		}
 	}

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 class DciConfiguration {
 
 	@Bean
-	DciCodec dciCodec(DciProperties properties, ObjectMapper json) {
+	DciCodec dciCodec(DciProperties properties, ObjectMapper json,
+			@org.springframework.beans.factory.annotation.Value("${sevahub.public-base-url:}") String publicBaseUrl) {
+		checkCallbacksReachable(properties, publicBaseUrl);
 		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
 		return new DciCodec(json, properties.senderId(), properties.keyId(), signingKey(properties),
 				sender -> Optional.ofNullable(keys.get(sender)), properties.signatureLifetime(),
@@ -31,6 +33,21 @@ class DciConfiguration {
 		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
 		return new DciBearer(properties.senderId(), signingKey(properties),
 				issuer -> Optional.ofNullable(keys.get(issuer)), properties.signatureLifetime(), properties.clockSkew());
+	}
+
+	/**
+	 * Asynchronous searches tell the registry where to answer ({@code sender_uri}). Against a real registry
+	 * (a {@code registry-url} set) that must be our public address: without {@code sevahub.public-base-url} it
+	 * would be this server's loopback address, the answers would never arrive and every search would wait out its
+	 * day. Refused at startup instead.
+	 */
+	static void checkCallbacksReachable(DciProperties properties, String publicBaseUrl) {
+		boolean realRegistry = properties.registryUrl() != null && !properties.registryUrl().isBlank();
+		if (properties.asyncSearch() && realRegistry && (publicBaseUrl == null || publicBaseUrl.isBlank())) {
+			throw new IllegalStateException("sevahub.portals.dci.search-mode is async and registry-url is "
+					+ properties.registryUrl() + ", but sevahub.public-base-url is not set: the registry could not "
+					+ "call /registry/on-search back. Set SEVAHUB_PUBLIC_BASE_URL, or use search-mode sync.");
+		}
 	}
 
 	private static Ed25519PrivateKeyParameters signingKey(DciProperties properties) {

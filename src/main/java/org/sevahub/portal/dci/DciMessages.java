@@ -43,27 +43,38 @@ final class DciMessages {
 		return programme.toString();
 	}
 
-	/** A search: by identifier where the applicant gave an Aadhaar, and by name and date of birth. */
+	/**
+	 * A search: by identifier where the applicant gave an Aadhaar, and by name and date of birth where both are
+	 * known (an empty value would match every record lacking it: false duplicates). Neither: nothing to search
+	 * by, which throws.
+	 */
 	ObjectNode searchRequest(String transactionId, Applicant applicant) {
 		ObjectNode message = json.createObjectNode();
 		message.put("transaction_id", transactionId);
 		ArrayNode requests = message.putArray("search_request");
-		if (applicant.aadhaarHash() != null) {
+		if (applicant.aadhaarHash() != null && !applicant.aadhaarHash().isBlank()) {
 			ObjectNode criteria = criteria(requests, transactionId + "-id", "idtype-value");
 			criteria.putObject("query").put("type", AADHAAR_REF).put("value", applicant.aadhaarHash());
 		}
-		ObjectNode criteria = criteria(requests, transactionId + "-demo", "predicate");
-		ObjectNode predicate = criteria.putArray("query").addObject();
-		predicate.put("seq_num", 1);
-		predicate.putObject("expression1")
-			.put("attribute_name", "name")
-			.put("operator", "eq")
-			.put("attribute_value", nameOf(applicant));
-		predicate.put("condition", "and");
-		predicate.putObject("expression2")
-			.put("attribute_name", "birth_date")
-			.put("operator", "eq")
-			.put("attribute_value", applicant.dateOfBirth() == null ? "" : DCI_DATE.format(applicant.dateOfBirth()));
+		String name = nameOf(applicant);
+		if (!name.isEmpty() && applicant.dateOfBirth() != null) {
+			ObjectNode criteria = criteria(requests, transactionId + "-demo", "predicate");
+			ObjectNode predicate = criteria.putArray("query").addObject();
+			predicate.put("seq_num", 1);
+			predicate.putObject("expression1")
+				.put("attribute_name", "name")
+				.put("operator", "eq")
+				.put("attribute_value", name);
+			predicate.put("condition", "and");
+			predicate.putObject("expression2")
+				.put("attribute_name", "birth_date")
+				.put("operator", "eq")
+				.put("attribute_value", DCI_DATE.format(applicant.dateOfBirth()));
+		}
+		if (requests.isEmpty()) {
+			throw new IllegalArgumentException("The applicant has neither an Aadhaar nor a name and birth date to "
+					+ "search the registry by");
+		}
 		return message;
 	}
 
@@ -157,6 +168,58 @@ final class DciMessages {
 		referenceIds.forEach(ids::add);
 		request.put("locale", "eng");
 		return message;
+	}
+
+	/** What an answer to a search says: final (the records can be read), rejected, or not yet. */
+	enum Finality {
+		FINAL, REJECTED, PENDING
+	}
+
+	record Verdict(Finality finality, String reason) {
+	}
+
+	/**
+	 * Whether an answer to a search can be taken. Final only when the header status (null: none to check) is
+	 * {@code succ} and every reference id we sent is answered {@code succ}; rejected when the header or any item
+	 * is {@code rjct}; pending otherwise ({@code pdng}/{@code rcvd}, an item missing, an empty answer).
+	 *
+	 * @param referenceIds the reference ids we sent; empty (unknown, a search from before they were stored):
+	 *                     every item present must be {@code succ}, and there must be one
+	 */
+	static Verdict verdict(JsonNode header, JsonNode searchResponse, List<String> referenceIds) {
+		if (header != null) {
+			String status = header.path("status").asText("");
+			if ("rjct".equals(status)) {
+				return new Verdict(Finality.REJECTED, header.path("status_reason_code").asText("") + " "
+						+ header.path("status_reason_message").asText(""));
+			}
+			if (!"succ".equals(status)) {
+				return new Verdict(Finality.PENDING, "header status " + (status.isEmpty() ? "missing" : status));
+			}
+		}
+		java.util.Map<String, JsonNode> items = new java.util.LinkedHashMap<>();
+		for (JsonNode item : searchResponse.path("search_response")) {
+			if ("rjct".equals(item.path("status").asText())) {
+				return new Verdict(Finality.REJECTED, item.path("status_reason_code").asText("") + " "
+						+ item.path("status_reason_message").asText(""));
+			}
+			items.put(item.path("reference_id").asText(""), item);
+		}
+		if (items.isEmpty()) {
+			return new Verdict(Finality.PENDING, "no search_response");
+		}
+		java.util.Collection<String> expected = referenceIds.isEmpty() ? items.keySet() : referenceIds;
+		for (String reference : expected) {
+			JsonNode item = items.get(reference);
+			if (item == null) {
+				return new Verdict(Finality.PENDING, "no answer for " + reference);
+			}
+			String status = item.path("status").asText("");
+			if (!"succ".equals(status)) {
+				return new Verdict(Finality.PENDING, reference + " is " + (status.isEmpty() ? "without status" : status));
+			}
+		}
+		return new Verdict(Finality.FINAL, "");
 	}
 
 	/**

@@ -76,10 +76,12 @@ public class DciRegistry implements BeneficiaryRegistry {
 		String programme = DciMessages.programme(service);
 		String txn = newTransactionId();
 		ObjectNode request = messages.searchRequest(txn, applications.applicantOf(application));
+		List<String> references = DciMessages.referenceIds(request);
 		int count = request.path("search_request").size();
+		transactions.supersede(application.id());
 		try {
 			if (properties.asyncSearch()) {
-				transactions.startedNow(txn, "search", application.id(), programme);
+				transactions.startedNow(txn, "search", application.id(), programme, references);
 				ObjectNode header = codec.requestHeader("search", properties.receiverId(), count,
 						client.callbackUrl("/registry/on-search"));
 				DciClient.Answer answer = client.post("/registry/search", header, request, application.applicationNo());
@@ -89,20 +91,21 @@ public class DciRegistry implements BeneficiaryRegistry {
 				}
 				return Search.pending(txn);
 			}
-			transactions.started(txn, "search", application.id(), programme);
+			transactions.started(txn, "search", application.id(), programme, references);
 			ObjectNode header = codec.requestHeader("search", properties.receiverId(), count, null);
 			DciClient.Answer answer = client.post("/registry/sync/search", header, request, application.applicationNo());
-			JsonNode response = answeredMessage(answer, "on-search", txn);
-			for (JsonNode item : response.path("search_response")) {
-				if (!"succ".equals(item.path("status").asText())) {
-					// Not an answer about the person: the step fails and Camunda retries it, then raises an incident.
-					throw new IllegalStateException("The registry did not search " + item.path("reference_id").asText()
-							+ ": " + item.path("status_reason_code").asText() + " "
-							+ item.path("status_reason_message").asText());
-				}
+			DciCodec.Opened opened = answered(answer, "on-search", txn);
+			JsonNode response = opened.message();
+			DciMessages.Verdict verdict = DciMessages.verdict(opened.header(), response, references);
+			if (verdict.finality() != DciMessages.Finality.FINAL) {
+				// Not an answer about the person: the step fails and Camunda retries it, then raises an incident.
+				throw new IllegalStateException("The registry did not answer search " + txn + ": "
+						+ verdict.finality() + " " + verdict.reason());
 			}
 			boolean enrolled = DciMessages.enrolledIn(response, programme, application.applicationNo());
-			transactions.answered(txn, enrolled);
+			if (!transactions.answered(txn, enrolled)) {
+				throw new IllegalStateException("Search " + txn + " was answered twice");
+			}
 			return Search.answered(txn, enrolled, enrolled ? "already enrolled in " + programme
 					: "not enrolled in " + programme);
 		}
@@ -141,7 +144,7 @@ public class DciRegistry implements BeneficiaryRegistry {
 	public boolean enrolled(Application application, ServiceDefinition service) throws IOException {
 		Applicant applicant = applications.applicantOf(application);
 		String txn = newTransactionId();
-		transactions.startedNow(txn, "enrolled", application.id(), DciMessages.programme(service));
+		transactions.startedNow(txn, "enrolled", application.id(), DciMessages.programme(service), List.of());
 		ObjectNode header = codec.requestHeader("search", properties.receiverId(), 1, null);
 		DciClient.Answer answer = client.post("/registry/sync/enrolled", header,
 				messages.enrolledRequest(txn, applicant, DciMessages.programme(service)), application.applicationNo());
@@ -162,8 +165,10 @@ public class DciRegistry implements BeneficiaryRegistry {
 		DciTransactions.Transaction search = transactions.find(searchTransactionId)
 			.orElseThrow(() -> new IllegalArgumentException("No search " + searchTransactionId + " was sent"));
 		String txn = newTransactionId();
-		transactions.startedNow(txn, "txn-status", search.applicationId(), search.programme());
-		List<String> references = List.of(searchTransactionId + "-id", searchTransactionId + "-demo");
+		transactions.startedNow(txn, "txn-status", search.applicationId(), search.programme(), List.of());
+		// The requests the search carried; for a search stored before they were, the two it could have had.
+		List<String> references = search.referenceIds().isEmpty()
+				? List.of(searchTransactionId + "-id", searchTransactionId + "-demo") : search.referenceIds();
 		ObjectNode request = messages.txnStatusRequest(txn, references);
 		if (async) {
 			ObjectNode header = codec.requestHeader("txn-status", properties.receiverId(), 1,
@@ -176,17 +181,23 @@ public class DciRegistry implements BeneficiaryRegistry {
 		}
 		ObjectNode header = codec.requestHeader("txn-status", properties.receiverId(), 1, null);
 		DciClient.Answer answer = client.post("/registry/sync/txn/status", header, request, searchTransactionId);
-		JsonNode response = answeredMessage(answer, "txn-on-status", txn);
-		JsonNode status = response.path("txnstatus_response").path("txn_status");
+		DciCodec.Opened opened = answered(answer, "txn-on-status", txn);
+		if (!"succ".equals(opened.header().path("status").asText())) {
+			return java.util.Optional.empty();
+		}
+		JsonNode status = opened.message().path("txnstatus_response").path("txn_status");
 		if ("SENT".equals(search.state())) {
-			return java.util.Optional.of(answers.take(searchTransactionId, status));
+			return answers.take(searchTransactionId, null, status);
+		}
+		if (DciMessages.verdict(null, status, search.referenceIds()).finality() != DciMessages.Finality.FINAL) {
+			return java.util.Optional.empty();
 		}
 		Application app = applications.findById(search.applicationId()).orElseThrow();
 		return java.util.Optional.of(DciMessages.enrolledIn(status, search.programme(), app.applicationNo()));
 	}
 
-	/** The message of a signed synchronous answer, checked; a refusal or a rejection throws. */
-	private JsonNode answeredMessage(DciClient.Answer answer, String action, String txn) {
+	/** A signed synchronous answer, checked: from the registry, to us, for this transaction; a refusal or a rejection throws. */
+	private DciCodec.Opened answered(DciClient.Answer answer, String action, String txn) {
 		if (!answer.ok()) {
 			throw new IllegalStateException("The registry refused " + txn + ": " + answer.error());
 		}
@@ -194,6 +205,10 @@ public class DciRegistry implements BeneficiaryRegistry {
 		if (!action.equals(opened.action()) || !properties.receiverId().equals(opened.senderId())) {
 			throw new IllegalStateException("The registry answered " + txn + " with " + opened.action() + " from "
 					+ opened.senderId());
+		}
+		if (!properties.senderId().equals(opened.header().path("receiver_id").asText())) {
+			throw new IllegalStateException("err.receiver_id.invalid: the registry's answer to " + txn + " is for "
+					+ opened.header().path("receiver_id").asText() + ", not " + properties.senderId());
 		}
 		if ("rjct".equals(opened.header().path("status").asText())) {
 			throw new IllegalStateException("The registry rejected " + txn + ": "
@@ -204,7 +219,7 @@ public class DciRegistry implements BeneficiaryRegistry {
 			throw new IllegalStateException("The registry's answer is for transaction "
 					+ opened.message().path("transaction_id").asText() + ", not " + txn);
 		}
-		return opened.message();
+		return opened;
 	}
 
 	static String newTransactionId() {

@@ -1,5 +1,6 @@
 package org.sevahub.portal.dci;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.sevahub.application.ApplicationRepository;
@@ -20,7 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "sevahub.portals.dci.enabled", havingValue = "true")
 class DciTransactions {
 
-	record Transaction(String transactionId, String kind, Long applicationId, String programme, String state) {
+	/**
+	 * @param referenceIds the reference ids of the requests a search carried; empty for other kinds, and for
+	 *                     searches sent before they were stored
+	 */
+	record Transaction(String transactionId, String kind, Long applicationId, String programme, String state,
+			List<String> referenceIds) {
 	}
 
 	private final JdbcClient jdbc;
@@ -31,7 +37,12 @@ class DciTransactions {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void started(String transactionId, String kind, Long applicationId, String programme) {
-		insert(transactionId, kind, applicationId, programme);
+		insert(transactionId, kind, applicationId, programme, List.of());
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void started(String transactionId, String kind, Long applicationId, String programme, List<String> referenceIds) {
+		insert(transactionId, kind, applicationId, programme, referenceIds);
 	}
 
 	/**
@@ -39,46 +50,78 @@ class DciTransactions {
 	 * it arrives before the process step that asked has committed.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void startedNow(String transactionId, String kind, Long applicationId, String programme) {
-		insert(transactionId, kind, applicationId, programme);
+	void startedNow(String transactionId, String kind, Long applicationId, String programme, List<String> referenceIds) {
+		insert(transactionId, kind, applicationId, programme, referenceIds);
 	}
 
-	private void insert(String transactionId, String kind, Long applicationId, String programme) {
+	private void insert(String transactionId, String kind, Long applicationId, String programme,
+			List<String> referenceIds) {
 		jdbc.sql("""
-				INSERT INTO dci_transaction (transaction_id, kind, application_id, programme, state, created_at)
-				VALUES (:txn, :kind, :app, :programme, 'SENT', :now)""")
+				INSERT INTO dci_transaction (transaction_id, kind, application_id, programme, state, created_at,
+				    reference_ids)
+				VALUES (:txn, :kind, :app, :programme, 'SENT', :now, :refs)""")
 			.param("txn", transactionId)
 			.param("kind", kind)
 			.param("app", applicationId)
 			.param("programme", programme)
+			.param("refs", referenceIds.isEmpty() ? null : String.join("\n", referenceIds), java.sql.Types.VARCHAR)
 			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();
 	}
 
 	Optional<Transaction> find(String transactionId) {
 		return jdbc.sql("""
-				SELECT transaction_id, kind, application_id, programme, state FROM dci_transaction
+				SELECT transaction_id, kind, application_id, programme, state, reference_ids FROM dci_transaction
 				WHERE transaction_id = :txn""")
 			.param("txn", transactionId)
 			.query((rs, n) -> new Transaction(rs.getString(1), rs.getString(2), (Long) rs.getObject(3),
-					rs.getString(4), rs.getString(5)))
+					rs.getString(4), rs.getString(5),
+					rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split("\n"))))
 			.optional();
 	}
 
-	void answered(String transactionId, boolean enrolled) {
-		jdbc.sql("UPDATE dci_transaction SET state = 'ANSWERED', enrolled = :enrolled, answered_at = :now "
-				+ "WHERE transaction_id = :txn")
+	/**
+	 * Claims a transaction still waiting for its answer: false when another answer claimed it first. The row
+	 * stays locked until the caller's transaction ends, so of two answers arriving together only one passes.
+	 */
+	boolean answered(String transactionId, boolean enrolled) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'ANSWERED', enrolled = :enrolled, answered_at = :now "
+				+ "WHERE transaction_id = :txn AND state = 'SENT'")
 			.param("enrolled", enrolled)
 			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
 			.param("txn", transactionId)
+			.update() == 1;
+	}
+
+	/**
+	 * A new search for the application replaces the ones still waiting: their late answers are then
+	 * acknowledged and recorded, not taken (and not refused forever).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int supersede(Long applicationId) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'SUPERSEDED' "
+				+ "WHERE application_id = :app AND kind = 'search' AND state = 'SENT'")
+			.param("app", applicationId)
 			.update();
 	}
 
-	void rejected(String transactionId) {
-		jdbc.sql("UPDATE dci_transaction SET state = 'REJECTED', answered_at = :now WHERE transaction_id = :txn")
+	/** A superseded search's late answer, recorded once: false when one was recorded before. */
+	boolean answeredLate(String transactionId, boolean enrolled) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'ANSWERED_LATE', enrolled = :enrolled, answered_at = :now "
+				+ "WHERE transaction_id = :txn AND state = 'SUPERSEDED'")
+			.param("enrolled", enrolled)
 			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
 			.param("txn", transactionId)
-			.update();
+			.update() == 1;
+	}
+
+	/** Like {@link #answered}: false when the transaction was no longer waiting. */
+	boolean rejected(String transactionId) {
+		return jdbc.sql("UPDATE dci_transaction SET state = 'REJECTED', answered_at = :now "
+				+ "WHERE transaction_id = :txn AND state = 'SENT'")
+			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.param("txn", transactionId)
+			.update() == 1;
 	}
 
 	/**

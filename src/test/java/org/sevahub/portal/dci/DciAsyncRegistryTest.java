@@ -35,7 +35,10 @@ import static org.sevahub.testsupport.ProcessDriver.days;
  * /registry/on-search (flushed by hand here) moves it on; a silent registry is asked again after a day; status
  * checks; and our callback endpoints refusing what a registry must not be believed about.
  */
-@TestPropertySource(properties = { "sevahub.portals.dci.search-mode=async", "sevahub.sandbox.dci.auto-callbacks=false" })
+@TestPropertySource(properties = { "sevahub.portals.dci.search-mode=async", "sevahub.sandbox.dci.auto-callbacks=false",
+		// A second sender allowed to call us (with the registry's key, for brevity): its token must not carry
+		// the registry's messages.
+		"sevahub.portals.dci.sender-keys[other.ibr.example.in]=xoXeOn+E4mAw+2Tr/2NV9TGnxGlZfzpeqAwJD5uRXn0=" })
 class DciAsyncRegistryTest extends ProcessTestSupport {
 
 	@Autowired
@@ -49,6 +52,9 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Value("${sevahub.sandbox.dci.signing-key}")
 	String registrySeed;
@@ -116,9 +122,15 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		driver.runAsyncSteps(app);
 		assertThat(driver.instance(app)).hasPassed("Timer_RegistrySilent").isWaitingAt("Task_AwaitRegistry");
 		assertThat(runtime.getVariable(app.processInstanceId(), "registryTransactionId")).isNotEqualTo(firstTxn);
-		// Both answers go out; only the one for the search the process waits on is taken.
-		assertThat(flush()).isEqualTo(1);
+		assertThat(state(firstTxn)).isEqualTo("SUPERSEDED");
+		// Both answers go out and are acknowledged; only the one for the search the process waits on is taken,
+		// the late one recorded for an officer (not refused for the registry to resend forever).
+		assertThat(flush()).isEqualTo(2);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(state(firstTxn)).isEqualTo("ANSWERED_LATE");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(firstTxn + " (superseded)")
+			.contains("not enrolled"));
+		assertThat(flush()).isZero();
 	}
 
 	@Test
@@ -150,14 +162,7 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	void onSearchRefusesForgeriesThenTakesAnEncryptedAnswerOnce() throws Exception {
 		Application app = pending(DciPeople.pensionForm("Rina Das", "রিনা দাস", DciPeople.newAadhaar()));
 		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
-		ObjectNode answer = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-1");
-		answer.putArray("search_response")
-			.addObject()
-			.put("reference_id", txn + "-id")
-			.put("timestamp", DciCodec.timestamp(java.time.Instant.now()))
-			.put("status", "succ")
-			.putObject("data")
-			.putArray("reg_records");
+		ObjectNode answer = answer(txn, "succ", "succ");
 		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
 		DciBearer registryBearer = new DciBearer(registryId, Ed25519Keys.privateKey(registrySeed), s -> Optional.empty(),
 				Duration.ofMinutes(5), Duration.ofSeconds(30));
@@ -227,6 +232,185 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		driver.runAsyncSteps(app);
 		assertThat(flush()).isEqualTo(1);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
+	void aPendingAnswerIsAcknowledgedAndTheProcessKeepsWaitingForTheFinalOne() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Sunita Pawar", "सुनीता पवार", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		String token = registryBearer().issue(ourId);
+
+		// The whole answer pending (header pdng), one request still pending, one not answered at all, none.
+		ObjectNode pdng = registryCodec.callbackHeader("on-search", ourId, "pdng", null, null, 2, 0);
+		assertAcknowledged(onSearch(registryCodec.seal(pdng, answer(txn, "pdng", "pdng")), token));
+		assertAcknowledged(onSearch(registryCodec.seal(header(registryCodec), answer(txn, "succ", "pdng")), token));
+		assertAcknowledged(onSearch(registryCodec.seal(header(registryCodec), answer(txn, "succ", null)), token));
+		ObjectNode empty = json.createObjectNode().put("transaction_id", txn);
+		empty.putArray("search_response");
+		assertAcknowledged(onSearch(registryCodec.seal(header(registryCodec), empty), token));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+		assertThat(state(txn)).isEqualTo("SENT");
+		assertThat(events.of(app.id())).noneSatisfy(e -> assertThat(e.kind()).isEqualTo("REGISTRY_SEARCH_REJECTED"));
+
+		assertAcknowledged(onSearch(registryCodec.seal(header(registryCodec), answer(txn, "succ", "succ")), token));
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(state(txn)).isEqualTo("ANSWERED");
+	}
+
+	@Test
+	void aRejectionInTheHeaderIsAcknowledgedAndRecordedWithItsReason() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Mohan Gaikwad", "मोहन गायकवाड", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		ObjectNode rjct = registryCodec.callbackHeader("on-search", ourId, "rjct", "rjct.search_criteria.invalid",
+				"predicate not supported", 2, 0);
+		// No search_response at all: the header says it all.
+		ObjectNode message = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-r");
+		assertAcknowledged(onSearch(registryCodec.seal(rjct, message), registryBearer().issue(ourId)));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+		assertThat(state(txn)).isEqualTo("REJECTED");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.search_criteria.invalid")
+			.contains("predicate not supported"));
+	}
+
+	@Test
+	void aStatusCheckTheRegistryHasNotDoneOrRejectedIsAcknowledgedAndChangesNothing() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Rekha Bhosale", "रेखा भोसले", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		assertThat(registry.checkSearch(txn, true)).isEmpty();
+		String check = jdbc.sql("SELECT transaction_id FROM dci_transaction WHERE kind = 'txn-status' "
+				+ "AND application_id = :app").param("app", app.id()).query(String.class).single();
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		ObjectNode message = json.createObjectNode().put("transaction_id", check).put("correlation_id", "c-s");
+
+		ObjectNode pdng = registryCodec.callbackHeader("txn-on-status", ourId, "pdng", null, null, 1, 0);
+		assertAcknowledged(onStatus(registryCodec.seal(pdng, message.deepCopy()), registryBearer().issue(ourId)));
+		assertThat(state(check)).isEqualTo("SENT");
+		ObjectNode rjct = registryCodec.callbackHeader("txn-on-status", ourId, "rjct", "rjct.reference_id.invalid",
+				"unknown reference", 1, 0);
+		assertAcknowledged(onStatus(registryCodec.seal(rjct, message.deepCopy()), registryBearer().issue(ourId)));
+		assertThat(state(check)).isEqualTo("REJECTED");
+		assertThat(state(txn)).isEqualTo("SENT");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.reference_id.invalid"));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+
+		assertThat(flush()).isGreaterThanOrEqualTo(1);
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
+	void answersForAnotherReceiverOrUnderAnotherSendersTokenAreRefused() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Vijay Mane", "विजय माने", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+
+		ObjectNode elsewhere = registryCodec.callbackHeader("on-search", "someone.else.example.in", "succ", null, null, 2, 2);
+		assertRefused(onSearch(registryCodec.seal(elsewhere, answer(txn, "succ", "succ")), registryBearer().issue(ourId)),
+				400, "err.receiver_id.invalid");
+
+		DciBearer other = new DciBearer("other.ibr.example.in", Ed25519Keys.privateKey(registrySeed), s -> Optional.empty(),
+				Duration.ofMinutes(5), Duration.ofSeconds(30));
+		assertRefused(onSearch(registryCodec.seal(header(registryCodec), answer(txn, "succ", "succ")), other.issue(ourId)),
+				401, "err.sender_id.invalid");
+
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+		assertThat(state(txn)).isEqualTo("SENT");
+		// The registry's own answer is still taken after the refusals.
+		assertThat(flush()).isGreaterThanOrEqualTo(1);
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
+	void twoAnswersArrivingTogetherAreTakenOnce() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Anita Kulkarni", "अनिता कुलकर्णी", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		java.util.List<ObjectNode> bodies = java.util.List.of(
+				registryCodec.seal(header(registryCodec), answer(txn, "succ", "succ")),
+				registryCodec.seal(header(registryCodec), answer(txn, "succ", "succ")));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<ResponseEntity<String>>> sent = new java.util.ArrayList<>();
+			for (ObjectNode body : bodies) {
+				String token = registryBearer().issue(ourId);
+				sent.add(pool.submit(() -> {
+					start.await();
+					return onSearch(body, token);
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<ResponseEntity<String>> f : sent) {
+				statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).getStatusCode().value());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
+	void anUnexpectedFailureIsAnsweredInTheSpecsErrorShape() throws Exception {
+		// A search on record whose application is gone: taking the answer fails in a way no rule foresaw.
+		String txn = "orphan-" + System.nanoTime();
+		jdbc.sql("INSERT INTO dci_transaction (transaction_id, kind, application_id, programme, state, created_at) "
+				+ "VALUES (:txn, 'search', -1, 'OAP', 'SENT', now())").param("txn", txn).update();
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		ResponseEntity<String> response = onSearch(registryCodec.seal(header(registryCodec), answer(txn, "succ", "succ")),
+				registryBearer().issue(ourId));
+		assertThat(response.getStatusCode().value()).isEqualTo(500);
+		JsonNode body = json.readTree(response.getBody());
+		assertThat(body.at("/errors/0/code").asText()).startsWith("err.");
+		assertThat(body.has("status")).as("not Spring's default error body").isFalse();
+		assertThat(DciSpec.httpErrorErrors(body)).isEmpty();
+		assertThat(state(txn)).isEqualTo("SENT");
+	}
+
+	/** An on-search message answering both requests of search {@code txn}; a null status leaves that one out. */
+	private ObjectNode answer(String txn, String idStatus, String demoStatus) {
+		ObjectNode answer = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-" + System.nanoTime());
+		com.fasterxml.jackson.databind.node.ArrayNode items = answer.putArray("search_response");
+		String[][] requests = { { txn + "-id", idStatus }, { txn + "-demo", demoStatus } };
+		for (String[] request : requests) {
+			if (request[1] == null) {
+				continue;
+			}
+			ObjectNode item = items.addObject()
+				.put("reference_id", request[0])
+				.put("timestamp", DciCodec.timestamp(java.time.Instant.now()))
+				.put("status", request[1]);
+			if ("succ".equals(request[1])) {
+				item.putObject("data").putArray("reg_records");
+			}
+		}
+		return answer;
+	}
+
+	private String state(String txn) {
+		return jdbc.sql("SELECT state FROM dci_transaction WHERE transaction_id = :txn").param("txn", txn)
+			.query(String.class).single();
+	}
+
+	private DciBearer registryBearer() {
+		return new DciBearer(registryId, Ed25519Keys.privateKey(registrySeed), s -> Optional.empty(),
+				Duration.ofMinutes(5), Duration.ofSeconds(30));
+	}
+
+	private ResponseEntity<String> onStatus(ObjectNode envelope, String token) throws Exception {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setBearerAuth(token);
+		return http.exchange("/registry/txn/on-status", HttpMethod.POST,
+				new HttpEntity<>(json.writeValueAsString(envelope), headers), String.class);
+	}
+
+	private void assertAcknowledged(ResponseEntity<String> response) throws Exception {
+		assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+		assertThat(json.readTree(response.getBody()).at("/message/ack_status").asText()).isEqualTo("ACK");
 	}
 
 	private DciCodec codec(String id, Ed25519PrivateKeyParameters key) {

@@ -168,9 +168,20 @@ class DciEndToEndTest extends ProcessTestSupport {
 
 		ObjectNode first = seal(message);
 		assertThat(post(first, bearerToken()).getStatusCode().value()).isEqualTo(200);
-		assertRefused(post(first, bearerToken()), 409, "rjct.message_id.duplicate");
-		assertRefused(post(seal(message), bearerToken()), 409, "rjct.reference_id.duplicate");
+		String member = message.at("/enrolled_updates/beneficiaries/0/member/member_identifier").asText();
+		assertThat(beneficiary(member).at("/member/programme_identifier/enrolment_status").asText()).isEqualTo("Active");
+
+		// Repeats that would change the record if taken: the same message id, or the same transaction id, now
+		// withdrawing the enrollment, each freshly signed (so only the duplicate check can refuse them).
+		ObjectNode withdrawal = message.deepCopy();
+		((ObjectNode) withdrawal.at("/enrolled_updates/beneficiaries/0/member/programme_identifier"))
+			.put("enrolment_status", "Inactive");
+		ObjectNode sameMessageId = header().put("message_id", first.at("/header/message_id").asText());
+		assertRefused(post(codec.seal(sameMessageId, withdrawal.deepCopy()), bearerToken()), 409,
+				"rjct.message_id.duplicate");
+		assertRefused(post(seal(withdrawal), bearerToken()), 409, "rjct.reference_id.duplicate");
 		assertThat(beneficiaries()).hasSize(before + 1);
+		assertThat(beneficiary(member).at("/member/programme_identifier/enrolment_status").asText()).isEqualTo("Active");
 	}
 
 	@Test

@@ -1,0 +1,96 @@
+package org.sevahub.portal.dci;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Applicant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The search request asks only what SevaHub knows (an empty name or birth date would match every record lacking
+ * one), and an answer is final only when the header and every request we sent are {@code succ}.
+ */
+class DciMessagesTest {
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final DciMessages messages = new DciMessages(json);
+
+	private static Applicant applicant(String name, LocalDate born, String aadhaarHash) {
+		return new Applicant(null, name, null, null, null, null, born, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, aadhaarHash, null);
+	}
+
+	@Test
+	void anApplicantWithoutAadhaarIsSearchedByNameAndBirthDateOnly() {
+		ObjectNode search = messages.searchRequest("t1", applicant("Asha Patil", LocalDate.of(1950, 3, 4), null));
+		assertThat(DciMessages.referenceIds(search)).containsExactly("t1-demo");
+		assertThat(search.at("/search_request/0/search_criteria/query/0/expression2/attribute_value").asText())
+			.isEqualTo("04.03.1950");
+		assertThat(DciSpec.requestErrors("/registry/sync/search", envelope(search))).isEmpty();
+	}
+
+	@Test
+	void noDemographicPredicateWithoutABirthDateOrAName() {
+		ObjectNode noBirthDate = messages.searchRequest("t2", applicant("Asha Patil", null, "hash"));
+		assertThat(DciMessages.referenceIds(noBirthDate)).containsExactly("t2-id");
+		assertThat(noBirthDate.toString()).doesNotContain("predicate");
+		ObjectNode noName = messages.searchRequest("t3", applicant(" ", LocalDate.of(1950, 3, 4), "hash"));
+		assertThat(DciMessages.referenceIds(noName)).containsExactly("t3-id");
+		assertThatThrownBy(() -> messages.searchRequest("t4", applicant(null, null, null)))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void anAnswerIsFinalOnlyWhenTheHeaderAndEveryRequestSentAreSucc() throws Exception {
+		List<String> sent = List.of("t-id", "t-demo");
+		JsonNode succ = json.readTree("{\"status\":\"succ\"}");
+		assertThat(DciMessages.verdict(succ, answer("t-id", "succ", "t-demo", "succ"), sent).finality())
+			.isEqualTo(DciMessages.Finality.FINAL);
+		assertThat(DciMessages.verdict(succ, answer("t-id", "succ", "t-demo", "pdng"), sent).finality())
+			.isEqualTo(DciMessages.Finality.PENDING);
+		assertThat(DciMessages.verdict(succ, answer("t-id", "succ", "t-demo", "rcvd"), sent).finality())
+			.isEqualTo(DciMessages.Finality.PENDING);
+		assertThat(DciMessages.verdict(succ, answer("t-id", "succ", "other", "succ"), sent).finality())
+			.isEqualTo(DciMessages.Finality.PENDING);
+		assertThat(DciMessages.verdict(succ, json.readTree("{\"search_response\":[]}"), sent).finality())
+			.isEqualTo(DciMessages.Finality.PENDING);
+		assertThat(DciMessages.verdict(json.readTree("{\"status\":\"pdng\"}"), answer("t-id", "succ", "t-demo", "succ"),
+				sent).finality()).isEqualTo(DciMessages.Finality.PENDING);
+		assertThat(DciMessages.verdict(succ, answer("t-id", "rjct", "t-demo", "succ"), sent).finality())
+			.isEqualTo(DciMessages.Finality.REJECTED);
+		DciMessages.Verdict header = DciMessages.verdict(json.readTree(
+				"{\"status\":\"rjct\",\"status_reason_code\":\"rjct.search_criteria.invalid\",\"status_reason_message\":\"no\"}"),
+				json.createObjectNode(), sent);
+		assertThat(header.finality()).isEqualTo(DciMessages.Finality.REJECTED);
+		assertThat(header.reason()).contains("rjct.search_criteria.invalid");
+		// Reference ids not stored (a search from before V11): every item present must be succ.
+		assertThat(DciMessages.verdict(null, answer("a", "succ", "b", "succ"), List.of()).finality())
+			.isEqualTo(DciMessages.Finality.FINAL);
+		assertThat(DciMessages.verdict(null, answer("a", "succ", "b", "pdng"), List.of()).finality())
+			.isEqualTo(DciMessages.Finality.PENDING);
+	}
+
+	private JsonNode answer(String ref1, String status1, String ref2, String status2) {
+		ObjectNode answer = json.createObjectNode().put("transaction_id", "t");
+		answer.putArray("search_response")
+			.add(json.createObjectNode().put("reference_id", ref1).put("status", status1))
+			.add(json.createObjectNode().put("reference_id", ref2).put("status", status2));
+		return answer;
+	}
+
+	private JsonNode envelope(ObjectNode message) {
+		DciCodec codec = new DciCodec(json, "sevahub.dept.example.in", "k",
+				Ed25519Keys.privateKey("e8cbhduSziJRSUbyKzFZdT6TU30EeFEfr3jSN/SNFfM="), s -> java.util.Optional.empty(),
+				java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(30), null);
+		return codec.seal(codec.requestHeader("search", "ibr.sandbox.example.in",
+				message.path("search_request").size(), null), message);
+	}
+
+}
