@@ -286,9 +286,17 @@ class AaplesarkarEndToEndTest {
 
 		MockHttpServletResponse wrongAmount = payAndReturn(handover, "success", "30.00");
 		assertThat(wrongAmount.getStatus()).isEqualTo(400);
-		assertThat(wrongAmount.getContentAsString()).contains("The amount paid does not match the fee", "30.00", "33.60");
+		assertThat(wrongAmount.getContentAsString()).contains("The amount paid does not match the fee", "30.00", "33.60",
+				"recorded for the office to refund");
 		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("FEE_PENDING");
 		assertThat(payments(app)).isZero();
+		assertThat(outcomes(app)).as("the money taken is on record, with its bank references").singleElement()
+			.satisfies(row -> {
+				assertThat(row.get("outcome")).isEqualTo("AMOUNT_MISMATCH");
+				assertThat(row.get("amount").toString()).isEqualTo("30.00");
+				assertThat((String) row.get("transaction_id")).isNotBlank();
+				assertThat((String) row.get("bank_ref_no")).isNotBlank();
+			});
 
 		MockHttpServletResponse declined = payAndReturn(handover, "failure", null);
 		assertThat(declined.getStatus()).isEqualTo(200);
@@ -322,6 +330,27 @@ class AaplesarkarEndToEndTest {
 		assertThat(notOurs.getContentAsString()).contains("not an application Aaple Sarkar handed over");
 		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", str.substring(1))).andReturn().getResponse()
 			.getContentAsString()).contains("odd-length");
+		assertThat(payments(app)).isEqualTo(paidPayments);
+		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
+
+		// Paid twice: the pay button no longer sends the citizen to the gateway, and a second genuine paid return
+		// (another transaction) is kept for a refund but takes no fee.
+		MockHttpServletResponse payAgain = mvc.perform(get("/applications/" + app.applicationNo() + "/pay")
+			.cookie(handover.access)).andReturn().getResponse();
+		assertThat(payAgain.getRedirectedUrl()).isNull();
+		assertThat(payAgain.getContentAsString()).contains("not waiting for a fee");
+		String[] second = codec.decrypt(str).split("\\|", -1);
+		second[3] = "TXN2" + second[3].substring(Math.min(4, second[3].length()));
+		String statusBefore = applications.get(app.applicationNo()).status();
+		MockHttpServletResponse twice = mvc.perform(get("/aaplesarkar/payment/return")
+			.param("str", codec.encrypt(String.join("|", second)))).andReturn().getResponse();
+		assertThat(twice.getStatus()).isEqualTo(409);
+		assertThat(twice.getContentAsString()).contains("not waiting for a fee", second[3]);
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo(statusBefore);
+		assertThat(outcomes(app)).filteredOn(row -> second[3].equals(row.get("transaction_id"))).singleElement()
+			.satisfies(row -> assertThat(row.get("outcome")).isEqualTo("NOT_AWAITED"));
+		assertThat(outcomes(app)).extracting(row -> row.get("outcome"))
+			.containsExactlyInAnyOrder("AMOUNT_MISMATCH", "FAILED", "PAID", "NOT_AWAITED");
 		assertThat(payments(app)).isEqualTo(paidPayments);
 		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
 
@@ -478,8 +507,13 @@ class AaplesarkarEndToEndTest {
 	}
 
 	private long payments(Application app) {
-		return jdbc.sql("SELECT COUNT(*) FROM aaplesarkar_payment WHERE application_no = :no AND paid")
+		return jdbc.sql("SELECT COUNT(*) FROM aaplesarkar_payment WHERE application_no = :no AND outcome = 'PAID'")
 			.param("no", app.applicationNo()).query(Long.class).single();
+	}
+
+	private List<Map<String, Object>> outcomes(Application app) {
+		return jdbc.sql("SELECT * FROM aaplesarkar_payment WHERE application_no = :no ORDER BY received_at")
+			.param("no", app.applicationNo()).query().listOfRows();
 	}
 
 	private long count(String table) {
