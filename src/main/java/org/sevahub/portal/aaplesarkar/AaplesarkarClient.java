@@ -15,6 +15,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -46,7 +48,12 @@ class AaplesarkarClient {
 		this.properties = properties;
 		this.codec = properties.codec();
 		this.baseUrl = baseUrl;
-		this.http = http.build();
+		// Every call waits on a citizen's request (landing, pay button) or a delivery worker: never without a limit.
+		this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+			.build(ClientHttpRequestFactorySettings.defaults()
+				.withConnectTimeout(properties.connectTimeout())
+				.withReadTimeout(properties.readTimeout())))
+			.build();
 		this.json = json;
 		this.audit = audit;
 	}

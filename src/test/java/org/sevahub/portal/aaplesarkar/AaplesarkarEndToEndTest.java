@@ -104,6 +104,9 @@ class AaplesarkarEndToEndTest {
 	@Value("${sevahub.portals.aaplesarkar.client-code}")
 	String clientCode;
 
+	@Autowired
+	AaplesarkarProperties properties;
+
 	AaplesarkarCodec codec;
 
 	@BeforeEach
@@ -117,6 +120,7 @@ class AaplesarkarEndToEndTest {
 	void reset() {
 		answerInstead("SetAppStatus", "SOAP_FAULT", 0);
 		answerInstead("GetParameterNew", "SOAP_FAULT", 0);
+		http.delete("/sandbox/faults/aaplesarkar");
 		ClockUtil.reset();
 	}
 
@@ -356,6 +360,26 @@ class AaplesarkarEndToEndTest {
 
 		dispatcher.dispatchDue();
 		assertThat(pushes(handover.trackId)).extracting(p -> p[5] + p[13]).containsExactly("N2", "Y3", "Y3", "Y3");
+	}
+
+	@Test
+	void aSlowAapleSarkarGetsTheCitizenAClearPageWithinTheReadTimeout() throws Exception {
+		Map<String, String> session = session(BIRTH);
+		long before = count("application");
+		Duration read = properties.readTimeout();
+		assertThat(read).isEqualTo(Duration.ofSeconds(15));
+		http.exchange("/sandbox/faults/aaplesarkar", HttpMethod.PUT,
+				json(Map.of("mode", "SLOW", "count", 1, "delayMillis", read.plusSeconds(5).toMillis())), Map.class);
+		long start = System.nanoTime();
+		MockHttpServletResponse landed = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", BIRTH)
+			.param("str", session.get("str"))).andReturn().getResponse();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(502);
+		assertThat(landed.getContentAsString()).contains("Aaple Sarkar is not answering", "try again in a few minutes");
+		assertThat(took).as("answered once the read timeout ran out, not when Aaple Sarkar did")
+			.isGreaterThanOrEqualTo(read.minusSeconds(1))
+			.isLessThan(read.plusSeconds(3));
+		assertThat(count("application")).isEqualTo(before);
 	}
 
 	@Test
