@@ -162,7 +162,8 @@ class AaplesarkarClient {
 		Document document = AaplesarkarSoap.parse(xml);
 		Element root = document.getDocumentElement();
 		if (!"ResMessage".equals(root.getLocalName() != null ? root.getLocalName() : root.getNodeName())) {
-			throw new AaplesarkarSoap.AaplesarkarSoapException("Client", "not a ResMessage");
+			throw new AaplesarkarSoap.AaplesarkarSoapException(AaplesarkarSoap.AaplesarkarSoapException.UNREADABLE,
+					"not a ResMessage");
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {

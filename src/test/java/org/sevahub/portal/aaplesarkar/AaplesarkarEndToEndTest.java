@@ -282,6 +282,20 @@ class AaplesarkarEndToEndTest {
 	}
 
 	@Test
+	void aSoapClientFaultIsParkedAtOnceNotRetried() throws Exception {
+		Handover handover = land(BIRTH);
+		answerInstead("SetAppStatus", "CLIENT_FAULT", 1);
+		submitBirth(handover);
+		Application app = applications.get(handover.applicationNo);
+		dispatcher.dispatchDue();
+		Delivery first = aapleSarkar(app).get(0);
+		assertThat(first.state()).as("soap:Client: the request is wrong, a retry would be too").isEqualTo(DeliveryState.PARKED);
+		assertThat(first.lastError()).contains("SOAP fault", ":Client", "Invalid EncyKey");
+		assertThat(deliveries.parked()).extracting(Delivery::id).contains(first.id());
+		assertThat(pushes(handover.trackId)).isEmpty();
+	}
+
+	@Test
 	void aFailedPaymentMayBeRetriedAWrongAmountATamperedOrReplayedReturnChangesNothing() throws Exception {
 		Handover handover = land(INCOME);
 		submitIncome(handover);
