@@ -38,6 +38,9 @@ import org.springframework.web.servlet.view.RedirectView;
 @ConditionalOnProperty(name = "sevahub.portals.aaplesarkar.enabled", havingValue = "true")
 class AaplesarkarLandingController {
 
+	/** All an unauthenticated caller learns of a token that does not decrypt, parse or check. */
+	static final String UNREADABLE = "The token could not be read";
+
 	private final AaplesarkarClient client;
 
 	private final ServiceCatalog catalog;
@@ -82,14 +85,18 @@ class AaplesarkarLandingController {
 		AaplesarkarProperties properties = client.properties();
 		AaplesarkarToken token;
 		try {
+			// Until its checksum holds, the caller is nobody: why the token failed stays in the audit record.
 			token = AaplesarkarToken.parse(client.codec().decrypt(str.strip()));
-			token.verify(client.codec(), EngineClock.now(), properties.tokenMaxAge(), properties.timestampZone());
+			if (!token.checksumValid(client.codec())) {
+				throw new AaplesarkarToken.Refused("Invalid checksum value");
+			}
 		}
-		catch (AaplesarkarCodec.AaplesarkarCryptoException ex) {
+		catch (AaplesarkarCodec.AaplesarkarCryptoException | AaplesarkarToken.Refused ex) {
 			return refuse(response, 400, "The link from Aaple Sarkar could not be read",
-					"The token in the address does not open with the department's key (" + ex.getMessage()
-							+ "). Please choose the service again on Aaple Sarkar.",
-					"token: " + ex.getMessage());
+					UNREADABLE + ". Please choose the service again on Aaple Sarkar.", "token: " + ex.getMessage());
+		}
+		try {
+			token.verify(client.codec(), EngineClock.now(), properties.tokenMaxAge(), properties.timestampZone());
 		}
 		catch (AaplesarkarToken.Refused ex) {
 			return refuse(response, 400, "Aaple Sarkar's hand-over was refused",
@@ -122,7 +129,7 @@ class AaplesarkarLandingController {
 		}
 		catch (AaplesarkarCodec.AaplesarkarCryptoException | AaplesarkarSoap.AaplesarkarSoapException ex) {
 			return refuse(response, 502, "Aaple Sarkar's answer could not be read",
-					"The answer from Aaple Sarkar could not be read (" + ex.getMessage() + "). Please try again.",
+					"The answer from Aaple Sarkar could not be read. Please try again.",
 					"GetParameterNew: " + ex.getMessage());
 		}
 		catch (IOException | RestClientException ex) {

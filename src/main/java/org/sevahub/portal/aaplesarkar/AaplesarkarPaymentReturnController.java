@@ -74,15 +74,9 @@ class AaplesarkarPaymentReturnController {
 		try {
 			r = parse(client.codec().decrypt(str == null ? "" : str.strip()));
 		}
-		catch (AaplesarkarCodec.AaplesarkarCryptoException ex) {
-			return refuse(400, (String) null, "The payment answer could not be read",
-					"The answer from Aaple Sarkar's gateway does not open with the department's key (" + ex.getMessage()
-							+ "). Nothing was recorded.");
-		}
-		catch (IllegalArgumentException ex) {
-			return refuse(400, (String) null, "The payment answer could not be read",
-					"The answer from Aaple Sarkar's gateway is not in its agreed form: " + ex.getMessage()
-							+ ". Nothing was recorded.");
+		catch (AaplesarkarCodec.AaplesarkarCryptoException | IllegalArgumentException ex) {
+			// The caller is unauthenticated until the return decrypts and parses: why it did not stays in the audit.
+			return unreadable(ex.getMessage());
 		}
 		Optional<PortalLink> link = linkOf(r.applicationNo());
 		if (link.isEmpty() || !r.serviceId().equals(link.get().attributes().get("ServiceID"))) {
@@ -207,11 +201,12 @@ class AaplesarkarPaymentReturnController {
 		return page;
 	}
 
-	private ModelAndView refuse(int status, String applicationNo, String title, String message) {
-		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", applicationNo, "REFUSED",
-				title + ": " + message);
-		ModelAndView page = new ModelAndView("problem", Map.of("title", title, "message", message));
-		page.setStatus(HttpStatus.valueOf(status));
+	private ModelAndView unreadable(String why) {
+		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", null, "REFUSED",
+				"unreadable return: " + why);
+		ModelAndView page = new ModelAndView("problem", Map.of("title", "The payment answer could not be read",
+				"message", AaplesarkarLandingController.UNREADABLE + ". Nothing was recorded."));
+		page.setStatus(HttpStatus.BAD_REQUEST);
 		return page;
 	}
 

@@ -205,7 +205,8 @@ class AaplesarkarEndToEndTest {
 		long before = count("application");
 
 		String wrongChecksum = codec.encrypt(String.join("|", parts[0], parts[1], parts[2], "1234567", parts[4]));
-		assertRefused(wrongChecksum, BIRTH, 400, "Invalid checksum value");
+		assertRefused(wrongChecksum, BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "Invalid checksum value");
 
 		String stale = codec.encrypt(AaplesarkarToken.issue(codec, parts[0],
 				AaplesarkarToken.ticks(EngineClock.now().minus(Duration.ofMinutes(11)), IST), parts[2], parts[4]));
@@ -216,8 +217,12 @@ class AaplesarkarEndToEndTest {
 		assertRefused(tampered, BIRTH, 400, "Please choose the service again");
 
 		AaplesarkarCodec otherKey = new AaplesarkarCodec("Someone-Elses-Key-24chr!", iv, checksumKey);
-		assertRefused(otherKey.encrypt(token), BIRTH, 400, "does not decrypt with the department");
-		assertRefused(hex.substring(1), BIRTH, 400, "odd-length hex");
+		assertRefused(otherKey.encrypt(token), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "does not decrypt with the department");
+		assertRefused(hex.substring(1), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "odd-length hex");
+		assertRefused(codec.encrypt("only|three|fields"), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "3 fields, not the 5");
 		assertRefused("", BIRTH, 400, "carries no token");
 		assertRefused(hex, "9999", 404, "does not offer");
 		assertThat(count("application")).isEqualTo(before);
@@ -347,7 +352,20 @@ class AaplesarkarEndToEndTest {
 		assertThat(notOurs.getStatus()).isEqualTo(400);
 		assertThat(notOurs.getContentAsString()).contains("not an application Aaple Sarkar handed over");
 		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", str.substring(1))).andReturn().getResponse()
-			.getContentAsString()).contains("odd-length");
+			.getContentAsString()).contains("The token could not be read").doesNotContain("odd-length", "hex");
+		assertAudited("payment-return", "odd-length");
+		String[] short9 = java.util.Arrays.copyOf(plain.split("\\|", -1), 9);
+		MockHttpServletResponse nineFields = mvc.perform(get("/aaplesarkar/payment/return")
+			.param("str", codec.encrypt(String.join("|", short9)))).andReturn().getResponse();
+		assertThat(nineFields.getStatus()).isEqualTo(400);
+		assertThat(nineFields.getContentAsString()).contains("The token could not be read").doesNotContain("fields, not 10");
+		assertAudited("payment-return", "9 fields, not 10");
+		String[] badBank = plain.split("\\|", -1);
+		badBank[5] = "<script>";
+		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", codec.encrypt(String.join("|", badBank))))
+			.andReturn().getResponse().getContentAsString()).contains("The token could not be read")
+			.doesNotContain("bank field", "malformed");
+		assertAudited("payment-return", "bank field 6 is malformed");
 		assertThat(payments(app)).isEqualTo(paidPayments);
 		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
 
@@ -460,6 +478,17 @@ class AaplesarkarEndToEndTest {
 			.param("str", str)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
 		assertThat(response.getContentAsString()).contains(message).doesNotContain("Exception");
+		if (status == 400 && message.equals("The token could not be read")) {
+			assertThat(response.getContentAsString()).as("an unauthenticated caller learns nothing of why")
+				.doesNotContain("checksum", "not UTF-8", "control characters", "hex", "fields", "decrypt");
+		}
+	}
+
+	/** The latest audit record of the operation says why, where the caller's page did not. */
+	private void assertAudited(String operation, String why) {
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_record WHERE portal = 'aaplesarkar' AND operation = :op AND outcome = 'REFUSED'
+				ORDER BY id DESC LIMIT 1""").param("op", operation).query(String.class).single()).contains(why);
 	}
 
 	private MockHttpServletResponse submitIncome(Handover handover) throws Exception {
