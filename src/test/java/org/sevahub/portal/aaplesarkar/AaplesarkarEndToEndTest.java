@@ -195,6 +195,18 @@ class AaplesarkarEndToEndTest {
 			.containsExactly("KEY");
 		assertThat(deliveries.ofApplication(app.applicationNo())).filteredOn(d -> d.portal().equals("aaplesarkar"))
 			.allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED));
+
+		List<String> audited = jdbc.sql("""
+				SELECT operation || ' ' || COALESCE(summary, '') FROM audit_record
+				WHERE portal = 'aaplesarkar' AND (reference = :no OR summary LIKE :track)""")
+			.param("no", app.applicationNo())
+			.param("track", "%" + handover.trackId + "%")
+			.query(String.class)
+			.list();
+		assertThat(audited).as("every call audited by its ids").anyMatch(a -> a.startsWith("SetAppStatus TrackID " + handover.trackId))
+			.anyMatch(a -> a.startsWith("ValidateRequest TrackID " + handover.trackId));
+		assertThat(audited).as("no personal data in the audit").noneMatch(a -> a.contains("Sunita") || a.contains("सुनीता")
+				|| a.contains("Patil") || a.contains("कागदपत्रे") || a.contains(applications.applicantOf(applications.get(handover.applicationNo)).mobile()));
 	}
 
 	@Test
