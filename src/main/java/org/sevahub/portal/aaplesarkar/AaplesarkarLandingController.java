@@ -15,6 +15,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.PortalLink;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
@@ -119,9 +120,18 @@ class AaplesarkarLandingController {
 						"Aaple Sarkar's answer does not match the visit (TrackId or UserID). The office has been told.",
 						"GetParameterNew answer without a matching TrackId/UserID");
 			}
-			Optional<Application> existing = links.find(AaplesarkarClient.PORTAL, trackId)
-				.map(link -> applications.byId(link.applicationId()));
-			Application app = existing.isPresent() ? existing.get() : create(service.get(), serviceId, trackId, profile);
+			Optional<PortalLink> existing = links.find(AaplesarkarClient.PORTAL, trackId);
+			String stored = existing.map(link -> link.attributes().get("ServiceID")).orElse(null);
+			if (stored != null && !stored.equals(serviceId)) {
+				// ServiceID is the link's own query parameter, outside the encrypted token: it may not re-label an
+				// application Aaple Sarkar opened for another service.
+				return refuse(response, 409, "This application is for another service",
+						"Aaple Sarkar's application " + trackId + " was opened here for another service. Please open it"
+								+ " again from Aaple Sarkar, under the service you applied for.",
+						"TrackId " + trackId + " is ServiceID " + stored + ", the link said " + serviceId);
+			}
+			Application app = existing.isPresent() ? applications.byId(existing.get().applicationId())
+					: create(service.get(), serviceId, trackId, profile);
 			access.grant(response, app.applicationNo());
 			RedirectView form = new RedirectView("/applications/" + app.applicationNo() + "/form", true);
 			form.setStatusCode(HttpStatus.SEE_OTHER);

@@ -427,6 +427,35 @@ class AaplesarkarEndToEndTest {
 	}
 
 	@Test
+	void aLinkNamingAnotherServiceCannotReLabelAnApplicationAapleSarkarOpened() throws Exception {
+		Handover income = land(INCOME);
+		long before = count("application");
+		// Aaple Sarkar hands the same TrackId over again, but the link's (unauthenticated) ServiceID says birth.
+		Map<String, String> again = http.exchange("/sandbox/records/aaplesarkar/sessions", HttpMethod.POST,
+				json(Map.of("serviceId", BIRTH, "profile", Map.of("TrackId", income.trackId))),
+				new ParameterizedTypeReference<Map<String, String>>() {
+				}).getBody();
+		MockHttpServletResponse refused = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", BIRTH)
+			.param("str", again.get("str"))).andReturn().getResponse();
+		assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(409);
+		assertThat(refused.getContentAsString()).contains("This application is for another service", income.trackId);
+		assertThat(refused.getCookie("sevahub_app_" + income.applicationNo)).as("no access granted").isNull();
+		assertThat(count("application")).isEqualTo(before);
+		Application app = applications.get(income.applicationNo);
+		assertThat(app.serviceCode()).isEqualTo("INCOME-CERT");
+		assertThat(jdbc.sql("SELECT attributes FROM portal_link WHERE application_id = :id").param("id", app.id())
+			.query(String.class).single()).contains("\"ServiceID\":\"1102\"");
+
+		// The same TrackId under its own ServiceID opens the application it already is.
+		Map<String, String> resumed = http.exchange("/sandbox/records/aaplesarkar/sessions", HttpMethod.POST,
+				json(Map.of("serviceId", INCOME, "profile", Map.of("TrackId", income.trackId))),
+				new ParameterizedTypeReference<Map<String, String>>() {
+				}).getBody();
+		assertThat(landWith(resumed, INCOME).applicationNo).isEqualTo(income.applicationNo);
+		assertThat(count("application")).isEqualTo(before);
+	}
+
+	@Test
 	void theSandboxPortalPageHandsACitizenOverToTheLanding() throws Exception {
 		assertThat(http.getForObject("/sandbox/aaplesarkar/", String.class)).contains("उत्पन्नाचा दाखला", "1102");
 		MockHttpServletResponse chosen = mvc.perform(post("/sandbox/aaplesarkar/apply").param("serviceId", INCOME))
