@@ -134,7 +134,18 @@ class AaplesarkarEndToEndTest {
 				"value=\"Ramesh Dattatray Patil\"", "value=\"411004\"", "value=\"XXXX XXXX 2346\"")
 			.doesNotContain("234123412346", "F91E15DBEC69FC40F81F0876E7009648");
 		assertThat(form).containsPattern("id=\"f-applicant-nameLocal\"[^>]*readonly");
+		java.util.regex.Matcher address = java.util.regex.Pattern
+			.compile("<(?:input|textarea)[^>]*id=\"f-applicant-address\"[^>]*>([^<]*)")
+			.matcher(form);
+		assertThat(address.find()).as("the address field is on the form").isTrue();
+		assertThat(address.group()).as("the address Aaple Sarkar vouched for, locked").contains("readonly")
+			.contains("Flat 12, Ganesh Apartments, Karve Road, Near Nal Stop, Erandwane");
+		assertThat(form).as("the Marathi address is not taken for a permanent address").doesNotContain("सदनिका १२", "कर्वे रस्ता")
+			.doesNotContainPattern("id=\"f-applicant-permanentAddress\"[^>]*readonly");
 		Application app = applications.get(handover.applicationNo);
+		assertThat(applications.applicantOf(app).address())
+			.isEqualTo("Flat 12, Ganesh Apartments, Karve Road, Near Nal Stop, Erandwane");
+		assertThat(applications.applicantOf(app).permanentAddress()).isNull();
 		assertThat(applications.applicantOf(app).aadhaarCipher()).doesNotContain("234123412346");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE summary LIKE '%F91E15DB%' OR summary LIKE '%234123412346%'")
 			.query(Long.class).single()).as("neither the MD5 password nor the Aadhaar number is kept").isZero();
