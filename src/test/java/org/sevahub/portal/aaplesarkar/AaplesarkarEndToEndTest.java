@@ -1,5 +1,6 @@
 package org.sevahub.portal.aaplesarkar;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,6 +31,7 @@ import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -218,6 +220,54 @@ class AaplesarkarEndToEndTest {
 			.anyMatch(a -> a.startsWith("ValidateRequest TrackID " + handover.trackId));
 		assertThat(audited).as("no personal data in the audit").noneMatch(a -> a.contains("Sunita") || a.contains("सुनीता")
 				|| a.contains("Patil") || a.contains("कागदपत्रे") || a.contains(applications.applicantOf(applications.get(handover.applicationNo)).mobile()));
+	}
+
+	@Test
+	void theHandOverAndThePaymentRoundTripOverRealHttpFollowingEvery303() throws Exception {
+		TestRestTemplate browser = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+		Map<String, String> session = session(INCOME);
+		List<String> trail = new ArrayList<>();
+		ResponseEntity<String> landed = browser.getForEntity(
+				URI.create(http.getRootUri() + "/aaplesarkar/landing?ServiceID=" + INCOME + "&str=" + session.get("str")),
+				String.class);
+		assertThat(landed.getStatusCode().value()).as(landed.getBody()).isEqualTo(303);
+		String cookie = landed.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+			.filter(c -> c.startsWith("sevahub_app_"))
+			.map(c -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		ResponseEntity<String> form = follow(browser, landed, cookie, trail);
+		assertThat(trail).singleElement().satisfies(url -> assertThat(url).matches(".*/applications/[^/]+/form"));
+		assertThat(form.getStatusCode().value()).isEqualTo(200);
+		assertThat(form.getBody()).contains("उत्पन्नाचा दाखला", "value=\"सुनीता रमेश पाटील\"");
+		String applicationNo = trail.get(0).replaceAll("^.*/applications/([^/]+)/form$", "$1");
+		Handover handover = new Handover(session.get("trackId"), session.get("userId"), session.get("str"), applicationNo,
+				new Cookie(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1)));
+		submitIncome(handover);
+
+		trail.clear();
+		ResponseEntity<String> gateway = follow(browser, browse(browser, "/applications/" + applicationNo + "/pay", cookie),
+				cookie, trail);
+		assertThat(trail).singleElement().satisfies(url -> assertThat(url).contains("/sandbox/aaplesarkar/en/OutPayment/Pay?webstr="));
+		assertThat(gateway.getBody()).contains("33.60", applicationNo);
+		String paymentKey = UriComponentsBuilder.fromUriString(trail.get(0)).build().getQueryParams().getFirst("Authentication");
+		HttpHeaders formHeaders = new HttpHeaders();
+		formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		org.springframework.util.LinkedMultiValueMap<String, String> pay = new org.springframework.util.LinkedMultiValueMap<>();
+		pay.add("key", java.net.URLDecoder.decode(paymentKey, java.nio.charset.StandardCharsets.UTF_8));
+		pay.add("outcome", "success");
+		ResponseEntity<String> paid = browser.postForEntity("/sandbox/aaplesarkar/en/OutPayment/Pay",
+				new HttpEntity<>(pay, formHeaders), String.class);
+		assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(303);
+
+		trail.clear();
+		ResponseEntity<String> acknowledgement = follow(browser, paid, cookie, trail);
+		assertThat(trail).hasSize(2);
+		assertThat(trail.get(0)).contains("/aaplesarkar/payment/return?str=");
+		assertThat(trail.get(1)).endsWith("/applications/" + applicationNo + "/acknowledgement");
+		assertThat(acknowledgement.getStatusCode().value()).isEqualTo(200);
+		assertThat(acknowledgement.getBody()).contains(applicationNo);
+		assertThat(driver.statuses(applications.get(applicationNo))).contains("FEE_PAID");
 	}
 
 	@Test
@@ -650,6 +700,25 @@ class AaplesarkarEndToEndTest {
 		headers.set("SOAPAction", AaplesarkarSoap.action("SetAppStatus"));
 		return http.exchange("/sandbox/aaplesarkar/Dept_Authentication.asmx", HttpMethod.POST,
 				new HttpEntity<>(envelope, headers), String.class);
+	}
+
+	private static ResponseEntity<String> browse(TestRestTemplate browser, String url, String cookie) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, cookie);
+		URI uri = URI.create(url.startsWith("http") ? url : browser.getRootUri() + url);
+		return browser.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+	}
+
+	/** Follows 3xx answers as a browser would, with the citizen's cookie, noting each address in {@code trail}. */
+	private static ResponseEntity<String> follow(TestRestTemplate browser, ResponseEntity<String> response, String cookie,
+			List<String> trail) {
+		while (response.getStatusCode().is3xxRedirection()) {
+			String location = response.getHeaders().getLocation().toString();
+			trail.add(location);
+			assertThat(trail).as("no redirect loop").hasSizeLessThan(6);
+			response = browse(browser, location, cookie);
+		}
+		return response;
 	}
 
 	private static HttpEntity<Object> json(Object body) {
