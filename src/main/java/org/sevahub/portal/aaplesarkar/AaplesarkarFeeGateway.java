@@ -60,7 +60,7 @@ class AaplesarkarFeeGateway implements FeeGateway {
 
 	@Override
 	public String paymentUrl(Application application, BigDecimal amount) {
-		if (!applications.awaitedMessages(application.applicationNo()).contains(Lifecycle.Messages.FEE_PAID)) {
+		if (!awaitsFee(applications, application.applicationNo())) {
 			// Aaple Sarkar's gateway would take the money all the same; nothing here could use it.
 			throw new ActionNotAllowedException(
 					"Application " + application.applicationNo() + " is not waiting for a fee; nothing is to be paid");
@@ -78,6 +78,11 @@ class AaplesarkarFeeGateway implements FeeGateway {
 			throw new ActionNotAllowedException("Aaple Sarkar refused the payment request: " + key.errors());
 		}
 		return client.payPageUrl(key);
+	}
+
+	/** Whether the application's process is waiting for its fee now (the pay button and the return both ask). */
+	static boolean awaitsFee(ApplicationService applications, String applicationNo) {
+		return applications.awaitedMessages(applicationNo).contains(Lifecycle.Messages.FEE_PAID);
 	}
 
 	/**

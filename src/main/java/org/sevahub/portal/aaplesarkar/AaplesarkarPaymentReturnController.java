@@ -10,7 +10,6 @@ import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.AuditTrail;
 import org.sevahub.application.EngineClock;
-import org.sevahub.application.Lifecycle;
 import org.sevahub.application.PortalLink;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -87,7 +86,7 @@ class AaplesarkarPaymentReturnController {
 		BigDecimal fee = catalog.get(applications.get(r.applicationNo()).serviceCode()).fee();
 		AaplesarkarPayments.Outcome outcome = !r.paid() ? AaplesarkarPayments.Outcome.FAILED
 				: fee.compareTo(r.amount()) != 0 ? AaplesarkarPayments.Outcome.AMOUNT_MISMATCH
-						: !awaitingFee(r.applicationNo()) ? AaplesarkarPayments.Outcome.NOT_AWAITED
+						: !AaplesarkarFeeGateway.awaitsFee(applications, r.applicationNo()) ? AaplesarkarPayments.Outcome.NOT_AWAITED
 								: AaplesarkarPayments.Outcome.PAID;
 		Boolean taken;
 		try {
@@ -144,10 +143,6 @@ class AaplesarkarPaymentReturnController {
 			}
 			return true;
 		});
-	}
-
-	private boolean awaitingFee(String applicationNo) {
-		return applications.awaitedMessages(applicationNo).contains(Lifecycle.Messages.FEE_PAID);
 	}
 
 	private Return parse(String plain) {

@@ -41,8 +41,7 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 	/** Decrypts and parses {@code str} and checks its checksum (not its age): what MahaIT checks on GetParameterNew. */
 	public static AaplesarkarToken parseAndCheck(AaplesarkarCodec codec, String str) {
 		AaplesarkarToken token = parse(codec.decrypt(str));
-		if (!AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(token.checksumRaw(codec.checksumKey())),
-				token.checksum())) {
+		if (!token.checksumValid(codec)) {
 			throw new Refused("Invalid checksum value");
 		}
 		return token;
