@@ -15,13 +15,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
  * Calls Aaple Sarkar: the two ASMX web methods over SOAP (GetParameterNew for the hand-over, SetAppStatus for
- * statuses) and the payment's ValidateRequest over JSON. Everything it sends and gets is audited, redacted.
+ * statuses) and the payment's ValidateRequest over JSON. Every call is audited by its TrackID, ApplicationID and
+ * outcome only: the request strings carry the citizen's name, mobile number and officers' remarks.
  */
 @Component
 @ConditionalOnProperty(name = "sevahub.portals.aaplesarkar.enabled", havingValue = "true")
@@ -46,7 +49,12 @@ class AaplesarkarClient {
 		this.properties = properties;
 		this.codec = properties.codec();
 		this.baseUrl = baseUrl;
-		this.http = http.build();
+		// Every call waits on a citizen's request (landing, pay button) or a delivery worker: never without a limit.
+		this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+			.build(ClientHttpRequestFactorySettings.defaults()
+				.withConnectTimeout(properties.connectTimeout())
+				.withReadTimeout(properties.readTimeout())))
+			.build();
 		this.json = json;
 		this.audit = audit;
 	}
@@ -83,9 +91,11 @@ class AaplesarkarClient {
 		String result = soap("SetAppStatus", parameters, reference);
 		Map<String, String> answer = resMessage(result.strip());
 		StatusAnswer status = new StatusAnswer(answer.get("status"), answer.get("error"));
+		String[] f = finalString.split("\\|", -1);
 		audit.record(AuditTrail.Direction.OUT, PORTAL, "SetAppStatus", reference,
 				status.success() ? "Success" : status.status() != null ? status.status() : "error",
-				(status.error() == null ? "" : status.error() + " | ") + finalString);
+				(status.error() == null ? "" : status.error() + " | ") + "TrackID " + field(f, 0) + ", ApplicationID "
+						+ field(f, 4) + ", ApplicationStatus " + field(f, 13));
 		return status;
 	}
 
@@ -115,8 +125,9 @@ class AaplesarkarClient {
 		if (errors == null) {
 			errors = text(answer, "Error");
 		}
+		String[] f = finalString.split("\\|", -1);
 		audit.record(AuditTrail.Direction.OUT, PORTAL, "ValidateRequest", reference, key != null ? "KEY" : "ERRORS",
-				(errors == null ? "" : errors + " | ") + finalString);
+				(errors == null ? "" : errors + " | ") + "TrackID " + field(f, 6) + ", ApplicationID " + field(f, 3));
 		return new PaymentKey(webstr, key, errors);
 	}
 
@@ -155,7 +166,8 @@ class AaplesarkarClient {
 		Document document = AaplesarkarSoap.parse(xml);
 		Element root = document.getDocumentElement();
 		if (!"ResMessage".equals(root.getLocalName() != null ? root.getLocalName() : root.getNodeName())) {
-			throw new AaplesarkarSoap.AaplesarkarSoapException("Client", "not a ResMessage");
+			throw new AaplesarkarSoap.AaplesarkarSoapException(AaplesarkarSoap.AaplesarkarSoapException.UNREADABLE,
+					"not a ResMessage");
 		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -168,6 +180,14 @@ class AaplesarkarClient {
 
 	private String paymentUrl() {
 		return baseUrl.resolve(properties.paymentUrl(), PORTAL, "/en/OutPayment");
+	}
+
+	/**
+	 * One field of a request string, for the audit record: the strings carry the citizen's name and mobile number
+	 * and the officer's remark, which the audit must not keep.
+	 */
+	private static String field(String[] fields, int index) {
+		return index < fields.length ? fields[index] : "?";
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -102,7 +102,12 @@ class AaplesarkarConnector implements PortalConnector {
 			answer = client.setAppStatus(finalString, message.applicationNo());
 		}
 		catch (AaplesarkarSoap.AaplesarkarSoapException fault) {
-			// "Server was unable to process request": ASMX's answer to any exception on MahaIT's side.
+			if (fault.clientFault()) {
+				// soap:Client: MahaIT says the request is wrong; the same request again would be refused again.
+				return new SendResult.Rejected("SOAP fault " + fault.faultCode() + ": " + fault.getMessage());
+			}
+			// soap:Server ("Server was unable to process request", ASMX's answer to any exception on MahaIT's side),
+			// or an answer SevaHub could not read: worth another try.
 			return new SendResult.TransientFailure("SOAP fault " + fault.faultCode() + ": " + fault.getMessage());
 		}
 		if (answer.success()) {

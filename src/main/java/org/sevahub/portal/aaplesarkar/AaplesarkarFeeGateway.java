@@ -10,6 +10,7 @@ import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.FeeGateway;
+import org.sevahub.application.Lifecycle;
 import org.sevahub.application.PortalLink;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.delivery.ServerBaseUrl;
@@ -59,6 +60,11 @@ class AaplesarkarFeeGateway implements FeeGateway {
 
 	@Override
 	public String paymentUrl(Application application, BigDecimal amount) {
+		if (!awaitsFee(applications, application.applicationNo())) {
+			// Aaple Sarkar's gateway would take the money all the same; nothing here could use it.
+			throw new ActionNotAllowedException(
+					"Application " + application.applicationNo() + " is not waiting for a fee; nothing is to be paid");
+		}
 		PortalLink link = links.find(application.id(), AaplesarkarClient.PORTAL).orElseThrow();
 		AaplesarkarClient.PaymentKey key;
 		try {
@@ -72,6 +78,11 @@ class AaplesarkarFeeGateway implements FeeGateway {
 			throw new ActionNotAllowedException("Aaple Sarkar refused the payment request: " + key.errors());
 		}
 		return client.payPageUrl(key);
+	}
+
+	/** Whether the application's process is waiting for its fee now (the pay button and the return both ask). */
+	static boolean awaitsFee(ApplicationService applications, String applicationNo) {
+		return applications.awaitedMessages(applicationNo).contains(Lifecycle.Messages.FEE_PAID);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.PortalLink;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 @ConditionalOnProperty(name = "sevahub.portals.aaplesarkar.enabled", havingValue = "true")
 class AaplesarkarLandingController {
+
+	/** All an unauthenticated caller learns of a token that does not decrypt, parse or check. */
+	static final String UNREADABLE = "The token could not be read";
 
 	private final AaplesarkarClient client;
 
@@ -82,14 +86,18 @@ class AaplesarkarLandingController {
 		AaplesarkarProperties properties = client.properties();
 		AaplesarkarToken token;
 		try {
+			// Until its checksum holds, the caller is nobody: why the token failed stays in the audit record.
 			token = AaplesarkarToken.parse(client.codec().decrypt(str.strip()));
-			token.verify(client.codec(), EngineClock.now(), properties.tokenMaxAge(), properties.timestampZone());
+			if (!token.checksumValid(client.codec())) {
+				throw new AaplesarkarToken.Refused("Invalid checksum value");
+			}
 		}
-		catch (AaplesarkarCodec.AaplesarkarCryptoException ex) {
+		catch (AaplesarkarCodec.AaplesarkarCryptoException | AaplesarkarToken.Refused ex) {
 			return refuse(response, 400, "The link from Aaple Sarkar could not be read",
-					"The token in the address does not open with the department's key (" + ex.getMessage()
-							+ "). Please choose the service again on Aaple Sarkar.",
-					"token: " + ex.getMessage());
+					UNREADABLE + ". Please choose the service again on Aaple Sarkar.", "token: " + ex.getMessage());
+		}
+		try {
+			token.verify(client.codec(), EngineClock.now(), properties.tokenMaxAge(), properties.timestampZone());
 		}
 		catch (AaplesarkarToken.Refused ex) {
 			return refuse(response, 400, "Aaple Sarkar's hand-over was refused",
@@ -112,9 +120,18 @@ class AaplesarkarLandingController {
 						"Aaple Sarkar's answer does not match the visit (TrackId or UserID). The office has been told.",
 						"GetParameterNew answer without a matching TrackId/UserID");
 			}
-			Optional<Application> existing = links.find(AaplesarkarClient.PORTAL, trackId)
-				.map(link -> applications.byId(link.applicationId()));
-			Application app = existing.isPresent() ? existing.get() : create(service.get(), serviceId, trackId, profile);
+			Optional<PortalLink> existing = links.find(AaplesarkarClient.PORTAL, trackId);
+			String stored = existing.map(link -> link.attributes().get("ServiceID")).orElse(null);
+			if (stored != null && !stored.equals(serviceId)) {
+				// ServiceID is the link's own query parameter, outside the encrypted token: it may not re-label an
+				// application Aaple Sarkar opened for another service.
+				return refuse(response, 409, "This application is for another service",
+						"Aaple Sarkar's application " + trackId + " was opened here for another service. Please open it"
+								+ " again from Aaple Sarkar, under the service you applied for.",
+						"TrackId " + trackId + " is ServiceID " + stored + ", the link said " + serviceId);
+			}
+			Application app = existing.isPresent() ? applications.byId(existing.get().applicationId())
+					: create(service.get(), serviceId, trackId, profile);
 			access.grant(response, app.applicationNo());
 			RedirectView form = new RedirectView("/applications/" + app.applicationNo() + "/form", true);
 			form.setStatusCode(HttpStatus.SEE_OTHER);
@@ -122,7 +139,7 @@ class AaplesarkarLandingController {
 		}
 		catch (AaplesarkarCodec.AaplesarkarCryptoException | AaplesarkarSoap.AaplesarkarSoapException ex) {
 			return refuse(response, 502, "Aaple Sarkar's answer could not be read",
-					"The answer from Aaple Sarkar could not be read (" + ex.getMessage() + "). Please try again.",
+					"The answer from Aaple Sarkar could not be read. Please try again.",
 					"GetParameterNew: " + ex.getMessage());
 		}
 		catch (IOException | RestClientException ex) {

@@ -28,8 +28,10 @@ import org.springframework.web.servlet.view.RedirectView;
  * Where Aaple Sarkar's gateway sends the citizen back: {@code /aaplesarkar/payment/return?str=} with
  * {@code ClientCode|ServiceID|ApplicationID|PaymentTransactionid|BankRefID|BankRefNo|BankID|PaymentDate|
  * PaymentStatus|TotalAmount} encrypted (document 3.3, 3.3.2). A paid fee of exactly the service's amount moves
- * the application on; a failed one is recorded and the citizen may pay again; a return that does not decrypt,
- * does not match the application, or repeats a transaction id already taken changes nothing.
+ * the application on; a failed one is recorded and the citizen may pay again. A paid return of the wrong amount,
+ * or for an application no longer waiting for its fee (paid twice), is recorded with that outcome and its bank
+ * references, so the office can refund it, and changes nothing else; a return that does not decrypt, does not
+ * match the application, or repeats a transaction id already taken changes nothing.
  */
 @Controller
 @ConditionalOnProperty(name = "sevahub.portals.aaplesarkar.enabled", havingValue = "true")
@@ -71,52 +73,51 @@ class AaplesarkarPaymentReturnController {
 		try {
 			r = parse(client.codec().decrypt(str == null ? "" : str.strip()));
 		}
-		catch (AaplesarkarCodec.AaplesarkarCryptoException ex) {
-			return refuse(400, null, "The payment answer could not be read",
-					"The answer from Aaple Sarkar's gateway does not open with the department's key (" + ex.getMessage()
-							+ "). Nothing was recorded.");
-		}
-		catch (IllegalArgumentException ex) {
-			return refuse(400, null, "The payment answer could not be read",
-					"The answer from Aaple Sarkar's gateway is not in its agreed form: " + ex.getMessage()
-							+ ". Nothing was recorded.");
+		catch (AaplesarkarCodec.AaplesarkarCryptoException | IllegalArgumentException ex) {
+			// The caller is unauthenticated until the return decrypts and parses: why it did not stays in the audit.
+			return unreadable(ex.getMessage());
 		}
 		Optional<PortalLink> link = linkOf(r.applicationNo());
 		if (link.isEmpty() || !r.serviceId().equals(link.get().attributes().get("ServiceID"))) {
-			return refuse(400, r.applicationNo(), "The payment answer does not match an application",
+			return refuse(400, r, "The payment answer does not match an application",
 					"Aaple Sarkar's gateway reported a payment for application " + r.applicationNo() + " and service "
 							+ r.serviceId() + ", which is not an application Aaple Sarkar handed over. Nothing was recorded.");
 		}
 		BigDecimal fee = catalog.get(applications.get(r.applicationNo()).serviceCode()).fee();
-		if (r.paid() && fee.compareTo(r.amount()) != 0) {
-			return refuse(400, r.applicationNo(), "The amount paid does not match the fee",
-					"Aaple Sarkar's gateway reported Rs " + r.amount().toPlainString() + " for application "
-							+ r.applicationNo() + ", whose fee is Rs " + fee.toPlainString()
-							+ ". Nothing was recorded; the office has been told.");
-		}
+		AaplesarkarPayments.Outcome outcome = !r.paid() ? AaplesarkarPayments.Outcome.FAILED
+				: fee.compareTo(r.amount()) != 0 ? AaplesarkarPayments.Outcome.AMOUNT_MISMATCH
+						: !AaplesarkarFeeGateway.awaitsFee(applications, r.applicationNo()) ? AaplesarkarPayments.Outcome.NOT_AWAITED
+								: AaplesarkarPayments.Outcome.PAID;
+		Boolean taken;
 		try {
-			Boolean taken = transaction.execute(status -> {
-				if (!payments.record(new AaplesarkarPayments.Payment(r.transactionId(), r.applicationNo(), r.serviceId(),
-						r.bankRefId(), r.bankRefNo(), r.bankId(), r.paymentDate(), r.paid(), r.amount(),
-						EngineClock.now()))) {
-					status.setRollbackOnly();
-					return false;
-				}
-				if (r.paid()) {
-					applications.confirmFeePaid(r.applicationNo(), r.transactionId(), r.amount());
-				}
-				return true;
-			});
-			if (!Boolean.TRUE.equals(taken)) {
-				return refuse(409, r.applicationNo(), "This payment answer was used already",
-						"Transaction " + r.transactionId() + " has been recorded before; a repeated answer changes nothing.");
-			}
+			taken = take(r, outcome);
 		}
-		catch (ActionNotAllowedException ex) {
-			return refuse(409, r.applicationNo(), "The payment cannot be taken now", ex.getMessage());
+		catch (ActionNotAllowedException raced) {
+			// The application stopped waiting for its fee between the check and the lock: keep the return all the same.
+			outcome = AaplesarkarPayments.Outcome.NOT_AWAITED;
+			taken = take(r, outcome);
+		}
+		if (!Boolean.TRUE.equals(taken)) {
+			return refuse(409, r, "This payment answer was used already",
+					"Transaction " + r.transactionId() + " has been recorded before; a repeated answer changes nothing.");
+		}
+		switch (outcome) {
+			case AMOUNT_MISMATCH:
+				return refuse(400, r, "The amount paid does not match the fee",
+						"Aaple Sarkar's gateway reported Rs " + r.amount().toPlainString() + " for application "
+								+ r.applicationNo() + ", whose fee is Rs " + fee.toPlainString()
+								+ ". The application is unchanged; the payment (transaction " + r.transactionId()
+								+ ") has been recorded for the office to refund.");
+			case NOT_AWAITED:
+				return refuse(409, r, "The payment cannot be taken now",
+						"Application " + r.applicationNo() + " is not waiting for a fee. The application is unchanged;"
+								+ " the payment (transaction " + r.transactionId()
+								+ ") has been recorded for the office to refund.");
+			default:
+				break;
 		}
 		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", r.applicationNo(),
-				r.paid() ? "PAID" : "FAILED", "transaction " + r.transactionId() + ", Rs " + r.amount().toPlainString());
+				outcome.name(), references(r));
 		if (!r.paid()) {
 			ModelAndView failed = new ModelAndView("aaplesarkar/payment-failed",
 					Map.of("applicationNo", r.applicationNo(), "transactionId", r.transactionId()));
@@ -126,6 +127,22 @@ class AaplesarkarPaymentReturnController {
 		RedirectView acknowledgement = new RedirectView("/applications/" + r.applicationNo() + "/acknowledgement", true);
 		acknowledgement.setStatusCode(HttpStatus.SEE_OTHER);
 		return new ModelAndView(acknowledgement);
+	}
+
+	/** Records the return and, for a fee to take, moves the application on, together; false for a replayed one. */
+	private Boolean take(Return r, AaplesarkarPayments.Outcome outcome) {
+		return transaction.execute(status -> {
+			if (!payments.record(new AaplesarkarPayments.Payment(r.transactionId(), r.applicationNo(), r.serviceId(),
+					r.bankRefId(), r.bankRefNo(), r.bankId(), r.paymentDate(), r.paid(), r.amount(), EngineClock.now(),
+					outcome))) {
+				status.setRollbackOnly();
+				return false;
+			}
+			if (outcome == AaplesarkarPayments.Outcome.PAID) {
+				applications.confirmFeePaid(r.applicationNo(), r.transactionId(), r.amount());
+			}
+			return true;
+		});
 	}
 
 	private Return parse(String plain) {
@@ -164,11 +181,27 @@ class AaplesarkarPaymentReturnController {
 		}
 	}
 
-	private ModelAndView refuse(int status, String applicationNo, String title, String message) {
-		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", applicationNo, "REFUSED",
-				title + ": " + message);
+	private static String references(Return r) {
+		return "transaction " + r.transactionId() + ", bank ref id " + r.bankRefId() + ", bank ref no " + r.bankRefNo()
+				+ ", bank " + r.bankId() + ", date " + r.paymentDate() + ", paid " + r.paid() + ", Rs "
+				+ r.amount().toPlainString();
+	}
+
+	/** Refuses a return that decrypted: the audit record keeps its transaction and bank references. */
+	private ModelAndView refuse(int status, Return r, String title, String message) {
+		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", r.applicationNo(), "REFUSED",
+				title + ": " + message + " [" + references(r) + "]");
 		ModelAndView page = new ModelAndView("problem", Map.of("title", title, "message", message));
 		page.setStatus(HttpStatus.valueOf(status));
+		return page;
+	}
+
+	private ModelAndView unreadable(String why) {
+		audit.record(AuditTrail.Direction.IN, AaplesarkarClient.PORTAL, "payment-return", null, "REFUSED",
+				"unreadable return: " + why);
+		ModelAndView page = new ModelAndView("problem", Map.of("title", "The payment answer could not be read",
+				"message", AaplesarkarLandingController.UNREADABLE + ". Nothing was recorded."));
+		page.setStatus(HttpStatus.BAD_REQUEST);
 		return page;
 	}
 

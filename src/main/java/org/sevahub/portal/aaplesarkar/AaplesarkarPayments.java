@@ -11,12 +11,22 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The payment returns the department took from Aaple Sarkar's gateway, one row per transaction id. */
+/**
+ * Every genuine payment return from Aaple Sarkar's gateway, one row per transaction id, with what the department
+ * made of it: PAID (the fee taken), FAILED, or refused with the money possibly taken (AMOUNT_MISMATCH, NOT_AWAITED)
+ * and so kept for the office to match against the bank and refund.
+ */
 @Repository
 class AaplesarkarPayments {
 
+	enum Outcome {
+
+		PAID, FAILED, AMOUNT_MISMATCH, NOT_AWAITED
+
+	}
+
 	record Payment(String transactionId, String applicationNo, String serviceId, String bankRefId, String bankRefNo,
-			String bankId, String paymentDate, boolean paid, BigDecimal amount, Instant receivedAt) {
+			String bankId, String paymentDate, boolean paid, BigDecimal amount, Instant receivedAt, Outcome outcome) {
 	}
 
 	private final JdbcClient jdbc;
@@ -34,8 +44,8 @@ class AaplesarkarPayments {
 		try {
 			jdbc.sql("""
 					INSERT INTO aaplesarkar_payment (transaction_id, application_no, service_id, bank_ref_id, bank_ref_no,
-					    bank_id, payment_date, paid, amount, received_at)
-					VALUES (:txn, :app, :service, :refId, :refNo, :bank, :date, :paid, :amount, :at)""")
+					    bank_id, payment_date, paid, amount, received_at, outcome)
+					VALUES (:txn, :app, :service, :refId, :refNo, :bank, :date, :paid, :amount, :at, :outcome)""")
 				.param("txn", p.transactionId())
 				.param("app", p.applicationNo())
 				.param("service", p.serviceId())
@@ -46,6 +56,7 @@ class AaplesarkarPayments {
 				.param("paid", p.paid())
 				.param("amount", p.amount())
 				.param("at", ApplicationRepository.timestamp(EngineClock.now()))
+				.param("outcome", p.outcome().name())
 				.update();
 			return true;
 		}
@@ -61,14 +72,17 @@ class AaplesarkarPayments {
 			.single() > 0;
 	}
 
-	/** The application's successful payment, if any. */
+	/** The application's fee payment (outcome PAID), if any. */
 	Optional<Payment> paid(String applicationNo) {
-		return jdbc.sql("SELECT * FROM aaplesarkar_payment WHERE application_no = :app AND paid ORDER BY received_at LIMIT 1")
+		return jdbc.sql("""
+				SELECT * FROM aaplesarkar_payment WHERE application_no = :app AND outcome = 'PAID'
+				ORDER BY received_at LIMIT 1""")
 			.param("app", applicationNo)
 			.query((rs, row) -> new Payment(rs.getString("transaction_id"), rs.getString("application_no"),
 					rs.getString("service_id"), rs.getString("bank_ref_id"), rs.getString("bank_ref_no"),
 					rs.getString("bank_id"), rs.getString("payment_date"), rs.getBoolean("paid"),
-					rs.getBigDecimal("amount"), ApplicationRepository.instant(rs, "received_at")))
+					rs.getBigDecimal("amount"), ApplicationRepository.instant(rs, "received_at"),
+					Outcome.valueOf(rs.getString("outcome"))))
 			.optional();
 	}
 

@@ -21,16 +21,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param returnUrl      where the payment gateway sends the citizen back; blank: this server's
  *                       {@code /aaplesarkar/payment/return}
  * @param districtNames  Aaple Sarkar district codes to names, for the citizen's form
+ * @param connectTimeout how long to wait for a connection to Aaple Sarkar (the landing waits on the citizen's
+ *                       request thread)
+ * @param readTimeout    how long to wait for Aaple Sarkar's answer once connected
  */
 @ConfigurationProperties("sevahub.portals.aaplesarkar")
 record AaplesarkarProperties(boolean enabled, String serviceUrl, String paymentUrl, String clientCode,
 		String encryptKey, String encryptIv, String checksumKey, Duration tokenMaxAge, ZoneId timestampZone,
-		String returnUrl, Map<String, String> districtNames) {
+		String returnUrl, Map<String, String> districtNames, Duration connectTimeout, Duration readTimeout) {
 
 	AaplesarkarProperties {
 		tokenMaxAge = tokenMaxAge == null ? Duration.ofMinutes(10) : tokenMaxAge;
 		timestampZone = timestampZone == null ? ZoneId.of("Asia/Kolkata") : timestampZone;
 		districtNames = districtNames == null ? Map.of() : districtNames;
+		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+		readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
 	}
 
 	AaplesarkarCodec codec() {

@@ -103,7 +103,7 @@ public final class AaplesarkarSoap {
 		SOAPBody body = body(envelope);
 		Element call = firstElement(body);
 		if (call == null) {
-			throw new AaplesarkarSoapException("Client", "empty SOAP body");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "empty SOAP body");
 		}
 		Map<String, String> parameters = new LinkedHashMap<>();
 		for (Node n = call.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -126,11 +126,11 @@ public final class AaplesarkarSoap {
 		}
 		Element response = firstElement(body);
 		if (response == null || !(method + "Response").equals(response.getLocalName())) {
-			throw new AaplesarkarSoapException("Client", "not a " + method + "Response");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "not a " + method + "Response");
 		}
 		Element result = firstElement(response);
 		if (result == null || !(method + "Result").equals(result.getLocalName())) {
-			throw new AaplesarkarSoapException("Client", "no " + method + "Result");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "no " + method + "Result");
 		}
 		return result.getTextContent();
 	}
@@ -141,7 +141,7 @@ public final class AaplesarkarSoap {
 			return builder().parse(new InputSource(new StringReader(xml)));
 		}
 		catch (SAXException | IOException ex) {
-			throw new AaplesarkarSoapException("Client", "not well-formed XML");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "not well-formed XML");
 		}
 	}
 
@@ -151,7 +151,7 @@ public final class AaplesarkarSoap {
 			document = builder().parse(new ByteArrayInputStream(envelope));
 		}
 		catch (SAXException | IOException ex) {
-			throw new AaplesarkarSoapException("Client", "not a well-formed SOAP envelope");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "not a well-formed SOAP envelope");
 		}
 		try {
 			SOAPMessage message = factory().createMessage();
@@ -159,7 +159,7 @@ public final class AaplesarkarSoap {
 			return message.getSOAPBody();
 		}
 		catch (SOAPException ex) {
-			throw new AaplesarkarSoapException("Client", "not a SOAP 1.1 envelope");
+			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "not a SOAP 1.1 envelope");
 		}
 	}
 
@@ -211,10 +211,16 @@ public final class AaplesarkarSoap {
 		}
 	}
 
-	/** A SOAP fault (from the counterpart, or for an envelope that cannot be read). */
+	/**
+	 * A SOAP fault from the counterpart ({@code soap:Client}, {@code soap:Server}, as it sent them), or an envelope
+	 * or answer SevaHub could not read itself ({@link #UNREADABLE}, never a portal's own code).
+	 */
 	public static final class AaplesarkarSoapException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
+
+		/** SevaHub's own code for an envelope or answer it could not parse. */
+		public static final String UNREADABLE = "sevahub:Unreadable";
 
 		private final String faultCode;
 
@@ -225,6 +231,18 @@ public final class AaplesarkarSoap {
 
 		public String faultCode() {
 			return faultCode;
+		}
+
+		/**
+		 * The portal's {@code soap:Client} (or a {@code Client.} subcode): it says the request itself is wrong, so
+		 * sending it again cannot help.
+		 */
+		public boolean clientFault() {
+			if (faultCode == null || UNREADABLE.equals(faultCode)) {
+				return false;
+			}
+			String local = faultCode.substring(faultCode.indexOf(':') + 1);
+			return local.equals("Client") || local.startsWith("Client.");
 		}
 
 	}

@@ -41,8 +41,7 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 	/** Decrypts and parses {@code str} and checks its checksum (not its age): what MahaIT checks on GetParameterNew. */
 	public static AaplesarkarToken parseAndCheck(AaplesarkarCodec codec, String str) {
 		AaplesarkarToken token = parse(codec.decrypt(str));
-		if (!AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(token.checksumRaw(codec.checksumKey())),
-				token.checksum())) {
+		if (!token.checksumValid(codec)) {
 			throw new Refused("Invalid checksum value");
 		}
 		return token;
@@ -53,8 +52,13 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 		return String.join("|", List.of(userId, timeStamp, sessionId, checksumKey, authorizationToken));
 	}
 
+	/** Whether the token's checksum is Aaple Sarkar's under {@code codec}'s checksum key. */
+	boolean checksumValid(AaplesarkarCodec codec) {
+		return AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(checksumRaw(codec.checksumKey())), checksum);
+	}
+
 	public void verify(AaplesarkarCodec codec, Instant now, Duration maxAge, ZoneId zone) {
-		if (!AaplesarkarCodec.sameChecksum(AaplesarkarCodec.checksum(checksumRaw(codec.checksumKey())), checksum)) {
+		if (!checksumValid(codec)) {
 			throw new Refused("Invalid checksum value");
 		}
 		Instant issued = issuedAt(zone);

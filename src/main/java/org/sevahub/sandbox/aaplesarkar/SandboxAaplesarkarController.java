@@ -119,6 +119,10 @@ class SandboxAaplesarkarController {
 			records.record(call.method(), null, null, "SOAP_FAULT", "simulated");
 			return fault("soap:Server", "Server was unable to process request. ---> Timeout expired.");
 		}
+		if (instead.isPresent() && instead.get().equals("CLIENT_FAULT")) {
+			records.record(call.method(), null, null, "CLIENT_FAULT", "simulated");
+			return fault("soap:Client", "Server was unable to read request. ---> Invalid EncyKey.");
+		}
 		return switch (call.method()) {
 			case GET_PARAMETER_NEW -> soap(GET_PARAMETER_NEW, getParameterNew(call.parameters()));
 			case SET_APP_STATUS -> soap(SET_APP_STATUS, setAppStatus(call.parameters(), instead.orElse(null)));
@@ -304,7 +308,10 @@ class SandboxAaplesarkarController {
 		return records.calls(trackId);
 	}
 
-	/** Answers the next {@code count} calls of {@code api} with {@code mode} (SOAP_FAULT or FAIL) instead of the truth. */
+	/**
+	 * Answers the next {@code count} calls of {@code api} with {@code mode} instead of the truth: SOAP_FAULT (a
+	 * soap:Server fault), CLIENT_FAULT (a soap:Client fault) or FAIL.
+	 */
 	@PutMapping("/sandbox/records/aaplesarkar/answers")
 	@ResponseBody
 	Map<String, Object> answerInstead(@RequestBody Map<String, Object> request) {

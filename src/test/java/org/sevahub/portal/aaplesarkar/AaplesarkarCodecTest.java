@@ -44,6 +44,25 @@ class AaplesarkarCodecTest {
 		return cases;
 	}
 
+	static List<JsonNode> marathi() throws Exception {
+		JsonNode marathi = new ObjectMapper()
+			.readTree(AaplesarkarCodecTest.class.getResourceAsStream("/vectors/aaplesarkar-marathi.json"));
+		List<JsonNode> cases = new ArrayList<>();
+		marathi.get("vectors").forEach(cases::add);
+		assertThat(cases).hasSize(2);
+		return cases;
+	}
+
+	/** Known answers computed outside Java (python3 zlib.crc32), so a shared misreading of the rule cannot hide. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("marathi")
+	void aChecksumOverAMarathiRemarkIsTheIndependentlyComputedOne(JsonNode vector) {
+		String text = vector.get("text").asText();
+		assertThat(text).as("the vector really carries Devanagari").containsPattern("\\p{IsDevanagari}");
+		assertThat(AaplesarkarCodec.checksum(text)).isEqualTo(vector.get("crc32").asText());
+		assertThat(AaplesarkarCodec.checksum(vector.get("asciiBytes").asText())).isEqualTo(vector.get("crc32").asText());
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("tripledes")
 	void encryptsToTheVector(JsonNode vector) {

@@ -1,5 +1,6 @@
 package org.sevahub.portal.aaplesarkar;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,6 +31,7 @@ import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -104,6 +106,9 @@ class AaplesarkarEndToEndTest {
 	@Value("${sevahub.portals.aaplesarkar.client-code}")
 	String clientCode;
 
+	@Autowired
+	AaplesarkarProperties properties;
+
 	AaplesarkarCodec codec;
 
 	@BeforeEach
@@ -117,6 +122,7 @@ class AaplesarkarEndToEndTest {
 	void reset() {
 		answerInstead("SetAppStatus", "SOAP_FAULT", 0);
 		answerInstead("GetParameterNew", "SOAP_FAULT", 0);
+		http.delete("/sandbox/faults/aaplesarkar");
 		ClockUtil.reset();
 	}
 
@@ -130,7 +136,18 @@ class AaplesarkarEndToEndTest {
 				"value=\"Ramesh Dattatray Patil\"", "value=\"411004\"", "value=\"XXXX XXXX 2346\"")
 			.doesNotContain("234123412346", "F91E15DBEC69FC40F81F0876E7009648");
 		assertThat(form).containsPattern("id=\"f-applicant-nameLocal\"[^>]*readonly");
+		java.util.regex.Matcher address = java.util.regex.Pattern
+			.compile("<(?:input|textarea)[^>]*id=\"f-applicant-address\"[^>]*>([^<]*)")
+			.matcher(form);
+		assertThat(address.find()).as("the address field is on the form").isTrue();
+		assertThat(address.group()).as("the address Aaple Sarkar vouched for, locked").contains("readonly")
+			.contains("Flat 12, Ganesh Apartments, Karve Road, Near Nal Stop, Erandwane");
+		assertThat(form).as("the Marathi address is not taken for a permanent address").doesNotContain("सदनिका १२", "कर्वे रस्ता")
+			.doesNotContainPattern("id=\"f-applicant-permanentAddress\"[^>]*readonly");
 		Application app = applications.get(handover.applicationNo);
+		assertThat(applications.applicantOf(app).address())
+			.isEqualTo("Flat 12, Ganesh Apartments, Karve Road, Near Nal Stop, Erandwane");
+		assertThat(applications.applicantOf(app).permanentAddress()).isNull();
 		assertThat(applications.applicantOf(app).aadhaarCipher()).doesNotContain("234123412346");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE summary LIKE '%F91E15DB%' OR summary LIKE '%234123412346%'")
 			.query(Long.class).single()).as("neither the MD5 password nor the Aadhaar number is kept").isZero();
@@ -191,6 +208,66 @@ class AaplesarkarEndToEndTest {
 			.containsExactly("KEY");
 		assertThat(deliveries.ofApplication(app.applicationNo())).filteredOn(d -> d.portal().equals("aaplesarkar"))
 			.allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED));
+
+		List<String> audited = jdbc.sql("""
+				SELECT operation || ' ' || COALESCE(summary, '') FROM audit_record
+				WHERE portal = 'aaplesarkar' AND (reference = :no OR summary LIKE :track)""")
+			.param("no", app.applicationNo())
+			.param("track", "%" + handover.trackId + "%")
+			.query(String.class)
+			.list();
+		assertThat(audited).as("every call audited by its ids").anyMatch(a -> a.startsWith("SetAppStatus TrackID " + handover.trackId))
+			.anyMatch(a -> a.startsWith("ValidateRequest TrackID " + handover.trackId));
+		assertThat(audited).as("no personal data in the audit").noneMatch(a -> a.contains("Sunita") || a.contains("सुनीता")
+				|| a.contains("Patil") || a.contains("कागदपत्रे") || a.contains(applications.applicantOf(applications.get(handover.applicationNo)).mobile()));
+	}
+
+	@Test
+	void theHandOverAndThePaymentRoundTripOverRealHttpFollowingEvery303() throws Exception {
+		TestRestTemplate browser = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+		Map<String, String> session = session(INCOME);
+		List<String> trail = new ArrayList<>();
+		ResponseEntity<String> landed = browser.getForEntity(
+				URI.create(http.getRootUri() + "/aaplesarkar/landing?ServiceID=" + INCOME + "&str=" + session.get("str")),
+				String.class);
+		assertThat(landed.getStatusCode().value()).as(landed.getBody()).isEqualTo(303);
+		String cookie = landed.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+			.filter(c -> c.startsWith("sevahub_app_"))
+			.map(c -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		ResponseEntity<String> form = follow(browser, landed, cookie, trail);
+		assertThat(trail).singleElement().satisfies(url -> assertThat(url).matches(".*/applications/[^/]+/form"));
+		assertThat(form.getStatusCode().value()).isEqualTo(200);
+		assertThat(form.getBody()).contains("उत्पन्नाचा दाखला", "value=\"सुनीता रमेश पाटील\"");
+		String applicationNo = trail.get(0).replaceAll("^.*/applications/([^/]+)/form$", "$1");
+		Handover handover = new Handover(session.get("trackId"), session.get("userId"), session.get("str"), applicationNo,
+				new Cookie(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1)));
+		submitIncome(handover);
+
+		trail.clear();
+		ResponseEntity<String> gateway = follow(browser, browse(browser, "/applications/" + applicationNo + "/pay", cookie),
+				cookie, trail);
+		assertThat(trail).singleElement().satisfies(url -> assertThat(url).contains("/sandbox/aaplesarkar/en/OutPayment/Pay?webstr="));
+		assertThat(gateway.getBody()).contains("33.60", applicationNo);
+		String paymentKey = UriComponentsBuilder.fromUriString(trail.get(0)).build().getQueryParams().getFirst("Authentication");
+		HttpHeaders formHeaders = new HttpHeaders();
+		formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		org.springframework.util.LinkedMultiValueMap<String, String> pay = new org.springframework.util.LinkedMultiValueMap<>();
+		pay.add("key", java.net.URLDecoder.decode(paymentKey, java.nio.charset.StandardCharsets.UTF_8));
+		pay.add("outcome", "success");
+		ResponseEntity<String> paid = browser.postForEntity("/sandbox/aaplesarkar/en/OutPayment/Pay",
+				new HttpEntity<>(pay, formHeaders), String.class);
+		assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(303);
+
+		trail.clear();
+		ResponseEntity<String> acknowledgement = follow(browser, paid, cookie, trail);
+		assertThat(trail).hasSize(2);
+		assertThat(trail.get(0)).contains("/aaplesarkar/payment/return?str=");
+		assertThat(trail.get(1)).endsWith("/applications/" + applicationNo + "/acknowledgement");
+		assertThat(acknowledgement.getStatusCode().value()).isEqualTo(200);
+		assertThat(acknowledgement.getBody()).contains(applicationNo);
+		assertThat(driver.statuses(applications.get(applicationNo))).contains("FEE_PAID");
 	}
 
 	@Test
@@ -201,7 +278,8 @@ class AaplesarkarEndToEndTest {
 		long before = count("application");
 
 		String wrongChecksum = codec.encrypt(String.join("|", parts[0], parts[1], parts[2], "1234567", parts[4]));
-		assertRefused(wrongChecksum, BIRTH, 400, "Invalid checksum value");
+		assertRefused(wrongChecksum, BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "Invalid checksum value");
 
 		String stale = codec.encrypt(AaplesarkarToken.issue(codec, parts[0],
 				AaplesarkarToken.ticks(EngineClock.now().minus(Duration.ofMinutes(11)), IST), parts[2], parts[4]));
@@ -212,8 +290,12 @@ class AaplesarkarEndToEndTest {
 		assertRefused(tampered, BIRTH, 400, "Please choose the service again");
 
 		AaplesarkarCodec otherKey = new AaplesarkarCodec("Someone-Elses-Key-24chr!", iv, checksumKey);
-		assertRefused(otherKey.encrypt(token), BIRTH, 400, "does not decrypt with the department");
-		assertRefused(hex.substring(1), BIRTH, 400, "odd-length hex");
+		assertRefused(otherKey.encrypt(token), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "does not decrypt with the department");
+		assertRefused(hex.substring(1), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "odd-length hex");
+		assertRefused(codec.encrypt("only|three|fields"), BIRTH, 400, "The token could not be read");
+		assertAudited("landing", "3 fields, not the 5");
 		assertRefused("", BIRTH, 400, "carries no token");
 		assertRefused(hex, "9999", 404, "does not offer");
 		assertThat(count("application")).isEqualTo(before);
@@ -278,6 +360,20 @@ class AaplesarkarEndToEndTest {
 	}
 
 	@Test
+	void aSoapClientFaultIsParkedAtOnceNotRetried() throws Exception {
+		Handover handover = land(BIRTH);
+		answerInstead("SetAppStatus", "CLIENT_FAULT", 1);
+		submitBirth(handover);
+		Application app = applications.get(handover.applicationNo);
+		dispatcher.dispatchDue();
+		Delivery first = aapleSarkar(app).get(0);
+		assertThat(first.state()).as("soap:Client: the request is wrong, a retry would be too").isEqualTo(DeliveryState.PARKED);
+		assertThat(first.lastError()).contains("SOAP fault", ":Client", "Invalid EncyKey");
+		assertThat(deliveries.parked()).extracting(Delivery::id).contains(first.id());
+		assertThat(pushes(handover.trackId)).isEmpty();
+	}
+
+	@Test
 	void aFailedPaymentMayBeRetriedAWrongAmountATamperedOrReplayedReturnChangesNothing() throws Exception {
 		Handover handover = land(INCOME);
 		submitIncome(handover);
@@ -286,9 +382,17 @@ class AaplesarkarEndToEndTest {
 
 		MockHttpServletResponse wrongAmount = payAndReturn(handover, "success", "30.00");
 		assertThat(wrongAmount.getStatus()).isEqualTo(400);
-		assertThat(wrongAmount.getContentAsString()).contains("The amount paid does not match the fee", "30.00", "33.60");
+		assertThat(wrongAmount.getContentAsString()).contains("The amount paid does not match the fee", "30.00", "33.60",
+				"recorded for the office to refund");
 		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("FEE_PENDING");
 		assertThat(payments(app)).isZero();
+		assertThat(outcomes(app)).as("the money taken is on record, with its bank references").singleElement()
+			.satisfies(row -> {
+				assertThat(row.get("outcome")).isEqualTo("AMOUNT_MISMATCH");
+				assertThat(row.get("amount").toString()).isEqualTo("30.00");
+				assertThat((String) row.get("transaction_id")).isNotBlank();
+				assertThat((String) row.get("bank_ref_no")).isNotBlank();
+			});
 
 		MockHttpServletResponse declined = payAndReturn(handover, "failure", null);
 		assertThat(declined.getStatus()).isEqualTo(200);
@@ -321,12 +425,95 @@ class AaplesarkarEndToEndTest {
 		assertThat(notOurs.getStatus()).isEqualTo(400);
 		assertThat(notOurs.getContentAsString()).contains("not an application Aaple Sarkar handed over");
 		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", str.substring(1))).andReturn().getResponse()
-			.getContentAsString()).contains("odd-length");
+			.getContentAsString()).contains("The token could not be read").doesNotContain("odd-length", "hex");
+		assertAudited("payment-return", "odd-length");
+		String[] short9 = java.util.Arrays.copyOf(plain.split("\\|", -1), 9);
+		MockHttpServletResponse nineFields = mvc.perform(get("/aaplesarkar/payment/return")
+			.param("str", codec.encrypt(String.join("|", short9)))).andReturn().getResponse();
+		assertThat(nineFields.getStatus()).isEqualTo(400);
+		assertThat(nineFields.getContentAsString()).contains("The token could not be read").doesNotContain("fields, not 10");
+		assertAudited("payment-return", "9 fields, not 10");
+		String[] badBank = plain.split("\\|", -1);
+		badBank[5] = "<script>";
+		assertThat(mvc.perform(get("/aaplesarkar/payment/return").param("str", codec.encrypt(String.join("|", badBank))))
+			.andReturn().getResponse().getContentAsString()).contains("The token could not be read")
+			.doesNotContain("bank field", "malformed");
+		assertAudited("payment-return", "bank field 6 is malformed");
+		assertThat(payments(app)).isEqualTo(paidPayments);
+		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
+
+		// Paid twice: the pay button no longer sends the citizen to the gateway, and a second genuine paid return
+		// (another transaction) is kept for a refund but takes no fee.
+		MockHttpServletResponse payAgain = mvc.perform(get("/applications/" + app.applicationNo() + "/pay")
+			.cookie(handover.access)).andReturn().getResponse();
+		assertThat(payAgain.getRedirectedUrl()).isNull();
+		assertThat(payAgain.getContentAsString()).contains("not waiting for a fee");
+		String[] second = codec.decrypt(str).split("\\|", -1);
+		second[3] = "TXN2" + second[3].substring(Math.min(4, second[3].length()));
+		String statusBefore = applications.get(app.applicationNo()).status();
+		MockHttpServletResponse twice = mvc.perform(get("/aaplesarkar/payment/return")
+			.param("str", codec.encrypt(String.join("|", second)))).andReturn().getResponse();
+		assertThat(twice.getStatus()).isEqualTo(409);
+		assertThat(twice.getContentAsString()).contains("not waiting for a fee", second[3]);
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo(statusBefore);
+		assertThat(outcomes(app)).filteredOn(row -> second[3].equals(row.get("transaction_id"))).singleElement()
+			.satisfies(row -> assertThat(row.get("outcome")).isEqualTo("NOT_AWAITED"));
+		assertThat(outcomes(app)).extracting(row -> row.get("outcome"))
+			.containsExactlyInAnyOrder("AMOUNT_MISMATCH", "FAILED", "PAID", "NOT_AWAITED");
 		assertThat(payments(app)).isEqualTo(paidPayments);
 		assertThat(driver.statuses(app).stream().filter("FEE_PAID"::equals)).hasSize(1);
 
 		dispatcher.dispatchDue();
 		assertThat(pushes(handover.trackId)).extracting(p -> p[5] + p[13]).containsExactly("N2", "Y3", "Y3", "Y3");
+	}
+
+	@Test
+	void aSlowAapleSarkarGetsTheCitizenAClearPageWithinTheReadTimeout() throws Exception {
+		Map<String, String> session = session(BIRTH);
+		long before = count("application");
+		Duration read = properties.readTimeout();
+		assertThat(read).isEqualTo(Duration.ofSeconds(15));
+		http.exchange("/sandbox/faults/aaplesarkar", HttpMethod.PUT,
+				json(Map.of("mode", "SLOW", "count", 1, "delayMillis", read.plusSeconds(5).toMillis())), Map.class);
+		long start = System.nanoTime();
+		MockHttpServletResponse landed = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", BIRTH)
+			.param("str", session.get("str"))).andReturn().getResponse();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(502);
+		assertThat(landed.getContentAsString()).contains("Aaple Sarkar is not answering", "try again in a few minutes");
+		assertThat(took).as("answered once the read timeout ran out, not when Aaple Sarkar did")
+			.isGreaterThanOrEqualTo(read.minusSeconds(1))
+			.isLessThan(read.plusSeconds(3));
+		assertThat(count("application")).isEqualTo(before);
+	}
+
+	@Test
+	void aLinkNamingAnotherServiceCannotReLabelAnApplicationAapleSarkarOpened() throws Exception {
+		Handover income = land(INCOME);
+		long before = count("application");
+		// Aaple Sarkar hands the same TrackId over again, but the link's (unauthenticated) ServiceID says birth.
+		Map<String, String> again = http.exchange("/sandbox/records/aaplesarkar/sessions", HttpMethod.POST,
+				json(Map.of("serviceId", BIRTH, "profile", Map.of("TrackId", income.trackId))),
+				new ParameterizedTypeReference<Map<String, String>>() {
+				}).getBody();
+		MockHttpServletResponse refused = mvc.perform(get("/aaplesarkar/landing").param("ServiceID", BIRTH)
+			.param("str", again.get("str"))).andReturn().getResponse();
+		assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(409);
+		assertThat(refused.getContentAsString()).contains("This application is for another service", income.trackId);
+		assertThat(refused.getCookie("sevahub_app_" + income.applicationNo)).as("no access granted").isNull();
+		assertThat(count("application")).isEqualTo(before);
+		Application app = applications.get(income.applicationNo);
+		assertThat(app.serviceCode()).isEqualTo("INCOME-CERT");
+		assertThat(jdbc.sql("SELECT attributes FROM portal_link WHERE application_id = :id").param("id", app.id())
+			.query(String.class).single()).contains("\"ServiceID\":\"1102\"");
+
+		// The same TrackId under its own ServiceID opens the application it already is.
+		Map<String, String> resumed = http.exchange("/sandbox/records/aaplesarkar/sessions", HttpMethod.POST,
+				json(Map.of("serviceId", INCOME, "profile", Map.of("TrackId", income.trackId))),
+				new ParameterizedTypeReference<Map<String, String>>() {
+				}).getBody();
+		assertThat(landWith(resumed, INCOME).applicationNo).isEqualTo(income.applicationNo);
+		assertThat(count("application")).isEqualTo(before);
 	}
 
 	@Test
@@ -393,6 +580,17 @@ class AaplesarkarEndToEndTest {
 			.param("str", str)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
 		assertThat(response.getContentAsString()).contains(message).doesNotContain("Exception");
+		if (status == 400 && message.equals("The token could not be read")) {
+			assertThat(response.getContentAsString()).as("an unauthenticated caller learns nothing of why")
+				.doesNotContain("checksum", "not UTF-8", "control characters", "hex", "fields", "decrypt");
+		}
+	}
+
+	/** The latest audit record of the operation says why, where the caller's page did not. */
+	private void assertAudited(String operation, String why) {
+		assertThat(jdbc.sql("""
+				SELECT summary FROM audit_record WHERE portal = 'aaplesarkar' AND operation = :op AND outcome = 'REFUSED'
+				ORDER BY id DESC LIMIT 1""").param("op", operation).query(String.class).single()).contains(why);
 	}
 
 	private MockHttpServletResponse submitIncome(Handover handover) throws Exception {
@@ -478,8 +676,13 @@ class AaplesarkarEndToEndTest {
 	}
 
 	private long payments(Application app) {
-		return jdbc.sql("SELECT COUNT(*) FROM aaplesarkar_payment WHERE application_no = :no AND paid")
+		return jdbc.sql("SELECT COUNT(*) FROM aaplesarkar_payment WHERE application_no = :no AND outcome = 'PAID'")
 			.param("no", app.applicationNo()).query(Long.class).single();
+	}
+
+	private List<Map<String, Object>> outcomes(Application app) {
+		return jdbc.sql("SELECT * FROM aaplesarkar_payment WHERE application_no = :no ORDER BY received_at")
+			.param("no", app.applicationNo()).query().listOfRows();
 	}
 
 	private long count(String table) {
@@ -497,6 +700,25 @@ class AaplesarkarEndToEndTest {
 		headers.set("SOAPAction", AaplesarkarSoap.action("SetAppStatus"));
 		return http.exchange("/sandbox/aaplesarkar/Dept_Authentication.asmx", HttpMethod.POST,
 				new HttpEntity<>(envelope, headers), String.class);
+	}
+
+	private static ResponseEntity<String> browse(TestRestTemplate browser, String url, String cookie) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, cookie);
+		URI uri = URI.create(url.startsWith("http") ? url : browser.getRootUri() + url);
+		return browser.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+	}
+
+	/** Follows 3xx answers as a browser would, with the citizen's cookie, noting each address in {@code trail}. */
+	private static ResponseEntity<String> follow(TestRestTemplate browser, ResponseEntity<String> response, String cookie,
+			List<String> trail) {
+		while (response.getStatusCode().is3xxRedirection()) {
+			String location = response.getHeaders().getLocation().toString();
+			trail.add(location);
+			assertThat(trail).as("no redirect loop").hasSizeLessThan(6);
+			response = browse(browser, location, cookie);
+		}
+		return response;
 	}
 
 	private static HttpEntity<Object> json(Object body) {

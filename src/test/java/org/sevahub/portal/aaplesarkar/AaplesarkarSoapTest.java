@@ -2,6 +2,7 @@ package org.sevahub.portal.aaplesarkar;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,26 @@ class AaplesarkarSoapTest {
 				assertThat(ex.faultCode()).endsWith("Server");
 				assertThat(ex.getMessage()).isEqualTo("Server was unable to process request.");
 			});
+	}
+
+	@Test
+	void aClientFaultIsTheRequestsFaultAServerFaultAndSevaHubsOwnParseErrorsAreNot() {
+		assertThatThrownBy(() -> AaplesarkarSoap.readResult(AaplesarkarSoap.fault("Client", "Invalid EncyKey"), "SetAppStatus"))
+			.isInstanceOfSatisfying(AaplesarkarSoap.AaplesarkarSoapException.class, ex -> {
+				assertThat(ex.faultCode()).endsWith(":Client");
+				assertThat(ex.clientFault()).isTrue();
+			});
+		assertThatThrownBy(() -> AaplesarkarSoap.readResult(AaplesarkarSoap.fault("Server", "Timeout expired"), "SetAppStatus"))
+			.isInstanceOfSatisfying(AaplesarkarSoap.AaplesarkarSoapException.class,
+					ex -> assertThat(ex.clientFault()).isFalse());
+		for (byte[] garbage : List.of("<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8),
+				AaplesarkarSoap.response("GetParameterNew", "x"))) {
+			assertThatThrownBy(() -> AaplesarkarSoap.readResult(garbage, "SetAppStatus"))
+				.isInstanceOfSatisfying(AaplesarkarSoap.AaplesarkarSoapException.class, ex -> {
+					assertThat(ex.faultCode()).isEqualTo(AaplesarkarSoap.AaplesarkarSoapException.UNREADABLE);
+					assertThat(ex.clientFault()).as("SevaHub's own parse error is no soap:Client").isFalse();
+				});
+		}
 	}
 
 	@Test
