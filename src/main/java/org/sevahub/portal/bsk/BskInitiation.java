@@ -98,7 +98,15 @@ class BskInitiation {
 			return resent(request, earlier.get());
 		}
 		deos.requireActive(request.userid());
-		return transactions.execute(status -> create(request));
+		return transactions.execute(status -> {
+			// A copy of this ticket may have committed since the look-up above: inside the transaction it is
+			// answered as a resend, with the digest check, never handed the other request's application.
+			Optional<PortalLink> raced = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo()));
+			if (raced.isPresent()) {
+				return resent(request, raced.get());
+			}
+			return create(request);
+		});
 	}
 
 	/** What API-1 asked for, every field checked; nothing is read from or written to the database. */
@@ -119,12 +127,16 @@ class BskInitiation {
 
 	private Initiated resent(Request request, PortalLink earlier) {
 		if (!request.digest().equals(earlier.attributes().get("digest"))) {
-			throw new BskRefusal("Duplicate ticket: userid " + request.userid() + " with ticketNo " + request.ticketNo()
-					+ " was already used for another request");
+			throw duplicate(request);
 		}
 		Application app = applications.byId(earlier.applicationId());
 		return new Initiated(app, Long.parseLong(earlier.attributes().get("appSubTime")), handovers.issue(app.id()),
 				true);
+	}
+
+	private static BskRefusal duplicate(Request request) {
+		return new BskRefusal("Duplicate ticket: userid " + request.userid() + " with ticketNo " + request.ticketNo()
+				+ " was already used for another request");
 	}
 
 	private Initiated create(Request request) {
@@ -140,6 +152,16 @@ class BskInitiation {
 				new NewApplication.PortalOrigin(BskClient.PORTAL, reference(request.userid(), request.ticketNo()),
 						attributes),
 				request.citizen().applicant(), Map.of(), request.citizen().locked()));
+		// ApplicationService.create answers a reference it has seen with that application: if a copy committed
+		// between the look-up and the insert, the link found now is the other request's, and its digest decides.
+		PortalLink link = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo())).orElseThrow();
+		if (!request.digest().equals(link.attributes().get("digest"))) {
+			throw duplicate(request);
+		}
+		if (!String.valueOf(appSubTime).equals(link.attributes().get("appSubTime"))) {
+			return new Initiated(app, Long.parseLong(link.attributes().get("appSubTime")), handovers.issue(app.id()),
+					true);
+		}
 		return new Initiated(app, appSubTime, handovers.issue(app.id()), false);
 	}
 

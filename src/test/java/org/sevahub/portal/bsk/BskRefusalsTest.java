@@ -174,6 +174,48 @@ class BskRefusalsTest {
 	}
 
 	@Test
+	void copiesOfOneTicketWithDifferentDataAtOnceMakeOneApplicationAndTheRestAreDuplicates() throws Exception {
+		// Several rounds of eight, started together: the copies that lose reach the database at every point of
+		// the winner's transaction (before, during, after its commit), and each must be refused.
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 4; round++) {
+				Map<String, Object> claims = initiation("Arindam Ray");
+				long before = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+				for (int copy = 0; copy < 8; copy++) {
+					Map<String, Object> other = new LinkedHashMap<>(claims);
+					other.put("name", "Arindam Ray " + "abcdefgh".charAt(copy));
+					long delay = copy * 15L;
+					answers.add(pool.submit(() -> {
+						start.await();
+						Thread.sleep(delay);
+						return initiate(other);
+					}));
+				}
+				start.countDown();
+				int accepted = 0;
+				for (java.util.concurrent.Future<JsonNode> answer : answers) {
+					JsonNode body = answer.get();
+					if (body.get("statusCode").asInt() == 200) {
+						accepted++;
+					}
+					else {
+						refused(body, "Duplicate ticket");
+					}
+				}
+				assertThat(accepted).as("round " + round).isEqualTo(1);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before + 1);
+				ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(1)));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void namesInBengaliHindiAndMarathiAreKeptAsTheLocalNameAndTicketsAbove32BitsAsStringsWork() throws Exception {
 		for (String name : new String[] { "অরিন্দম রায়", "रमेश कुमार वर्मा", "सुनीता पाटील" }) {
 			Map<String, Object> claims = initiation(name);
