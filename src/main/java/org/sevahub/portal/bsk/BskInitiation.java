@@ -121,8 +121,10 @@ class BskInitiation {
 		String bskCode = fields.text("serviceCode");
 		ServiceDefinition service = service(catalog, bskCode).orElseThrow(
 				() -> new BskRefusal("serviceCode " + bskCode + " is not a service of this department"));
-		return new Request(userid, ticketNo, bskCode, service, digest(fields), citizen(fields),
-				fields.optionalNumber("age"));
+		Citizen citizen = citizen(fields);
+		Optional<Long> age = fields.optionalNumber("age");
+		return new Request(userid, ticketNo, bskCode, service, digest(userid, ticketNo, service, citizen, age), citizen,
+				age);
 	}
 
 	private Initiated resent(Request request, PortalLink earlier) {
@@ -210,10 +212,25 @@ class BskInitiation {
 		};
 	}
 
-	private String digest(BskFields fields) {
+	/**
+	 * The ticket's request as it was understood, not as it was spelt: the same ticket resent with {@code tokenNo}
+	 * for {@code ticketNo}, numbers as strings, {@code AMD/002} for {@code AMD002} or {@code +91} before the mobile
+	 * is the same request.
+	 */
+	private String digest(long userid, long ticketNo, ServiceDefinition service, Citizen citizen, Optional<Long> age) {
+		Map<String, Object> canonical = new java.util.TreeMap<>();
+		canonical.put("userid", userid);
+		canonical.put("ticketNo", ticketNo);
+		canonical.put("service", service.code());
+		ApplicantFields.values(citizen.applicant()).forEach((key, value) -> {
+			if (value != null) {
+				canonical.put(key, value);
+			}
+		});
+		age.ifPresent(value -> canonical.put("age", value));
 		try {
-			byte[] canonical = json.writeValueAsBytes(fields.canonical());
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+			byte[] bytes = json.writeValueAsBytes(canonical);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -216,6 +216,34 @@ class BskRefusalsTest {
 	}
 
 	@Test
+	void aResendSpeltDifferentlyIsTheSameRequestNotADuplicate() throws Exception {
+		Map<String, Object> first = initiation("Arindam Ray");
+		JsonNode accepted = initiate(first);
+		assertThat(accepted.get("statusCode").asInt()).as(accepted.toString()).isEqualTo(200);
+		long applicationsBefore = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+		// tokenNo for ticketNo, userId for userid, numbers as strings, the other spelling of the service code and
+		// the mobile with +91: what BSK's document allows, the same request.
+		Map<String, Object> respelt = new LinkedHashMap<>();
+		respelt.put("userId", String.valueOf(DEO));
+		respelt.put("tokenNo", String.valueOf(first.get("ticketNo")));
+		respelt.put("ServiceCode", "AMD002");
+		respelt.put("name", " Arindam Ray ");
+		respelt.put("mobile", "+919350778824");
+		respelt.put("email", "arindam.ray@example.in");
+		respelt.put("gender", "M");
+		respelt.put("age", "48");
+		JsonNode resent = initiate(respelt);
+		assertThat(resent.get("statusCode").asInt()).as(resent.toString()).isEqualTo(200);
+		assertThat(resent.get("appSubTime").asLong()).isEqualTo(accepted.get("appSubTime").asLong());
+		assertThat(applicationNo(resent)).isEqualTo(applicationNo(accepted));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(applicationsBefore);
+		// A different age is still another request.
+		Map<String, Object> older = new LinkedHashMap<>(respelt);
+		older.put("age", "49");
+		refused(initiate(older), "Duplicate ticket");
+	}
+
+	@Test
 	void namesInBengaliHindiAndMarathiAreKeptAsTheLocalNameAndTicketsAbove32BitsAsStringsWork() throws Exception {
 		for (String name : new String[] { "অরিন্দম রায়", "रमेश कुमार वर्मा", "सुनीता पाटील" }) {
 			Map<String, Object> claims = initiation(name);
