@@ -244,6 +244,34 @@ class BskRefusalsTest {
 	}
 
 	@Test
+	void theAuditKeepsReferencesAndFieldNamesNeverTheCitizensDataOrTheHandOverLink() throws Exception {
+		String unique = "Audit" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("\\d", "x");
+		Map<String, Object> claims = initiation("Arindam " + unique);
+		claims.put("email", unique.toLowerCase() + "@example.in");
+		JsonNode answer = initiate(claims);
+		assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(200);
+		Map<String, Object> other = new LinkedHashMap<>(claims);
+		other.put("name", "Other " + unique);
+		refused(initiate(other), "Duplicate ticket");
+		String reference = DEO + "/" + claims.get("ticketNo");
+		java.util.List<String> audited = jdbc.sql("SELECT summary FROM audit_record WHERE portal = 'bsk' AND reference = :ref ORDER BY id")
+			.param("ref", reference)
+			.query(String.class)
+			.list();
+		assertThat(audited).hasSize(2);
+		assertThat(audited.get(0)).contains("application ", "name", "email", "redirectUrl");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE summary LIKE :name OR summary LIKE '%/bsk/landing%'"
+				+ " OR summary LIKE '%bsk/landing?h=%' OR reference LIKE :name")
+			.param("name", "%" + unique + "%")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE LOWER(summary) LIKE :email")
+			.param("email", "%" + unique.toLowerCase() + "@example.in%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void namesInBengaliHindiAndMarathiAreKeptAsTheLocalNameAndTicketsAbove32BitsAsStringsWork() throws Exception {
 		for (String name : new String[] { "অরিন্দম রায়", "रमेश कुमार वर्मा", "सुनीता पाटील" }) {
 			Map<String, Object> claims = initiation(name);
