@@ -191,9 +191,23 @@ class BskApiController {
 			}
 			else {
 				String otp = otps.create(otpId, found.application().id(), document.number());
-				sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found.application()
-					.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
-				answer.put("otpGenStatus", 1);
+				boolean sent;
+				try {
+					sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found
+						.application()
+						.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
+					sent = true;
+				}
+				catch (RuntimeException failed) {
+					// No OTP reached the citizen: the row goes, so BSK may try again with the same otpld.
+					log.warn("BSK API-5A: the SMS gateway failed for otpld {}", otpId, failed);
+					otps.discard(otpId);
+					sent = false;
+				}
+				answer.put("otpGenStatus", sent ? 1 : 2);
+				if (!sent) {
+					answer.put("message", "OTP sent unsuccessful");
+				}
 			}
 			answer.put("statusCode", 200);
 			return answer;
