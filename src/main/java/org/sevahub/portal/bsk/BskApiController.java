@@ -19,6 +19,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.AuditTrail;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.PortalLinks;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
 import org.sevahub.application.SmsGateway;
 import org.sevahub.application.StatusHistory;
@@ -72,13 +73,15 @@ class BskApiController {
 
 	private final ServerBaseUrl baseUrl;
 
+	private final PortalLinks links;
+
 	private final ZoneId zone;
 
 	private final java.time.Duration maxSkew;
 
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
 			BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
-			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl,
+			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, PortalLinks links,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
 		this.initiation = initiation;
 		this.documents = documents;
@@ -92,6 +95,7 @@ class BskApiController {
 		this.sms = sms;
 		this.audit = audit;
 		this.baseUrl = baseUrl;
+		this.links = links;
 		this.zone = zone;
 	}
 
@@ -132,7 +136,7 @@ class BskApiController {
 	ResponseEntity<Map<String, Object>> status(@RequestBody(required = false) String body, HttpServletRequest request) {
 		return handle("api3", body, request, (fields, noted) -> {
 			long ticketNo = ticket(fields);
-			Application app = application(fields.text("applicationNo"));
+			Application app = bskApplication(application(fields.text("applicationNo")));
 			noted.put("applicationNo", app.applicationNo());
 			ServiceDefinition service = checkService(fields, app);
 			List<Map<String, Object>> stages = history.of(app.id()).stream().map(this::stage).toList();
@@ -157,6 +161,7 @@ class BskApiController {
 			long userid = fields.userid();
 			long ticketNo = ticket(fields);
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			bskApplication(found.application());
 			noted.put("applicationNo", found.application().applicationNo());
 			ServiceDefinition service = checkService(fields, found.application());
 			IssuedDocument document = issued(found);
@@ -180,6 +185,7 @@ class BskApiController {
 		return handle("api5a", body, request, (fields, noted) -> {
 			long otpId = fields.number("otpId");
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			bskApplication(found.application());
 			noted.put("applicationNo", found.application().applicationNo());
 			IssuedDocument document = issued(found);
 			Applicant citizen = applications.applicantOf(found.application());
@@ -300,6 +306,14 @@ class BskApiController {
 	private static String summary(Map<String, String> noted, Map<String, Object> claims) {
 		String application = noted.containsKey("applicationNo") ? "application " + noted.get("applicationNo") + "; " : "";
 		return application + "fields " + new java.util.TreeSet<>(claims.keySet());
+	}
+
+	/** API-3/4/5A answer only for applications BSK opened: another channel's application is not BSK's to read. */
+	private Application bskApplication(Application app) {
+		if (links.find(app.id(), BskClient.PORTAL).isEmpty()) {
+			throw new BskRefusal("Application " + app.applicationNo() + " was not made through BSK");
+		}
+		return app;
 	}
 
 	private Application application(String applicationNo) {

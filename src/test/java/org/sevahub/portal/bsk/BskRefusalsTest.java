@@ -66,6 +66,9 @@ class BskRefusalsTest {
 	@Autowired
 	ApplicationService applications;
 
+	@Autowired
+	org.sevahub.testsupport.ProcessDriver driver;
+
 	final ObjectMapper json = new ObjectMapper();
 
 	@BeforeEach
@@ -269,6 +272,18 @@ class BskRefusalsTest {
 			.param("email", "%" + unique.toLowerCase() + "@example.in%")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void anApplicationNotMadeThroughBskIsNotBsksToRead() throws Exception {
+		Application direct = driver.start("INCOME-CERT");
+		long ticketNo = ticket(EngineClock.now());
+		String message = "Application " + direct.applicationNo() + " was not made through BSK";
+		refused(call("/bsk/api/status", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
+				"applicationNo", direct.applicationNo())), message);
+		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
+				"documentNo", direct.applicationNo())), message);
+		refused(call("/bsk/api/otp/generate", Map.of("otpld", 78L, "documentNo", direct.applicationNo())), message);
 	}
 
 	@Test
