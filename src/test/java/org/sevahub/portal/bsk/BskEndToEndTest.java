@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.IssuedDocuments;
+import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
@@ -120,13 +121,16 @@ class BskEndToEndTest {
 		assertThat(initiated.get("serviceCode").asText()).isEqualTo("AMD/002");
 		assertThat(String.valueOf(initiated.get("appSubTime").asLong())).matches("20\\d{12}");
 
-		// BSK resends the same ticket (a timeout on its side): the same application, a fresh hand-over link.
+		// BSK resends the same ticket (a timeout on its side), seconds later: the same application and its
+		// appSubTime (not the time of the resend), a fresh hand-over link.
+		tick(5);
 		Map<String, Object> again = new LinkedHashMap<>(citizen);
 		again.put("ticketNo", ticketNo);
 		long applicationsBefore = count("application");
 		JsonNode resent = send("api1", again).get("answer");
 		assertThat(resent.get("statusCode").asInt()).isEqualTo(200);
-		assertThat(resent.get("appSubTime").asLong()).isEqualTo(initiated.get("appSubTime").asLong());
+		assertThat(resent.get("appSubTime").asLong()).isEqualTo(initiated.get("appSubTime").asLong())
+			.isNotEqualTo(BskTicket.stamp(org.sevahub.application.EngineClock.now(), IST));
 		assertThat(count("application")).isEqualTo(applicationsBefore);
 
 		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
@@ -153,19 +157,26 @@ class BskEndToEndTest {
 		Map<String, String> values = ProcessDriver.validForm("INCOME-CERT");
 		values.put("applicant.nameLocal", "অরিন্দম রায়");
 		values.put("applicant.nameEn", "Someone Else");
+		tick(61);
 		MockHttpServletResponse draft = mvc.perform(form(no, access, values, "draft")).andReturn().getResponse();
 		assertThat(draft.getStatus()).as(draft.getContentAsString()).isBetween(200, 399);
 		dispatcher.dispatchDue();
+		tick(61);
 		MockHttpServletResponse submitted = mvc.perform(form(no, access, values, "submit")).andReturn().getResponse();
 		assertThat(submitted.getRedirectedUrl()).as(submitted.getContentAsString()).endsWith("/acknowledgement");
+		tick(61);
 		http.postForEntity("/sandbox/payment/" + no + "?amount=33.60", null, String.class);
 		Application app = applications.get(no);
 		assertThat(applications.applicantOf(app).nameEn()).as("BSK's name is locked").isEqualTo("Arindam Ray");
 		assertThat(applications.applicantOf(app).nameLocal()).isEqualTo("অরিন্দম রায়");
 
+		tick(61);
 		complete(app, "assistant", "forward", "কাগজপত্র ঠিক আছে");
+		tick(61);
 		complete(app, "officer", "approve", "Approved");
+		tick(61);
 		driver.runAsyncSteps(app);
+		tick(61);
 		dispatcher.dispatchDue();
 
 		List<JsonNode> api2 = api2(no);
@@ -181,8 +192,16 @@ class BskEndToEndTest {
 		assertThat(finalCall.get("message").asText()).isEqualTo("Final Submitted");
 		assertThat(finalCall.get("deptPayRefNo").asText()).startsWith("SBX-");
 		assertThat(finalCall.get("paidAmt").asDouble()).isEqualTo(33.6);
+		// The clock moved between API-1, the draft, the submission, the payment and the decisions: appSubTime is
+		// the moment the SUBMITTED status was recorded (once the fee was paid, 61 s after the form was sent, so
+		// not application.submittedAt), not API-1's nor the moment API-2 went out.
+		java.time.Instant submittedStatus = driver.history(app).stream().filter(e -> e.status().equals("SUBMITTED"))
+			.findFirst().orElseThrow().occurredAt();
+		assertThat(submittedStatus).isAfter(applications.get(no).submittedAt());
 		assertThat(String.valueOf(finalCall.get("appSubTime").asLong()))
-			.isEqualTo(BskTicket.FORMAT.format(app.submittedAt().atZone(java.time.ZoneId.of("Asia/Kolkata"))));
+			.isEqualTo(BskTicket.FORMAT.format(submittedStatus.atZone(IST)))
+			.isNotEqualTo(String.valueOf(initiated.get("appSubTime").asLong()))
+			.isNotEqualTo(String.valueOf(BskTicket.stamp(org.sevahub.application.EngineClock.now(), IST)));
 
 		// API-3: every stage, in order, with its time.
 		Map<String, Object> query = Map.of("userId", 9054233544L, "tokenNo", ticketNo, "serviceCode", "AMD/002",
@@ -193,14 +212,23 @@ class BskEndToEndTest {
 		assertThat(status.get("ServiceCode").asText()).isEqualTo("AMD/002");
 		assertThat(status.get("serviceName").asText()).isEqualTo("Income Certificate");
 		List<JsonNode> stages = list(status.get("applicationStage"));
-		List<String> history = driver.statuses(app);
-		assertThat(stages).hasSize(history.size());
+		// Every status the process recorded, in its order, named as bsk.yml names it, at the time it was recorded.
+		List<StatusHistoryEntry> recorded = driver.history(app);
+		BskStatusMap bskYml = BskStatusMap.load();
+		assertThat(stages).extracting(s -> s.get("message").asText())
+			.containsExactlyElementsOf(recorded.stream()
+				.map(e -> bskYml.stage(e.status())
+						+ (e.remarks() == null || e.remarks().isBlank() ? "" : ": " + e.remarks()))
+				.toList());
+		assertThat(stages).extracting(s -> s.get("responseTime").asLong())
+			.containsExactlyElementsOf(recorded.stream().map(e -> BskTicket.stamp(e.occurredAt(), IST)).toList());
 		assertThat(stages).extracting(s -> s.get("message").asText().replaceAll(":.*", ""))
 			.startsWith("Application initiated at BSK", "Draft saved")
 			.contains("Successfully Submitted", "Certificate Issued");
 		assertThat(stages).anySatisfy(s -> assertThat(s.get("message").asText()).endsWith("কাগজপত্র ঠিক আছে"));
-		assertThat(stages).extracting(s -> s.get("responseTime").asLong()).isSorted()
-			.allSatisfy(t -> assertThat(String.valueOf(t)).hasSize(14));
+		List<Long> times = stages.stream().map(s -> s.get("responseTime").asLong()).toList();
+		assertThat(times).isSorted().allSatisfy(t -> assertThat(String.valueOf(t)).hasSize(14));
+		assertThat(new java.util.HashSet<>(times)).as("the clock moved between the steps").hasSizeGreaterThanOrEqualTo(5);
 
 		// API-4: the link, then the signed PDF itself.
 		IssuedDocuments.IssuedDocument certificate = documents.forApplication(app.id()).orElseThrow();
@@ -332,6 +360,13 @@ class BskEndToEndTest {
 	}
 
 	// ----- helpers -----
+
+	static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+
+	/** Moves the engine's clock on, so times recorded before and after a step differ. */
+	private static void tick(long seconds) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(seconds)));
+	}
 
 	private JsonNode send(String api, Map<String, Object> fields) throws Exception {
 		HttpHeaders headers = new HttpHeaders();

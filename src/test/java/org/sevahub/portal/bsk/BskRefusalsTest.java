@@ -173,6 +173,13 @@ class BskRefusalsTest {
 		}
 		pool.shutdown();
 		assertThat(appSubTimes).hasSize(1);
+		// The engine's clock is frozen, so equal appSubTimes alone prove nothing: every hand-over link must open
+		// the same application.
+		java.util.Set<String> applicationNos = new java.util.HashSet<>();
+		for (java.util.concurrent.Future<JsonNode> answer : answers) {
+			applicationNos.add(applicationNo(answer.get()));
+		}
+		assertThat(applicationNos).hasSize(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before + 1);
 	}
 
