@@ -321,12 +321,16 @@ class BskEndToEndTest {
 		String otp = latestOtp("9831012345");
 		long wrong = Long.parseLong(otp) == 999_999 ? 100_000 : Long.parseLong(otp) + 1;
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("Wrong OTP", "2 tries left");
+		assertThat(otpRow(otpId)).containsEntry("attempts", 1).containsEntry("used_at", null);
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("1 try left");
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("no tries left");
+		assertThat(otpRow(otpId)).containsEntry("attempts", 3).containsEntry("used_at", null);
+		Map<String, Object> spentRow = otpRow(otpId);
 		JsonNode tooMany = otpAnswer(otpId, Long.parseLong(otp));
 		assertThat(tooMany.get("statusCode").asInt()).isEqualTo(400);
 		assertThat(tooMany.get("message").asText()).contains("Too many wrong OTPs");
 		assertThat(tooMany.has("documentValue")).isFalse();
+		assertThat(otpRow(otpId)).as("the refusal wrote nothing").isEqualTo(spentRow);
 
 		// An otpld BSK used once cannot be used for a second OTP, and no SMS goes out for it.
 		int smsBefore = http.getForObject("/sandbox/sms?mobile=9831012345", List.class).size();
@@ -334,6 +338,7 @@ class BskEndToEndTest {
 		assertThat(http.getForObject("/sandbox/sms?mobile=9831012345", List.class)).hasSize(smsBefore);
 		assertThat(reusedId.get("statusCode").asInt()).isEqualTo(400);
 		assertThat(reusedId.get("message").asText()).contains("has already been used for an OTP");
+		assertThat(otpRow(otpId)).as("the first OTP of that otpld is untouched").isEqualTo(spentRow);
 
 		// An OTP typed after its five minutes is refused; a wrong one before that leaves it usable.
 		long late = otpId + 1;
@@ -342,17 +347,29 @@ class BskEndToEndTest {
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(6 * 60)));
 		JsonNode expired = otpAnswer(late, Long.parseLong(lateOtp));
 		assertThat(expired.get("message").asText()).contains("has expired");
+		assertThat(otpRow(late)).containsEntry("attempts", 0).containsEntry("used_at", null);
 
 		long fresh = otpId + 2;
 		send("api5a", Map.of("otpld", fresh, "documentNo", documentNo));
 		String freshOtp = latestOtp("9831012345");
 		long wrongFresh = Long.parseLong(freshOtp) == 999_999 ? 100_000 : Long.parseLong(freshOtp) + 1;
 		assertThat(otpAnswer(fresh, wrongFresh).get("statusCode").asInt()).isEqualTo(400);
+		assertThat(otpRow(fresh)).containsEntry("attempts", 1).containsEntry("used_at", null);
 		JsonNode right = otpAnswer(fresh, Long.parseLong(freshOtp));
 		assertThat(right.get("statusCode").asInt()).as(right.toString()).isEqualTo(200);
 		assertThat(right.get("documentType").asInt()).isEqualTo(1);
 		assertThat(right.get("documentValue").asText()).isEqualTo(documents.forApplication(app.id()).orElseThrow().downloadUrl());
+		Map<String, Object> usedRow = otpRow(fresh);
+		assertThat(usedRow.get("used_at")).isNotNull();
 		assertThat(otpAnswer(fresh, Long.parseLong(freshOtp)).get("message").asText()).contains("already been used");
+		assertThat(otpRow(fresh)).as("a replay changes nothing").isEqualTo(usedRow);
+	}
+
+	private Map<String, Object> otpRow(long otpId) {
+		return jdbc.sql("SELECT attempts, used_at, expires_at, otp_hash FROM bsk_otp WHERE otp_id = :id")
+			.param("id", otpId)
+			.query()
+			.singleRow();
 	}
 
 	private JsonNode otpAnswer(long otpId, long typed) throws Exception {

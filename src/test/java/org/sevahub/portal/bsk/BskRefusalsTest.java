@@ -98,7 +98,8 @@ class BskRefusalsTest {
 		refused(post("/bsk/api/initiate", envelope(hs256(claims, SECRET + "-not-ours")), null),
 				"Token signature does not verify");
 		String tampered = good.substring(0, good.lastIndexOf('.') - 2) + "xx" + good.substring(good.lastIndexOf('.'));
-		refused(post("/bsk/api/initiate", envelope(tampered), null), "Token");
+		refusedExactly(post("/bsk/api/initiate", envelope(tampered), null),
+				"Token signature does not verify with the department's key");
 		refused(post("/bsk/api/initiate", "{\"passcode\": \"376423\", \"token\": ", null), "Malformed JSON");
 		refused(post("/bsk/api/initiate", "[1, 2]", null), "Malformed request");
 		refused(post("/bsk/api/initiate", "{\"passcode\": \"376423\"}", null), "passcode and token are both required");
@@ -343,6 +344,8 @@ class BskRefusalsTest {
 		JsonNode answer = initiate(initiation("Arindam Ray"));
 		String no = applicationNo(answer);
 		long ticketNo = answer.get("ticketNo").asLong();
+		long before = written();
+		java.util.List<Map<String, Object>> otpsBefore = otpRows();
 		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
 				"documentNo", no)), "No certificate has been issued yet for application " + no);
 		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD001",
@@ -359,6 +362,13 @@ class BskRefusalsTest {
 				"No certificate has been issued yet");
 		refused(call("/bsk/api/otp/verify", Map.of("otpld", 424242424242L, "userTypedOtp", 123456)),
 				"No OTP was generated for otpld 424242424242");
+		assertThat(written()).as("no application, link or hand-over written").isEqualTo(before);
+		assertThat(otpRows()).as("no OTP written or changed").isEqualTo(otpsBefore);
+	}
+
+	/** Every OTP row as it stands: id, tries, when spent. */
+	private java.util.List<Map<String, Object>> otpRows() {
+		return jdbc.sql("SELECT otp_id, attempts, used_at, expires_at FROM bsk_otp ORDER BY otp_id").query().listOfRows();
 	}
 
 	@Test
@@ -421,6 +431,11 @@ class BskRefusalsTest {
 	private void refused(JsonNode answer, String message) {
 		assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.get("message").asText()).contains(message);
+	}
+
+	private void refusedExactly(ResponseEntity<String> response, String message) throws Exception {
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+		assertThat(json.readTree(response.getBody()).get("message").asText()).isEqualTo(message);
 	}
 
 	private void refused(ResponseEntity<String> response, String message) throws Exception {
