@@ -340,6 +340,68 @@ class BskRefusalsTest {
 	}
 
 	@Test
+	void api6AnsweringNotAsBskIsBskUnavailableAndNothingIsCached() throws Exception {
+		long deo = 9000000000L + System.nanoTime() % 999_999_999L;
+		http.put("/sandbox/records/bsk/deos/" + deo + "?status=1", null);
+		Map<String, Object> claims = initiation("Arindam Ray");
+		claims.put("userid", deo);
+		String[][] answers = { { "403", "<html>Forbidden</html>" }, { "401", "" }, { "404", "{\"statusCode\": 404}" },
+				{ "200", "<html>Down for maintenance</html>" }, { "400", "not json" } };
+		try {
+			for (String[] answer : answers) {
+				http.put("/sandbox/records/bsk/api6/override?status={status}&body={body}&times=1", null, answer[0],
+						answer[1]);
+				long before = written();
+				long calls = api6Calls(deo);
+				ResponseEntity<String> refused = post("/bsk/api/initiate", envelope(hs256(claims, SECRET)), null);
+				assertThat(refused.getStatusCode().value()).as(answer[0] + " " + refused.getBody()).isEqualTo(503);
+				JsonNode body = json.readTree(refused.getBody());
+				assertThat(body.get("statusCode").asInt()).isEqualTo(400);
+				assertThat(body.get("message").asText()).startsWith("BSK unavailable: API-6 answered HTTP " + answer[0]);
+				assertThat(api6Calls(deo) - calls).isEqualTo(1);
+				assertThat(written()).isEqualTo(before);
+			}
+		}
+		finally {
+			http.delete("/sandbox/records/bsk/api6/override");
+		}
+		// Nothing was cached: the next API-1 asks BSK again and is accepted.
+		long calls = api6Calls(deo);
+		JsonNode accepted = initiate(claims);
+		assertThat(accepted.get("statusCode").asInt()).as(accepted.toString()).isEqualTo(200);
+		assertThat(api6Calls(deo) - calls).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentInitiationsForAnUncachedDeoMakeOneApi6Call() throws Exception {
+		long deo = 9000000000L + System.nanoTime() % 999_999_999L;
+		http.put("/sandbox/records/bsk/deos/" + deo + "?status=1", null);
+		long calls = api6Calls(deo);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 6; i++) {
+				Map<String, Object> claims = initiation("Arindam Ray");
+				claims.put("userid", deo);
+				claims.put("ticketNo", ticket(EngineClock.now().minusSeconds(i)));
+				answers.add(pool.submit(() -> {
+					start.await();
+					return initiate(claims);
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<JsonNode> answer : answers) {
+				assertThat(answer.get().get("statusCode").asInt()).as(answer.get().toString()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(api6Calls(deo) - calls).as("one API-6 call for six concurrent initiations").isEqualTo(1);
+	}
+
+	@Test
 	void documentAndOtpRefusals() throws Exception {
 		JsonNode answer = initiate(initiation("Arindam Ray"));
 		String no = applicationNo(answer);
