@@ -133,7 +133,12 @@ class BskEndToEndTest {
 			.isNotEqualTo(BskTicket.stamp(org.sevahub.application.EngineClock.now(), IST));
 		assertThat(count("application")).isEqualTo(applicationsBefore);
 
-		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
+		// The resend's link is the one live link: the first one no longer opens the form.
+		String firstLanding = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
+		MockHttpServletResponse superseded = mvc.perform(get(firstLanding)).andReturn().getResponse();
+		assertThat(superseded.getStatus()).isEqualTo(400);
+		assertThat(superseded.getContentAsString()).contains("BSK has since issued a newer one");
+		String landing = resent.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
 		assertThat(landing).startsWith("/bsk/landing?h=");
 		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
 		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
@@ -143,9 +148,12 @@ class BskEndToEndTest {
 		MockHttpServletResponse reused = mvc.perform(get(landing)).andReturn().getResponse();
 		assertThat(reused.getStatus()).isEqualTo(400);
 		assertThat(reused.getContentAsString()).contains("already been used");
-		String resentLanding = resent.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
-		assertThat(mvc.perform(get(resentLanding)).andReturn().getResponse().getRedirectedUrl())
-			.isEqualTo("/applications/" + no + "/form");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM bsk_handover h JOIN application a ON a.id = h.application_id "
+				+ "WHERE a.application_no = :no AND h.used_at IS NULL AND h.expires_at > :now")
+			.param("no", no)
+			.param("now", org.sevahub.application.ApplicationRepository.timestamp(org.sevahub.application.EngineClock.now()))
+			.query(Long.class)
+			.single()).as("no live link left").isZero();
 
 		String form = mvc.perform(get("/applications/" + no + "/form").cookie(access)).andReturn().getResponse()
 			.getContentAsString();
