@@ -6,12 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +19,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.AuditTrail;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.PortalLinks;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
 import org.sevahub.application.SmsGateway;
 import org.sevahub.application.StatusHistory;
@@ -75,7 +73,7 @@ class BskApiController {
 
 	private final ServerBaseUrl baseUrl;
 
-	private final ObjectMapper json;
+	private final PortalLinks links;
 
 	private final ZoneId zone;
 
@@ -83,7 +81,7 @@ class BskApiController {
 
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
 			BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
-			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, ObjectMapper json,
+			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, PortalLinks links,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
 		this.initiation = initiation;
 		this.documents = documents;
@@ -97,7 +95,7 @@ class BskApiController {
 		this.sms = sms;
 		this.audit = audit;
 		this.baseUrl = baseUrl;
-		this.json = json;
+		this.links = links;
 		this.zone = zone;
 	}
 
@@ -105,7 +103,7 @@ class BskApiController {
 
 	@PostMapping(path = "/bsk/api/initiate", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> initiate(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api1", body, request, fields -> {
+		return handle("api1", body, request, (fields, noted) -> {
 			BskInitiation.Initiated done;
 			try {
 				done = initiation.initiate(fields);
@@ -118,6 +116,7 @@ class BskApiController {
 				throw new BskRefusal("The citizen's data is not valid for this service: "
 						+ String.join("; ", ex.fieldErrors().values()));
 			}
+			noted.put("applicationNo", done.application().applicationNo());
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("userId", fields.userid());
 			answer.put("ticketNo", fields.number("ticketNo"));
@@ -135,9 +134,10 @@ class BskApiController {
 
 	@PostMapping(path = "/bsk/api/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> status(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api3", body, request, fields -> {
+		return handle("api3", body, request, (fields, noted) -> {
 			long ticketNo = ticket(fields);
-			Application app = application(fields.text("applicationNo"));
+			Application app = bskApplication(application(fields.text("applicationNo")));
+			noted.put("applicationNo", app.applicationNo());
 			ServiceDefinition service = checkService(fields, app);
 			List<Map<String, Object>> stages = history.of(app.id()).stream().map(this::stage).toList();
 			Map<String, Object> answer = new LinkedHashMap<>();
@@ -157,10 +157,12 @@ class BskApiController {
 
 	@PostMapping(path = "/bsk/api/document", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> document(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api4", body, request, fields -> {
+		return handle("api4", body, request, (fields, noted) -> {
 			long userid = fields.userid();
 			long ticketNo = ticket(fields);
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			bskApplication(found.application());
+			noted.put("applicationNo", found.application().applicationNo());
 			ServiceDefinition service = checkService(fields, found.application());
 			IssuedDocument document = issued(found);
 			Map<String, Object> answer = new LinkedHashMap<>();
@@ -180,9 +182,11 @@ class BskApiController {
 	@PostMapping(path = "/bsk/api/otp/generate", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> generateOtp(@RequestBody(required = false) String body,
 			HttpServletRequest request) {
-		return handle("api5a", body, request, fields -> {
+		return handle("api5a", body, request, (fields, noted) -> {
 			long otpId = fields.number("otpId");
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
+			bskApplication(found.application());
+			noted.put("applicationNo", found.application().applicationNo());
 			IssuedDocument document = issued(found);
 			Applicant citizen = applications.applicantOf(found.application());
 			Map<String, Object> answer = new LinkedHashMap<>();
@@ -193,9 +197,23 @@ class BskApiController {
 			}
 			else {
 				String otp = otps.create(otpId, found.application().id(), document.number());
-				sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found.application()
-					.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
-				answer.put("otpGenStatus", 1);
+				boolean sent;
+				try {
+					sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found
+						.application()
+						.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
+					sent = true;
+				}
+				catch (RuntimeException failed) {
+					// No OTP reached the citizen: the row goes, so BSK may try again with the same otpld.
+					log.warn("BSK API-5A: the SMS gateway failed for otpld {}", otpId, failed);
+					otps.discard(otpId);
+					sent = false;
+				}
+				answer.put("otpGenStatus", sent ? 1 : 2);
+				if (!sent) {
+					answer.put("message", "OTP sent unsuccessful");
+				}
 			}
 			answer.put("statusCode", 200);
 			return answer;
@@ -205,11 +223,12 @@ class BskApiController {
 	@PostMapping(path = "/bsk/api/otp/verify", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> verifyOtp(@RequestBody(required = false) String body,
 			HttpServletRequest request) {
-		return handle("api5b", body, request, fields -> {
+		return handle("api5b", body, request, (fields, noted) -> {
 			long otpId = fields.number("otpId");
 			long typed = fields.number("userTypedOtp");
 			BskOtps.Verified verified = otps.verify(otpId, typed);
 			Application app = applications.byId(verified.applicationId());
+			noted.put("applicationNo", app.applicationNo());
 			IssuedDocument document = issued(new BskDocuments.Found(app, documents.store().find(verified.documentNo())));
 			ServiceDefinition service = catalog.get(app.serviceCode());
 			Map<String, Object> answer = new LinkedHashMap<>();
@@ -225,20 +244,23 @@ class BskApiController {
 	// ----- the checks every call shares -----
 
 	private ResponseEntity<Map<String, Object>> handle(String api, String body, HttpServletRequest request,
-			Function<BskFields, Map<String, Object>> work) {
+			BiFunction<BskFields, Map<String, String>, Map<String, Object>> work) {
 		String caller = null;
 		Map<String, Object> claims = null;
+		Map<String, String> noted = new LinkedHashMap<>();
 		try {
 			caller = callers.check(request);
 			claims = client.envelope().open(body);
-			Map<String, Object> answer = work.apply(new BskFields(claims));
+			Map<String, Object> answer = work.apply(new BskFields(claims), noted);
+			// The audit keeps the reference and the names of the fields, never the citizen's data or the live
+			// hand-over link (which opens the citizen's form to whoever reads it).
 			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(claims), "SUCCESS",
-					write(claims) + " -> " + write(answer));
+					summary(noted, claims) + " -> " + new java.util.TreeSet<>(answer.keySet()));
 			return ResponseEntity.ok(answer);
 		}
 		catch (BskRefusal refusal) {
 			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
-					"REFUSED", refusal.getMessage() + (claims == null ? "" : " | " + write(claims)));
+					"REFUSED", refusal.getMessage() + (claims == null ? "" : " | " + summary(noted, claims)));
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("statusCode", 400);
 			answer.put("message", refusal.getMessage());
@@ -268,12 +290,30 @@ class BskApiController {
 		return ticketNo;
 	}
 
+	/** userid/ticketNo where the call carries a ticket, else the application or document number, else otpld. */
 	private static String reference(Map<String, Object> claims) {
 		BskFields fields = new BskFields(claims);
-		return fields.optionalText("ticketNo")
-			.or(() -> fields.optionalText("applicationNo"))
-			.or(() -> fields.optionalText("otpId"))
+		Optional<String> ticket = fields.optionalText("ticketNo");
+		if (ticket.isPresent()) {
+			return fields.optionalText("userid").map(user -> user + "/").orElse("") + ticket.get();
+		}
+		return fields.optionalText("applicationNo")
+			.or(() -> fields.optionalText("otpId").map(id -> "otpld " + id))
 			.orElse(null);
+	}
+
+	/** The application the call concerned (when known) and the names, not the values, of the fields sent. */
+	private static String summary(Map<String, String> noted, Map<String, Object> claims) {
+		String application = noted.containsKey("applicationNo") ? "application " + noted.get("applicationNo") + "; " : "";
+		return application + "fields " + new java.util.TreeSet<>(claims.keySet());
+	}
+
+	/** API-3/4/5A answer only for applications BSK opened: another channel's application is not BSK's to read. */
+	private Application bskApplication(Application app) {
+		if (links.find(app.id(), BskClient.PORTAL).isEmpty()) {
+			throw new BskRefusal("Application " + app.applicationNo() + " was not made through BSK");
+		}
+		return app;
 	}
 
 	private Application application(String applicationNo) {
@@ -332,15 +372,6 @@ class BskApiController {
 		String remarks = entry.remarks() == null || entry.remarks().isBlank() ? "" : ": " + entry.remarks();
 		stage.put("message", statuses.stage(entry.status()) + remarks);
 		return stage;
-	}
-
-	private String write(Object value) {
-		try {
-			return json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			return String.valueOf(value);
-		}
 	}
 
 }

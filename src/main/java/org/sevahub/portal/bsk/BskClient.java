@@ -48,8 +48,11 @@ class BskClient {
 		this.envelope = new BskEnvelope(properties.passcode(), properties.jwtSecret(), json);
 	}
 
-	/** BSK's answer: the HTTP status and the JSON body (an empty object when BSK sent none or not JSON). */
-	record Answer(int httpStatus, JsonNode body) {
+	/**
+	 * BSK's answer: the HTTP status and the JSON body (an empty object when BSK sent none or not JSON);
+	 * {@code json} says whether BSK's answer was a JSON object at all.
+	 */
+	record Answer(int httpStatus, JsonNode body, boolean json) {
 
 		int statusCode() {
 			return body.path("statusCode").asInt(httpStatus);
@@ -96,10 +99,10 @@ class BskClient {
 	private Answer read(int status, String body) {
 		try {
 			JsonNode node = body.isBlank() ? json.createObjectNode() : json.readTree(body);
-			return new Answer(status, node.isObject() ? node : json.createObjectNode());
+			return new Answer(status, node.isObject() ? node : json.createObjectNode(), node.isObject());
 		}
 		catch (IOException notJson) {
-			return new Answer(status, json.createObjectNode().put("message", "not BSK's JSON answer"));
+			return new Answer(status, json.createObjectNode().put("message", "not BSK's JSON answer"), false);
 		}
 	}
 

@@ -58,16 +58,24 @@ class BskDeoCheck {
 		}
 	}
 
+	/**
+	 * The DEO's status, from the cache while fresh. Concurrent misses for one DEO make one API-6 call (the
+	 * others wait for its answer); a refusal (BSK unreachable or not answering as BSK) is not cached.
+	 */
 	Deo status(long userid) {
 		Instant now = EngineClock.now();
 		Deo cached = cache.getIfPresent(userid);
-		if (cached != null && !now.isBefore(cached.checkedAt())
-				&& now.isBefore(cached.checkedAt().plus(properties.deoCacheTtl()))) {
-			return cached;
+		if (cached != null) {
+			if (fresh(cached, now)) {
+				return cached;
+			}
+			cache.asMap().remove(userid, cached);
 		}
-		Deo fresh = ask(userid, now);
-		cache.put(userid, fresh);
-		return fresh;
+		return cache.get(userid, id -> ask(id, now));
+	}
+
+	private boolean fresh(Deo deo, Instant now) {
+		return !now.isBefore(deo.checkedAt()) && now.isBefore(deo.checkedAt().plus(properties.deoCacheTtl()));
 	}
 
 	private Deo ask(long userid, Instant now) {
@@ -83,6 +91,15 @@ class BskDeoCheck {
 		if (answer.httpStatus() >= 500) {
 			throw new BskRefusal(503, "BSK's API-6 answered HTTP " + answer.httpStatus() + " for DEO " + userid
 					+ "; try again");
+		}
+		// Not BSK answering about the DEO (a proxy's page, an expired credential, a wrong URL): BSK is
+		// unavailable, not the DEO unknown, and nothing is cached.
+		int http = answer.httpStatus();
+		if (!answer.json() || http == 401 || http == 403 || http == 404) {
+			audit.record(AuditTrail.Direction.OUT, BskClient.PORTAL, "api6", String.valueOf(userid), "UNAVAILABLE",
+					"HTTP " + http + (answer.json() ? "" : ", not JSON"));
+			throw new BskRefusal(503, "BSK unavailable: API-6 answered HTTP " + http
+					+ (answer.json() ? "" : " without BSK's JSON") + " for DEO " + userid + "; try again");
 		}
 		JsonNode body = answer.body();
 		if (answer.statusCode() != 200) {

@@ -84,11 +84,4 @@ final class BskFields {
 		return userid;
 	}
 
-	/** The claims keyed by canonical name where one exists, for comparing two requests for the same ticket. */
-	Map<String, Object> canonical() {
-		Map<String, Object> canonical = new TreeMap<>(byLowerName);
-		canonical.keySet().removeAll(List.of("iat", "exp", "nbf", "jti"));
-		return canonical;
-	}
-
 }

@@ -40,15 +40,25 @@ class BskHandovers {
 		this.properties = properties;
 	}
 
-	/** A fresh link to the application's form; in the caller's transaction. */
+	/**
+	 * A fresh link to the application's form, in the caller's transaction. Earlier unused links to it expire
+	 * now: a resent API-1 leaves one live link to the citizen's form, not one per resend.
+	 */
 	String issue(long applicationId) {
 		byte[] bytes = new byte[24];
 		random.nextBytes(bytes);
 		String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		Instant now = EngineClock.now();
+		jdbc.sql("""
+				UPDATE bsk_handover SET expires_at = :now
+				WHERE application_id = :app AND used_at IS NULL AND expires_at > :now""")
+			.param("now", ApplicationRepository.timestamp(now))
+			.param("app", applicationId)
+			.update();
 		jdbc.sql("INSERT INTO bsk_handover (handover_id, application_id, expires_at) VALUES (:id, :app, :expires)")
 			.param("id", id)
 			.param("app", applicationId)
-			.param("expires", ApplicationRepository.timestamp(EngineClock.now().plus(properties.handoverLifetime())))
+			.param("expires", ApplicationRepository.timestamp(now.plus(properties.handoverLifetime())))
 			.update();
 		return id + "." + access.sign(PURPOSE, id);
 	}
@@ -94,7 +104,7 @@ class BskHandovers {
 			.query(Boolean.class)
 			.optional()
 			.map(used -> used ? "This link has already been used: each link from BSK opens the form once."
-					: "This link has expired.")
+					: "This link has expired, or BSK has since issued a newer one.")
 			.orElse("This link is not known.");
 	}
 

@@ -98,7 +98,15 @@ class BskInitiation {
 			return resent(request, earlier.get());
 		}
 		deos.requireActive(request.userid());
-		return transactions.execute(status -> create(request));
+		return transactions.execute(status -> {
+			// A copy of this ticket may have committed since the look-up above: inside the transaction it is
+			// answered as a resend, with the digest check, never handed the other request's application.
+			Optional<PortalLink> raced = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo()));
+			if (raced.isPresent()) {
+				return resent(request, raced.get());
+			}
+			return create(request);
+		});
 	}
 
 	/** What API-1 asked for, every field checked; nothing is read from or written to the database. */
@@ -113,18 +121,24 @@ class BskInitiation {
 		String bskCode = fields.text("serviceCode");
 		ServiceDefinition service = service(catalog, bskCode).orElseThrow(
 				() -> new BskRefusal("serviceCode " + bskCode + " is not a service of this department"));
-		return new Request(userid, ticketNo, bskCode, service, digest(fields), citizen(fields),
-				fields.optionalNumber("age"));
+		Citizen citizen = citizen(fields);
+		Optional<Long> age = fields.optionalNumber("age");
+		return new Request(userid, ticketNo, bskCode, service, digest(userid, ticketNo, service, citizen, age), citizen,
+				age);
 	}
 
 	private Initiated resent(Request request, PortalLink earlier) {
 		if (!request.digest().equals(earlier.attributes().get("digest"))) {
-			throw new BskRefusal("Duplicate ticket: userid " + request.userid() + " with ticketNo " + request.ticketNo()
-					+ " was already used for another request");
+			throw duplicate(request);
 		}
 		Application app = applications.byId(earlier.applicationId());
 		return new Initiated(app, Long.parseLong(earlier.attributes().get("appSubTime")), handovers.issue(app.id()),
 				true);
+	}
+
+	private static BskRefusal duplicate(Request request) {
+		return new BskRefusal("Duplicate ticket: userid " + request.userid() + " with ticketNo " + request.ticketNo()
+				+ " was already used for another request");
 	}
 
 	private Initiated create(Request request) {
@@ -140,6 +154,16 @@ class BskInitiation {
 				new NewApplication.PortalOrigin(BskClient.PORTAL, reference(request.userid(), request.ticketNo()),
 						attributes),
 				request.citizen().applicant(), Map.of(), request.citizen().locked()));
+		// ApplicationService.create answers a reference it has seen with that application: if a copy committed
+		// between the look-up and the insert, the link found now is the other request's, and its digest decides.
+		PortalLink link = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo())).orElseThrow();
+		if (!request.digest().equals(link.attributes().get("digest"))) {
+			throw duplicate(request);
+		}
+		if (!String.valueOf(appSubTime).equals(link.attributes().get("appSubTime"))) {
+			return new Initiated(app, Long.parseLong(link.attributes().get("appSubTime")), handovers.issue(app.id()),
+					true);
+		}
 		return new Initiated(app, appSubTime, handovers.issue(app.id()), false);
 	}
 
@@ -188,10 +212,25 @@ class BskInitiation {
 		};
 	}
 
-	private String digest(BskFields fields) {
+	/**
+	 * The ticket's request as it was understood, not as it was spelt: the same ticket resent with {@code tokenNo}
+	 * for {@code ticketNo}, numbers as strings, {@code AMD/002} for {@code AMD002} or {@code +91} before the mobile
+	 * is the same request.
+	 */
+	private String digest(long userid, long ticketNo, ServiceDefinition service, Citizen citizen, Optional<Long> age) {
+		Map<String, Object> canonical = new java.util.TreeMap<>();
+		canonical.put("userid", userid);
+		canonical.put("ticketNo", ticketNo);
+		canonical.put("service", service.code());
+		ApplicantFields.values(citizen.applicant()).forEach((key, value) -> {
+			if (value != null) {
+				canonical.put(key, value);
+			}
+		});
+		age.ifPresent(value -> canonical.put("age", value));
 		try {
-			byte[] canonical = json.writeValueAsBytes(fields.canonical());
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+			byte[] bytes = json.writeValueAsBytes(canonical);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

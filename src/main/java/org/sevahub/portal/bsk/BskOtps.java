@@ -66,6 +66,11 @@ class BskOtps {
 		return otp;
 	}
 
+	/** Removes an OTP that never reached the citizen (the SMS gateway failed), so its otpld can be used again. */
+	void discard(long otpId) {
+		jdbc.sql("DELETE FROM bsk_otp WHERE otp_id = :id AND used_at IS NULL").param("id", otpId).update();
+	}
+
 	/** Checks the typed OTP; a wrong one costs a try, a right one spends the OTP. */
 	Verified verify(long otpId, long typed) {
 		Optional<Row> found = jdbc.sql("SELECT * FROM bsk_otp WHERE otp_id = :id")

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,8 +100,43 @@ class SandboxBskController {
 		return ResponseEntity.ok(api2Answer(appNo, "Success", 200, again ? "Already received" : null));
 	}
 
-	@PostMapping(path = "/sandbox/bsk/api6", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> api6(@RequestBody(required = false) String body) {
+	/**
+	 * API-6 answers the next {@code times} calls with this HTTP status and body, as BSK's gateway might when
+	 * it is misconfigured or down (a 403 page, a 404, HTML). Held by this node only: a test switch.
+	 */
+	@PutMapping("/sandbox/records/bsk/api6/override")
+	Map<String, Object> overrideApi6(@RequestParam int status, @RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "1") int times) {
+		api6Override.set(new Api6Override(status, body, new java.util.concurrent.atomic.AtomicInteger(times)));
+		return Map.of("status", status, "times", times);
+	}
+
+	@DeleteMapping("/sandbox/records/bsk/api6/override")
+	void clearApi6Override() {
+		api6Override.set(null);
+	}
+
+	private record Api6Override(int status, String body, java.util.concurrent.atomic.AtomicInteger left) {
+	}
+
+	private final java.util.concurrent.atomic.AtomicReference<Api6Override> api6Override =
+			new java.util.concurrent.atomic.AtomicReference<>();
+
+	@PostMapping(path = "/sandbox/bsk/api6")
+	ResponseEntity<?> api6(@RequestBody(required = false) String body) {
+		Api6Override override = api6Override.get();
+		if (override != null && override.left().getAndDecrement() > 0) {
+			Long user = null;
+			try {
+				user = number(open(body), "userId");
+			}
+			catch (IllegalArgumentException notSealed) {
+				// recorded without a user
+			}
+			records.record(new SandboxBskRecords.Call("api6", user, null, null, body, "OVERRIDDEN",
+					"HTTP " + override.status()));
+			return ResponseEntity.status(override.status()).contentType(MediaType.TEXT_HTML).body(override.body());
+		}
 		Map<String, Object> claims;
 		try {
 			claims = open(body);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.IssuedDocuments;
+import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
@@ -120,16 +121,24 @@ class BskEndToEndTest {
 		assertThat(initiated.get("serviceCode").asText()).isEqualTo("AMD/002");
 		assertThat(String.valueOf(initiated.get("appSubTime").asLong())).matches("20\\d{12}");
 
-		// BSK resends the same ticket (a timeout on its side): the same application, a fresh hand-over link.
+		// BSK resends the same ticket (a timeout on its side), seconds later: the same application and its
+		// appSubTime (not the time of the resend), a fresh hand-over link.
+		tick(5);
 		Map<String, Object> again = new LinkedHashMap<>(citizen);
 		again.put("ticketNo", ticketNo);
 		long applicationsBefore = count("application");
 		JsonNode resent = send("api1", again).get("answer");
 		assertThat(resent.get("statusCode").asInt()).isEqualTo(200);
-		assertThat(resent.get("appSubTime").asLong()).isEqualTo(initiated.get("appSubTime").asLong());
+		assertThat(resent.get("appSubTime").asLong()).isEqualTo(initiated.get("appSubTime").asLong())
+			.isNotEqualTo(BskTicket.stamp(org.sevahub.application.EngineClock.now(), IST));
 		assertThat(count("application")).isEqualTo(applicationsBefore);
 
-		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
+		// The resend's link is the one live link: the first one no longer opens the form.
+		String firstLanding = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
+		MockHttpServletResponse superseded = mvc.perform(get(firstLanding)).andReturn().getResponse();
+		assertThat(superseded.getStatus()).isEqualTo(400);
+		assertThat(superseded.getContentAsString()).contains("BSK has since issued a newer one");
+		String landing = resent.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
 		assertThat(landing).startsWith("/bsk/landing?h=");
 		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
 		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
@@ -139,9 +148,12 @@ class BskEndToEndTest {
 		MockHttpServletResponse reused = mvc.perform(get(landing)).andReturn().getResponse();
 		assertThat(reused.getStatus()).isEqualTo(400);
 		assertThat(reused.getContentAsString()).contains("already been used");
-		String resentLanding = resent.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
-		assertThat(mvc.perform(get(resentLanding)).andReturn().getResponse().getRedirectedUrl())
-			.isEqualTo("/applications/" + no + "/form");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM bsk_handover h JOIN application a ON a.id = h.application_id "
+				+ "WHERE a.application_no = :no AND h.used_at IS NULL AND h.expires_at > :now")
+			.param("no", no)
+			.param("now", org.sevahub.application.ApplicationRepository.timestamp(org.sevahub.application.EngineClock.now()))
+			.query(Long.class)
+			.single()).as("no live link left").isZero();
 
 		String form = mvc.perform(get("/applications/" + no + "/form").cookie(access)).andReturn().getResponse()
 			.getContentAsString();
@@ -153,19 +165,26 @@ class BskEndToEndTest {
 		Map<String, String> values = ProcessDriver.validForm("INCOME-CERT");
 		values.put("applicant.nameLocal", "অরিন্দম রায়");
 		values.put("applicant.nameEn", "Someone Else");
+		tick(61);
 		MockHttpServletResponse draft = mvc.perform(form(no, access, values, "draft")).andReturn().getResponse();
 		assertThat(draft.getStatus()).as(draft.getContentAsString()).isBetween(200, 399);
 		dispatcher.dispatchDue();
+		tick(61);
 		MockHttpServletResponse submitted = mvc.perform(form(no, access, values, "submit")).andReturn().getResponse();
 		assertThat(submitted.getRedirectedUrl()).as(submitted.getContentAsString()).endsWith("/acknowledgement");
+		tick(61);
 		http.postForEntity("/sandbox/payment/" + no + "?amount=33.60", null, String.class);
 		Application app = applications.get(no);
 		assertThat(applications.applicantOf(app).nameEn()).as("BSK's name is locked").isEqualTo("Arindam Ray");
 		assertThat(applications.applicantOf(app).nameLocal()).isEqualTo("অরিন্দম রায়");
 
+		tick(61);
 		complete(app, "assistant", "forward", "কাগজপত্র ঠিক আছে");
+		tick(61);
 		complete(app, "officer", "approve", "Approved");
+		tick(61);
 		driver.runAsyncSteps(app);
+		tick(61);
 		dispatcher.dispatchDue();
 
 		List<JsonNode> api2 = api2(no);
@@ -181,8 +200,16 @@ class BskEndToEndTest {
 		assertThat(finalCall.get("message").asText()).isEqualTo("Final Submitted");
 		assertThat(finalCall.get("deptPayRefNo").asText()).startsWith("SBX-");
 		assertThat(finalCall.get("paidAmt").asDouble()).isEqualTo(33.6);
+		// The clock moved between API-1, the draft, the submission, the payment and the decisions: appSubTime is
+		// the moment the SUBMITTED status was recorded (once the fee was paid, 61 s after the form was sent, so
+		// not application.submittedAt), not API-1's nor the moment API-2 went out.
+		java.time.Instant submittedStatus = driver.history(app).stream().filter(e -> e.status().equals("SUBMITTED"))
+			.findFirst().orElseThrow().occurredAt();
+		assertThat(submittedStatus).isAfter(applications.get(no).submittedAt());
 		assertThat(String.valueOf(finalCall.get("appSubTime").asLong()))
-			.isEqualTo(BskTicket.FORMAT.format(app.submittedAt().atZone(java.time.ZoneId.of("Asia/Kolkata"))));
+			.isEqualTo(BskTicket.FORMAT.format(submittedStatus.atZone(IST)))
+			.isNotEqualTo(String.valueOf(initiated.get("appSubTime").asLong()))
+			.isNotEqualTo(String.valueOf(BskTicket.stamp(org.sevahub.application.EngineClock.now(), IST)));
 
 		// API-3: every stage, in order, with its time.
 		Map<String, Object> query = Map.of("userId", 9054233544L, "tokenNo", ticketNo, "serviceCode", "AMD/002",
@@ -193,14 +220,23 @@ class BskEndToEndTest {
 		assertThat(status.get("ServiceCode").asText()).isEqualTo("AMD/002");
 		assertThat(status.get("serviceName").asText()).isEqualTo("Income Certificate");
 		List<JsonNode> stages = list(status.get("applicationStage"));
-		List<String> history = driver.statuses(app);
-		assertThat(stages).hasSize(history.size());
+		// Every status the process recorded, in its order, named as bsk.yml names it, at the time it was recorded.
+		List<StatusHistoryEntry> recorded = driver.history(app);
+		BskStatusMap bskYml = BskStatusMap.load();
+		assertThat(stages).extracting(s -> s.get("message").asText())
+			.containsExactlyElementsOf(recorded.stream()
+				.map(e -> bskYml.stage(e.status())
+						+ (e.remarks() == null || e.remarks().isBlank() ? "" : ": " + e.remarks()))
+				.toList());
+		assertThat(stages).extracting(s -> s.get("responseTime").asLong())
+			.containsExactlyElementsOf(recorded.stream().map(e -> BskTicket.stamp(e.occurredAt(), IST)).toList());
 		assertThat(stages).extracting(s -> s.get("message").asText().replaceAll(":.*", ""))
 			.startsWith("Application initiated at BSK", "Draft saved")
 			.contains("Successfully Submitted", "Certificate Issued");
 		assertThat(stages).anySatisfy(s -> assertThat(s.get("message").asText()).endsWith("কাগজপত্র ঠিক আছে"));
-		assertThat(stages).extracting(s -> s.get("responseTime").asLong()).isSorted()
-			.allSatisfy(t -> assertThat(String.valueOf(t)).hasSize(14));
+		List<Long> times = stages.stream().map(s -> s.get("responseTime").asLong()).toList();
+		assertThat(times).isSorted().allSatisfy(t -> assertThat(String.valueOf(t)).hasSize(14));
+		assertThat(new java.util.HashSet<>(times)).as("the clock moved between the steps").hasSizeGreaterThanOrEqualTo(5);
 
 		// API-4: the link, then the signed PDF itself.
 		IssuedDocuments.IssuedDocument certificate = documents.forApplication(app.id()).orElseThrow();
@@ -293,12 +329,16 @@ class BskEndToEndTest {
 		String otp = latestOtp("9831012345");
 		long wrong = Long.parseLong(otp) == 999_999 ? 100_000 : Long.parseLong(otp) + 1;
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("Wrong OTP", "2 tries left");
+		assertThat(otpRow(otpId)).containsEntry("attempts", 1).containsEntry("used_at", null);
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("1 try left");
 		assertThat(otpAnswer(otpId, wrong).get("message").asText()).contains("no tries left");
+		assertThat(otpRow(otpId)).containsEntry("attempts", 3).containsEntry("used_at", null);
+		Map<String, Object> spentRow = otpRow(otpId);
 		JsonNode tooMany = otpAnswer(otpId, Long.parseLong(otp));
 		assertThat(tooMany.get("statusCode").asInt()).isEqualTo(400);
 		assertThat(tooMany.get("message").asText()).contains("Too many wrong OTPs");
 		assertThat(tooMany.has("documentValue")).isFalse();
+		assertThat(otpRow(otpId)).as("the refusal wrote nothing").isEqualTo(spentRow);
 
 		// An otpld BSK used once cannot be used for a second OTP, and no SMS goes out for it.
 		int smsBefore = http.getForObject("/sandbox/sms?mobile=9831012345", List.class).size();
@@ -306,6 +346,7 @@ class BskEndToEndTest {
 		assertThat(http.getForObject("/sandbox/sms?mobile=9831012345", List.class)).hasSize(smsBefore);
 		assertThat(reusedId.get("statusCode").asInt()).isEqualTo(400);
 		assertThat(reusedId.get("message").asText()).contains("has already been used for an OTP");
+		assertThat(otpRow(otpId)).as("the first OTP of that otpld is untouched").isEqualTo(spentRow);
 
 		// An OTP typed after its five minutes is refused; a wrong one before that leaves it usable.
 		long late = otpId + 1;
@@ -314,17 +355,29 @@ class BskEndToEndTest {
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(6 * 60)));
 		JsonNode expired = otpAnswer(late, Long.parseLong(lateOtp));
 		assertThat(expired.get("message").asText()).contains("has expired");
+		assertThat(otpRow(late)).containsEntry("attempts", 0).containsEntry("used_at", null);
 
 		long fresh = otpId + 2;
 		send("api5a", Map.of("otpld", fresh, "documentNo", documentNo));
 		String freshOtp = latestOtp("9831012345");
 		long wrongFresh = Long.parseLong(freshOtp) == 999_999 ? 100_000 : Long.parseLong(freshOtp) + 1;
 		assertThat(otpAnswer(fresh, wrongFresh).get("statusCode").asInt()).isEqualTo(400);
+		assertThat(otpRow(fresh)).containsEntry("attempts", 1).containsEntry("used_at", null);
 		JsonNode right = otpAnswer(fresh, Long.parseLong(freshOtp));
 		assertThat(right.get("statusCode").asInt()).as(right.toString()).isEqualTo(200);
 		assertThat(right.get("documentType").asInt()).isEqualTo(1);
 		assertThat(right.get("documentValue").asText()).isEqualTo(documents.forApplication(app.id()).orElseThrow().downloadUrl());
+		Map<String, Object> usedRow = otpRow(fresh);
+		assertThat(usedRow.get("used_at")).isNotNull();
 		assertThat(otpAnswer(fresh, Long.parseLong(freshOtp)).get("message").asText()).contains("already been used");
+		assertThat(otpRow(fresh)).as("a replay changes nothing").isEqualTo(usedRow);
+	}
+
+	private Map<String, Object> otpRow(long otpId) {
+		return jdbc.sql("SELECT attempts, used_at, expires_at, otp_hash FROM bsk_otp WHERE otp_id = :id")
+			.param("id", otpId)
+			.query()
+			.singleRow();
 	}
 
 	private JsonNode otpAnswer(long otpId, long typed) throws Exception {
@@ -332,6 +385,13 @@ class BskEndToEndTest {
 	}
 
 	// ----- helpers -----
+
+	static final java.time.ZoneId IST = java.time.ZoneId.of("Asia/Kolkata");
+
+	/** Moves the engine's clock on, so times recorded before and after a step differ. */
+	private static void tick(long seconds) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(seconds)));
+	}
 
 	private JsonNode send(String api, Map<String, Object> fields) throws Exception {
 		HttpHeaders headers = new HttpHeaders();

@@ -66,6 +66,9 @@ class BskRefusalsTest {
 	@Autowired
 	ApplicationService applications;
 
+	@Autowired
+	org.sevahub.testsupport.ProcessDriver driver;
+
 	final ObjectMapper json = new ObjectMapper();
 
 	@BeforeEach
@@ -95,7 +98,8 @@ class BskRefusalsTest {
 		refused(post("/bsk/api/initiate", envelope(hs256(claims, SECRET + "-not-ours")), null),
 				"Token signature does not verify");
 		String tampered = good.substring(0, good.lastIndexOf('.') - 2) + "xx" + good.substring(good.lastIndexOf('.'));
-		refused(post("/bsk/api/initiate", envelope(tampered), null), "Token");
+		refusedExactly(post("/bsk/api/initiate", envelope(tampered), null),
+				"Token signature does not verify with the department's key");
 		refused(post("/bsk/api/initiate", "{\"passcode\": \"376423\", \"token\": ", null), "Malformed JSON");
 		refused(post("/bsk/api/initiate", "[1, 2]", null), "Malformed request");
 		refused(post("/bsk/api/initiate", "{\"passcode\": \"376423\"}", null), "passcode and token are both required");
@@ -170,7 +174,129 @@ class BskRefusalsTest {
 		}
 		pool.shutdown();
 		assertThat(appSubTimes).hasSize(1);
+		// The engine's clock is frozen, so equal appSubTimes alone prove nothing: every hand-over link must open
+		// the same application.
+		java.util.Set<Long> applicationIds = new java.util.HashSet<>();
+		for (java.util.concurrent.Future<JsonNode> answer : answers) {
+			String link = answer.get().get("redirectUrl").asText().replaceAll("^.*[?&]h=([^.]+)\\..*$", "$1");
+			applicationIds.add(jdbc.sql("SELECT application_id FROM bsk_handover WHERE handover_id = :id")
+				.param("id", link)
+				.query(Long.class)
+				.single());
+		}
+		assertThat(applicationIds).hasSize(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void copiesOfOneTicketWithDifferentDataAtOnceMakeOneApplicationAndTheRestAreDuplicates() throws Exception {
+		// Several rounds of eight, started together: the copies that lose reach the database at every point of
+		// the winner's transaction (before, during, after its commit), and each must be refused.
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 4; round++) {
+				Map<String, Object> claims = initiation("Arindam Ray");
+				long before = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+				for (int copy = 0; copy < 8; copy++) {
+					Map<String, Object> other = new LinkedHashMap<>(claims);
+					other.put("name", "Arindam Ray " + "abcdefgh".charAt(copy));
+					long delay = copy * 15L;
+					answers.add(pool.submit(() -> {
+						start.await();
+						Thread.sleep(delay);
+						return initiate(other);
+					}));
+				}
+				start.countDown();
+				int accepted = 0;
+				for (java.util.concurrent.Future<JsonNode> answer : answers) {
+					JsonNode body = answer.get();
+					if (body.get("statusCode").asInt() == 200) {
+						accepted++;
+					}
+					else {
+						refused(body, "Duplicate ticket");
+					}
+				}
+				assertThat(accepted).as("round " + round).isEqualTo(1);
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(before + 1);
+				ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(1)));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void aResendSpeltDifferentlyIsTheSameRequestNotADuplicate() throws Exception {
+		Map<String, Object> first = initiation("Arindam Ray");
+		JsonNode accepted = initiate(first);
+		assertThat(accepted.get("statusCode").asInt()).as(accepted.toString()).isEqualTo(200);
+		String no = applicationNo(accepted);
+		long applicationsBefore = jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single();
+		// tokenNo for ticketNo, userId for userid, numbers as strings, the other spelling of the service code and
+		// the mobile with +91: what BSK's document allows, the same request.
+		Map<String, Object> respelt = new LinkedHashMap<>();
+		respelt.put("userId", String.valueOf(DEO));
+		respelt.put("tokenNo", String.valueOf(first.get("ticketNo")));
+		respelt.put("ServiceCode", "AMD002");
+		respelt.put("name", " Arindam Ray ");
+		respelt.put("mobile", "+919350778824");
+		respelt.put("email", "arindam.ray@example.in");
+		respelt.put("gender", "M");
+		respelt.put("age", "48");
+		JsonNode resent = initiate(respelt);
+		assertThat(resent.get("statusCode").asInt()).as(resent.toString()).isEqualTo(200);
+		assertThat(resent.get("appSubTime").asLong()).isEqualTo(accepted.get("appSubTime").asLong());
+		assertThat(applicationNo(resent)).isEqualTo(no);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single()).isEqualTo(applicationsBefore);
+		// A different age is still another request.
+		Map<String, Object> older = new LinkedHashMap<>(respelt);
+		older.put("age", "49");
+		refused(initiate(older), "Duplicate ticket");
+	}
+
+	@Test
+	void theAuditKeepsReferencesAndFieldNamesNeverTheCitizensDataOrTheHandOverLink() throws Exception {
+		String unique = "Audit" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("\\d", "x");
+		Map<String, Object> claims = initiation("Arindam " + unique);
+		claims.put("email", unique.toLowerCase() + "@example.in");
+		JsonNode answer = initiate(claims);
+		assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(200);
+		Map<String, Object> other = new LinkedHashMap<>(claims);
+		other.put("name", "Other " + unique);
+		refused(initiate(other), "Duplicate ticket");
+		String reference = DEO + "/" + claims.get("ticketNo");
+		java.util.List<String> audited = jdbc.sql("SELECT summary FROM audit_record WHERE portal = 'bsk' AND reference = :ref ORDER BY id")
+			.param("ref", reference)
+			.query(String.class)
+			.list();
+		assertThat(audited).hasSize(2);
+		assertThat(audited.get(0)).contains("application ", "name", "email", "redirectUrl");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE summary LIKE :name OR summary LIKE '%/bsk/landing%'"
+				+ " OR summary LIKE '%bsk/landing?h=%' OR reference LIKE :name")
+			.param("name", "%" + unique + "%")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE LOWER(summary) LIKE :email")
+			.param("email", "%" + unique.toLowerCase() + "@example.in%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anApplicationNotMadeThroughBskIsNotBsksToRead() throws Exception {
+		Application direct = driver.start("INCOME-CERT");
+		long ticketNo = ticket(EngineClock.now());
+		String message = "Application " + direct.applicationNo() + " was not made through BSK";
+		refused(call("/bsk/api/status", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
+				"applicationNo", direct.applicationNo())), message);
+		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
+				"documentNo", direct.applicationNo())), message);
+		refused(call("/bsk/api/otp/generate", Map.of("otpld", 78L, "documentNo", direct.applicationNo())), message);
 	}
 
 	@Test
@@ -219,10 +345,74 @@ class BskRefusalsTest {
 	}
 
 	@Test
+	void api6AnsweringNotAsBskIsBskUnavailableAndNothingIsCached() throws Exception {
+		long deo = 9000000000L + System.nanoTime() % 999_999_999L;
+		http.put("/sandbox/records/bsk/deos/" + deo + "?status=1", null);
+		Map<String, Object> claims = initiation("Arindam Ray");
+		claims.put("userid", deo);
+		String[][] answers = { { "403", "<html>Forbidden</html>" }, { "401", "" }, { "404", "{\"statusCode\": 404}" },
+				{ "200", "<html>Down for maintenance</html>" }, { "400", "not json" } };
+		try {
+			for (String[] answer : answers) {
+				http.put("/sandbox/records/bsk/api6/override?status={status}&body={body}&times=1", null, answer[0],
+						answer[1]);
+				long before = written();
+				long calls = api6Calls(deo);
+				ResponseEntity<String> refused = post("/bsk/api/initiate", envelope(hs256(claims, SECRET)), null);
+				assertThat(refused.getStatusCode().value()).as(answer[0] + " " + refused.getBody()).isEqualTo(503);
+				JsonNode body = json.readTree(refused.getBody());
+				assertThat(body.get("statusCode").asInt()).isEqualTo(400);
+				assertThat(body.get("message").asText()).startsWith("BSK unavailable: API-6 answered HTTP " + answer[0]);
+				assertThat(api6Calls(deo) - calls).isEqualTo(1);
+				assertThat(written()).isEqualTo(before);
+			}
+		}
+		finally {
+			http.delete("/sandbox/records/bsk/api6/override");
+		}
+		// Nothing was cached: the next API-1 asks BSK again and is accepted.
+		long calls = api6Calls(deo);
+		JsonNode accepted = initiate(claims);
+		assertThat(accepted.get("statusCode").asInt()).as(accepted.toString()).isEqualTo(200);
+		assertThat(api6Calls(deo) - calls).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentInitiationsForAnUncachedDeoMakeOneApi6Call() throws Exception {
+		long deo = 9000000000L + System.nanoTime() % 999_999_999L;
+		http.put("/sandbox/records/bsk/deos/" + deo + "?status=1", null);
+		long calls = api6Calls(deo);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i < 6; i++) {
+				Map<String, Object> claims = initiation("Arindam Ray");
+				claims.put("userid", deo);
+				claims.put("ticketNo", ticket(EngineClock.now().minusSeconds(i)));
+				answers.add(pool.submit(() -> {
+					start.await();
+					return initiate(claims);
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<JsonNode> answer : answers) {
+				assertThat(answer.get().get("statusCode").asInt()).as(answer.get().toString()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(api6Calls(deo) - calls).as("one API-6 call for six concurrent initiations").isEqualTo(1);
+	}
+
+	@Test
 	void documentAndOtpRefusals() throws Exception {
 		JsonNode answer = initiate(initiation("Arindam Ray"));
 		String no = applicationNo(answer);
 		long ticketNo = answer.get("ticketNo").asLong();
+		long before = written();
+		java.util.List<Map<String, Object>> otpsBefore = otpRows();
 		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD002",
 				"documentNo", no)), "No certificate has been issued yet for application " + no);
 		refused(call("/bsk/api/document", Map.of("userid", DEO, "ticketNo", ticketNo, "serviceCode", "AMD001",
@@ -239,6 +429,13 @@ class BskRefusalsTest {
 				"No certificate has been issued yet");
 		refused(call("/bsk/api/otp/verify", Map.of("otpld", 424242424242L, "userTypedOtp", 123456)),
 				"No OTP was generated for otpld 424242424242");
+		assertThat(written()).as("no application, link or hand-over written").isEqualTo(before);
+		assertThat(otpRows()).as("no OTP written or changed").isEqualTo(otpsBefore);
+	}
+
+	/** Every OTP row as it stands: id, tries, when spent. */
+	private java.util.List<Map<String, Object>> otpRows() {
+		return jdbc.sql("SELECT otp_id, attempts, used_at, expires_at FROM bsk_otp ORDER BY otp_id").query().listOfRows();
 	}
 
 	@Test
@@ -301,6 +498,11 @@ class BskRefusalsTest {
 	private void refused(JsonNode answer, String message) {
 		assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.get("message").asText()).contains(message);
+	}
+
+	private void refusedExactly(ResponseEntity<String> response, String message) throws Exception {
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+		assertThat(json.readTree(response.getBody()).get("message").asText()).isEqualTo(message);
 	}
 
 	private void refused(ResponseEntity<String> response, String message) throws Exception {
