@@ -27,6 +27,7 @@ public interface IssuedDocuments {
 	Optional<String> xml(String documentNo);
 
 	/**
+	 * @param applicationId the application the document ended
 	 * @param url         where anyone holding the document can check it (the QR code's target)
 	 * @param downloadUrl the PDF, by a link that cannot be guessed
 	 * @param holderName  the person the document is about, in English; {@code holderNameLocal} in their script
@@ -34,7 +35,7 @@ public interface IssuedDocuments {
 	 * @param validUntil  null for a document valid for life
 	 * @param signed      whether the PDF carries the department's digital signature
 	 */
-	record IssuedDocument(String number, String serviceCode, String docType, String holderName, String holderNameLocal,
+	record IssuedDocument(String number, long applicationId, String serviceCode, String docType, String holderName, String holderNameLocal,
 			LocalDate holderDob, String url, String downloadUrl, Instant issuedAt, LocalDate validUntil, boolean revoked,
 			boolean signed) {
 	}

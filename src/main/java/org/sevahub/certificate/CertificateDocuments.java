@@ -61,7 +61,7 @@ class CertificateDocuments implements IssuedDocuments {
 	}
 
 	private IssuedDocument document(Certificate c) {
-		return new IssuedDocument(c.certificateNo(), c.serviceCode(), c.docType(), c.holderName(), c.holderNameLocal(),
+		return new IssuedDocument(c.certificateNo(), c.applicationId(), c.serviceCode(), c.docType(), c.holderName(), c.holderNameLocal(),
 				c.holderDob(), baseUrl.publicUrl() + "/verify/" + c.certificateNo(), downloadUrl(c.certificateNo()),
 				c.issuedAt(), c.validUntil(), c.status() == CertificateStatus.REVOKED, c.signed());
 	}

@@ -67,7 +67,6 @@ class BskConnector implements PortalConnector {
 
 	@Override
 	public List<OutboundMessage> messagesFor(StatusChange change) {
-		documents.remember(change.application().id());
 		Optional<BskStatusMap.Api2> api2 = statuses.api2(change.status());
 		if (api2.isEmpty()) {
 			return List.of();

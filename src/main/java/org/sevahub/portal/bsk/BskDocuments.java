@@ -9,13 +9,12 @@ import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Finds what API-4 and API-5A ask for. BSK's table says documentNo, its example sends the applicationNo: both
- * work. Certificate numbers of BSK's applications are remembered as they are issued (the connector sees every
- * status), so a certificate number leads back to its application and its citizen's mobile.
+ * work: a certificate number leads back to its application (and so its citizen's mobile) through the
+ * certificate register.
  */
 @Repository
 @ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
@@ -24,42 +23,21 @@ class BskDocuments {
 	record Found(Application application, Optional<IssuedDocument> document) {
 	}
 
-	private final JdbcClient jdbc;
-
 	private final ApplicationService applications;
 
 	private final IssuedDocuments documents;
 
-	BskDocuments(JdbcClient jdbc, ApplicationService applications, IssuedDocuments documents) {
-		this.jdbc = jdbc;
+	BskDocuments(ApplicationService applications, IssuedDocuments documents) {
 		this.applications = applications;
 		this.documents = documents;
 	}
 
-	/** Remembers the application's certificate number once there is one; in the status transaction. */
-	void remember(long applicationId) {
-		documents.forApplication(applicationId).ifPresent(document -> {
-			boolean known = jdbc.sql("SELECT COUNT(*) FROM bsk_document WHERE document_no = :no")
-				.param("no", document.number())
-				.query(Long.class)
-				.single() > 0;
-			if (!known) {
-				jdbc.sql("INSERT INTO bsk_document (document_no, application_id) VALUES (:no, :app)")
-					.param("no", document.number())
-					.param("app", applicationId)
-					.update();
-			}
-		});
-	}
-
 	Found find(String documentNo) {
-		Optional<Long> byCertificate = jdbc.sql("SELECT application_id FROM bsk_document WHERE document_no = :no")
-			.param("no", documentNo)
-			.query(Long.class)
-			.optional();
 		Application app;
 		try {
-			app = byCertificate.isPresent() ? applications.byId(byCertificate.get()) : applications.get(documentNo);
+			app = documents.find(documentNo)
+				.map(document -> applications.byId(document.applicationId()))
+				.orElseGet(() -> applications.get(documentNo));
 		}
 		catch (ApplicationNotFoundException ex) {
 			throw new BskRefusal("No application or document numbered " + documentNo);

@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The Aadhaar-seeded search, a configuration away from the default; and the schema check itself. */
 class DigiLockerSearchTest {
 
-	static final IssuedDocument SUNITA = new IssuedDocument("IC-2026-000042", "INCOME-CERT", "INCER", "Sunita Banerjee",
+	static final IssuedDocument SUNITA = new IssuedDocument("IC-2026-000042", 42, "INCOME-CERT", "INCER", "Sunita Banerjee",
 			"सुनीता बनर्जी", LocalDate.of(1985, 4, 12), "u", "d", Instant.now(), null, false, true);
 
-	static final IssuedDocument SUNITA_REVOKED = new IssuedDocument("IC-2026-000050", "INCOME-CERT", "INCER",
+	static final IssuedDocument SUNITA_REVOKED = new IssuedDocument("IC-2026-000050", 50, "INCOME-CERT", "INCER",
 			"Sunita Banerjee", "सुनीता बनर्जी", LocalDate.of(1985, 4, 12), "u", "d", Instant.now(), null, true, true);
 
 	final IssuedDocuments documents = new IssuedDocuments() {
