@@ -56,16 +56,17 @@ public final class PdfSignatures {
 				byte[] content = signature.getSignedContent(pdf);
 				int[] range = signature.getByteRange();
 				boolean coversAll = range.length == 4 && range[0] == 0 && range[2] + range[3] == pdf.length;
+				X509Certificate certificate = null;
 				try {
 					CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), signature.getContents(pdf));
 					SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-					X509Certificate certificate = certificateOf(cms, signer);
+					certificate = certificateOf(cms, signer);
 					boolean intact = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
 					results.add(new Result(intact, coversAll, signature.getSubFilter(), certificate));
 				}
 				catch (CMSSignerDigestMismatchException changed) {
 					// The bytes differ from what was signed: the signature is broken, the signer still known.
-					results.add(new Result(false, coversAll, signature.getSubFilter(), signerCertificate(signature, pdf)));
+					results.add(new Result(false, coversAll, signature.getSubFilter(), certificate));
 				}
 				catch (CMSException | OperatorCreationException | CertificateException unreadable) {
 					results.add(new Result(false, coversAll, signature.getSubFilter(), null));
@@ -73,16 +74,6 @@ public final class PdfSignatures {
 			}
 		}
 		return results;
-	}
-
-	private static X509Certificate signerCertificate(PDSignature signature, byte[] pdf) {
-		try {
-			CMSSignedData cms = new CMSSignedData(signature.getContents(pdf));
-			return certificateOf(cms, cms.getSignerInfos().getSigners().iterator().next());
-		}
-		catch (CMSException | CertificateException | IOException | java.util.NoSuchElementException ex) {
-			return null;
-		}
 	}
 
 	private static X509Certificate certificateOf(CMSSignedData cms, SignerInformation signer) throws CertificateException {
