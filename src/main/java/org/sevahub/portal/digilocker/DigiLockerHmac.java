@@ -9,20 +9,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * DigiLocker's {@code x-digilocker-hmac}: Base64 of HMAC-SHA256 over the raw request body, keyed with the API
- * key. Computed over the bytes as received, before any parsing, so a re-serialised body cannot pass.
+ * key. Computed over the bytes as received, before any parsing, so a re-serialised body cannot pass. The sandbox
+ * DigiLocker signs with it too, as the other sandboxes use their portal's codec.
  */
-final class DigiLockerHmac {
+public final class DigiLockerHmac {
 
 	private final SecretKeySpec key;
 
-	DigiLockerHmac(String apiKey) {
+	public DigiLockerHmac(String apiKey) {
 		if (apiKey == null || apiKey.isBlank()) {
 			throw new IllegalStateException("sevahub.portals.digilocker.api-key is not set");
 		}
 		this.key = new SecretKeySpec(apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
-	String sign(byte[] body) {
+	public String sign(byte[] body) {
 		return Base64.getEncoder().encodeToString(mac(body));
 	}
 

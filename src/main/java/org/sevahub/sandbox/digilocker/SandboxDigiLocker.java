@@ -3,7 +3,6 @@ package org.sevahub.sandbox.digilocker;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -27,6 +24,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.sevahub.application.EngineClock;
 import org.sevahub.delivery.ServerBaseUrl;
+import org.sevahub.portal.digilocker.DigiLockerHmac;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,7 +58,7 @@ public class SandboxDigiLocker {
 
 	private final String orgId;
 
-	private final SecretKeySpec apiKey;
+	private final DigiLockerHmac hmac;
 
 	private final Deque<Pull> recent = new ArrayDeque<>();
 
@@ -70,7 +68,7 @@ public class SandboxDigiLocker {
 		this.http = http.build();
 		this.baseUrl = baseUrl;
 		this.orgId = orgId;
-		this.apiKey = new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.hmac = new DigiLockerHmac(apiKey);
 	}
 
 	/** Pull URI, then (when found) Pull Doc for that URI: a DigiLocker user saving a certificate. */
@@ -124,7 +122,7 @@ public class SandboxDigiLocker {
 		return http.post()
 			.uri(baseUrl.localUrl() + path)
 			.contentType(MediaType.APPLICATION_XML)
-			.header("x-digilocker-hmac", hmac(body))
+			.header("x-digilocker-hmac", hmac.sign(body))
 			.body(body)
 			.exchange((request, response) -> flatten(response.getBody().readAllBytes()));
 	}
@@ -192,17 +190,6 @@ public class SandboxDigiLocker {
 			values.put("Message", "The issuer's answer is not XML: " + ex.getMessage());
 		}
 		return values;
-	}
-
-	private String hmac(byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(apiKey);
-			return Base64.getEncoder().encodeToString(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
