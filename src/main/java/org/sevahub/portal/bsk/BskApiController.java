@@ -57,7 +57,7 @@ class BskApiController {
 
 	private final BskClient client;
 
-	private final BskStatusMap statuses = BskStatusMap.load();
+	private final BskStatusMap statuses;
 
 	private final BskCallers callers;
 
@@ -80,13 +80,14 @@ class BskApiController {
 	private final java.time.Duration maxSkew;
 
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
-			BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
+			BskStatusMap statuses, BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
 			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, PortalLinks links,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
 		this.initiation = initiation;
 		this.documents = documents;
 		this.otps = otps;
 		this.client = client;
+		this.statuses = statuses;
 		this.callers = new BskCallers(properties.allowedIps(), properties.trustedProxies());
 		this.maxSkew = properties.ticketMaxSkew();
 		this.applications = applications;
@@ -197,21 +198,17 @@ class BskApiController {
 			}
 			else {
 				String otp = otps.create(otpId, found.application().id(), document.number());
-				boolean sent;
 				try {
 					sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found
 						.application()
 						.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
-					sent = true;
+					answer.put("otpGenStatus", 1);
 				}
 				catch (RuntimeException failed) {
 					// No OTP reached the citizen: the row goes, so BSK may try again with the same otpld.
 					log.warn("BSK API-5A: the SMS gateway failed for otpld {}", otpId, failed);
 					otps.discard(otpId);
-					sent = false;
-				}
-				answer.put("otpGenStatus", sent ? 1 : 2);
-				if (!sent) {
+					answer.put("otpGenStatus", 2);
 					answer.put("message", "OTP sent unsuccessful");
 				}
 			}
@@ -247,19 +244,21 @@ class BskApiController {
 			BiFunction<BskFields, Map<String, String>, Map<String, Object>> work) {
 		String caller = null;
 		Map<String, Object> claims = null;
+		BskFields fields = null;
 		Map<String, String> noted = new LinkedHashMap<>();
 		try {
 			caller = callers.check(request);
 			claims = client.envelope().open(body);
-			Map<String, Object> answer = work.apply(new BskFields(claims), noted);
+			fields = new BskFields(claims);
+			Map<String, Object> answer = work.apply(fields, noted);
 			// The audit keeps the reference and the names of the fields, never the citizen's data or the live
 			// hand-over link (which opens the citizen's form to whoever reads it).
-			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(claims), "SUCCESS",
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(fields), "SUCCESS",
 					summary(noted, claims) + " -> " + new java.util.TreeSet<>(answer.keySet()));
 			return ResponseEntity.ok(answer);
 		}
 		catch (BskRefusal refusal) {
-			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, fields == null ? caller : reference(fields),
 					"REFUSED", refusal.getMessage() + (claims == null ? "" : " | " + summary(noted, claims)));
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("statusCode", 400);
@@ -269,7 +268,7 @@ class BskApiController {
 		catch (RuntimeException fault) {
 			// BSK reads only its own shape; the details stay in the log, where the department can act on them.
 			log.error("BSK {} failed", api, fault);
-			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, claims == null ? caller : reference(claims),
+			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, fields == null ? caller : reference(fields),
 					"ERROR", fault.getClass().getSimpleName());
 			Map<String, Object> answer = new LinkedHashMap<>();
 			answer.put("statusCode", 400);
@@ -284,15 +283,12 @@ class BskApiController {
 	 */
 	private long ticket(BskFields fields) {
 		long ticketNo = fields.number("ticketNo");
-		if (BskTicket.parse(ticketNo, zone).isAfter(EngineClock.now().plus(maxSkew))) {
-			throw new BskRefusal("ticketNo " + ticketNo + " is in the future");
-		}
+		BskTicket.checkNotFuture(ticketNo, EngineClock.now(), maxSkew, zone, "");
 		return ticketNo;
 	}
 
 	/** userid/ticketNo where the call carries a ticket, else the application or document number, else otpld. */
-	private static String reference(Map<String, Object> claims) {
-		BskFields fields = new BskFields(claims);
+	private static String reference(BskFields fields) {
 		Optional<String> ticket = fields.optionalText("ticketNo");
 		if (ticket.isPresent()) {
 			return fields.optionalText("userid").map(user -> user + "/").orElse("") + ticket.get();

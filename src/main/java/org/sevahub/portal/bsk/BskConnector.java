@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * API-2: tells BSK when an application it started is saved as a draft (applicationStatus 2) or finally
  * submitted (3, with the payment fields). Everything the call needs is captured when the status is recorded;
- * the dispatcher sends it in order and retries. Also remembers certificate numbers for API-4 and API-5.
+ * the dispatcher sends it in order and retries.
  */
 @Component
 @ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
@@ -41,20 +41,18 @@ class BskConnector implements PortalConnector {
 
 	private final BskClient client;
 
-	private final BskDocuments documents;
-
 	private final RuntimeService runtime;
 
-	private final BskStatusMap statuses = BskStatusMap.load();
+	private final BskStatusMap statuses;
 
 	private final ObjectMapper json;
 
 	private final ZoneId zone;
 
-	BskConnector(BskClient client, BskDocuments documents, RuntimeService runtime, ObjectMapper json,
+	BskConnector(BskClient client, BskStatusMap statuses, RuntimeService runtime, ObjectMapper json,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
 		this.client = client;
-		this.documents = documents;
+		this.statuses = statuses;
 		this.runtime = runtime;
 		this.json = json;
 		this.zone = zone;

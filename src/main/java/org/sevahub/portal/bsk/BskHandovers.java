@@ -67,15 +67,11 @@ class BskHandovers {
 	 * The application the link opens, spending the link; empty when it is forged, unknown, used or expired.
 	 */
 	Optional<Long> redeem(String link) {
-		int dot = link == null ? -1 : link.indexOf('.');
-		if (dot <= 0) {
+		Optional<String> signed = signedId(link);
+		if (signed.isEmpty()) {
 			return Optional.empty();
 		}
-		String id = link.substring(0, dot);
-		byte[] mac = link.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(access.sign(PURPOSE, id).getBytes(StandardCharsets.US_ASCII), mac)) {
-			return Optional.empty();
-		}
+		String id = signed.get();
 		Instant now = EngineClock.now();
 		int spent = jdbc.sql("""
 				UPDATE bsk_handover SET used_at = :now
@@ -94,18 +90,29 @@ class BskHandovers {
 
 	/** Why a well-signed link does not work, for the citizen's page. */
 	String whyNot(String link) {
-		int dot = link == null ? -1 : link.indexOf('.');
-		if (dot <= 0 || !MessageDigest.isEqual(access.sign(PURPOSE, link.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
-				link.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+		Optional<String> signed = signedId(link);
+		if (signed.isEmpty()) {
 			return "This link was not issued by the department.";
 		}
 		return jdbc.sql("SELECT used_at IS NOT NULL FROM bsk_handover WHERE handover_id = :id")
-			.param("id", link.substring(0, dot))
+			.param("id", signed.get())
 			.query(Boolean.class)
 			.optional()
 			.map(used -> used ? "This link has already been used: each link from BSK opens the form once."
 					: "This link has expired, or BSK has since issued a newer one.")
 			.orElse("This link is not known.");
+	}
+
+	/** The link's id when the link is {@code <id>.<mac>} with the MAC SevaHub's key gives that id; else empty. */
+	private Optional<String> signedId(String link) {
+		int dot = link == null ? -1 : link.indexOf('.');
+		if (dot <= 0) {
+			return Optional.empty();
+		}
+		String id = link.substring(0, dot);
+		byte[] mac = link.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(access.sign(PURPOSE, id).getBytes(StandardCharsets.US_ASCII), mac) ? Optional.of(id)
+				: Optional.empty();
 	}
 
 }

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
 class BskInitiation {
 
-	record Initiated(Application application, long appSubTime, String handover, boolean resent) {
+	record Initiated(Application application, long appSubTime, String handover) {
 	}
 
 	private final ApplicationService applications;
@@ -98,20 +98,12 @@ class BskInitiation {
 			return resent(request, earlier.get());
 		}
 		deos.requireActive(request.userid());
-		return transactions.execute(status -> {
-			// A copy of this ticket may have committed since the look-up above: inside the transaction it is
-			// answered as a resend, with the digest check, never handed the other request's application.
-			Optional<PortalLink> raced = links.find(BskClient.PORTAL, reference(request.userid(), request.ticketNo()));
-			if (raced.isPresent()) {
-				return resent(request, raced.get());
-			}
-			return create(request);
-		});
+		return transactions.execute(status -> create(request));
 	}
 
 	/** What API-1 asked for, every field checked; nothing is read from or written to the database. */
 	private record Request(long userid, long ticketNo, String bskCode, ServiceDefinition service, String digest,
-			Citizen citizen, Optional<Long> age) {
+			Citizen citizen) {
 	}
 
 	private Request request(BskFields fields) {
@@ -122,9 +114,7 @@ class BskInitiation {
 		ServiceDefinition service = service(catalog, bskCode).orElseThrow(
 				() -> new BskRefusal("serviceCode " + bskCode + " is not a service of this department"));
 		Citizen citizen = citizen(fields);
-		Optional<Long> age = fields.optionalNumber("age");
-		return new Request(userid, ticketNo, bskCode, service, digest(userid, ticketNo, service, citizen, age), citizen,
-				age);
+		return new Request(userid, ticketNo, bskCode, service, digest(userid, ticketNo, service, citizen), citizen);
 	}
 
 	private Initiated resent(Request request, PortalLink earlier) {
@@ -132,8 +122,7 @@ class BskInitiation {
 			throw duplicate(request);
 		}
 		Application app = applications.byId(earlier.applicationId());
-		return new Initiated(app, Long.parseLong(earlier.attributes().get("appSubTime")), handovers.issue(app.id()),
-				true);
+		return new Initiated(app, Long.parseLong(earlier.attributes().get("appSubTime")), handovers.issue(app.id()));
 	}
 
 	private static BskRefusal duplicate(Request request) {
@@ -149,7 +138,7 @@ class BskInitiation {
 		attributes.put("serviceCode", request.bskCode());
 		attributes.put("appSubTime", String.valueOf(appSubTime));
 		attributes.put("digest", request.digest());
-		request.age().ifPresent(age -> attributes.put("age", String.valueOf(age)));
+		request.citizen().age().ifPresent(age -> attributes.put("age", String.valueOf(age)));
 		Application app = applications.create(NewApplication.fromPortal(request.service().code(),
 				new NewApplication.PortalOrigin(BskClient.PORTAL, reference(request.userid(), request.ticketNo()),
 						attributes),
@@ -160,14 +149,10 @@ class BskInitiation {
 		if (!request.digest().equals(link.attributes().get("digest"))) {
 			throw duplicate(request);
 		}
-		if (!String.valueOf(appSubTime).equals(link.attributes().get("appSubTime"))) {
-			return new Initiated(app, Long.parseLong(link.attributes().get("appSubTime")), handovers.issue(app.id()),
-					true);
-		}
-		return new Initiated(app, appSubTime, handovers.issue(app.id()), false);
+		return new Initiated(app, Long.parseLong(link.attributes().get("appSubTime")), handovers.issue(app.id()));
 	}
 
-	private record Citizen(Applicant applicant, Set<String> locked) {
+	private record Citizen(Applicant applicant, Set<String> locked, Optional<Long> age) {
 	}
 
 	/** The citizen's basic data as BSK keyed it; each field BSK gave is locked on the form. */
@@ -200,7 +185,7 @@ class BskInitiation {
 				locked.add(key);
 			}
 		});
-		return new Citizen(applicant, locked);
+		return new Citizen(applicant, locked, age);
 	}
 
 	private static String gender(String value) {
@@ -217,7 +202,7 @@ class BskInitiation {
 	 * for {@code ticketNo}, numbers as strings, {@code AMD/002} for {@code AMD002} or {@code +91} before the mobile
 	 * is the same request.
 	 */
-	private String digest(long userid, long ticketNo, ServiceDefinition service, Citizen citizen, Optional<Long> age) {
+	private String digest(long userid, long ticketNo, ServiceDefinition service, Citizen citizen) {
 		Map<String, Object> canonical = new java.util.TreeMap<>();
 		canonical.put("userid", userid);
 		canonical.put("ticketNo", ticketNo);
@@ -227,7 +212,7 @@ class BskInitiation {
 				canonical.put(key, value);
 			}
 		});
-		age.ifPresent(value -> canonical.put("age", value));
+		citizen.age().ifPresent(value -> canonical.put("age", value));
 		try {
 			byte[] bytes = json.writeValueAsBytes(canonical);
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

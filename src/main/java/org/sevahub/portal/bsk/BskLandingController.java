@@ -45,9 +45,10 @@ class BskLandingController {
 
 	@GetMapping("/bsk/landing")
 	ModelAndView land(@RequestParam(name = "h", required = false) String link, HttpServletResponse response) {
-		Optional<Long> applicationId = link == null || link.length() > 200 ? Optional.empty() : handovers.redeem(link);
+		boolean unusable = link == null || link.length() > 200;
+		Optional<Long> applicationId = unusable ? Optional.empty() : handovers.redeem(link);
 		if (applicationId.isEmpty()) {
-			String why = link == null || link.length() > 200 ? "The link has no hand-over code." : handovers.whyNot(link);
+			String why = unusable ? "The link has no hand-over code." : handovers.whyNot(link);
 			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, "landing", null, "REFUSED", why);
 			ModelAndView page = new ModelAndView("problem", Map.of("title", "This BSK link does not open a form",
 					"message", why + " Please ask the Bangla Sahayata Kendra operator to open the service again."));

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -52,6 +55,18 @@ final class BskStatusMap {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read portal-status/bsk.yml", ex);
 		}
+	}
+
+	/** The map read once, shared by the API-2 connector and the API-3/4 answers. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "sevahub.portals.bsk.enabled", havingValue = "true")
+	static class Loaded {
+
+		@Bean
+		BskStatusMap bskStatusMap() {
+			return load();
+		}
+
 	}
 
 	Optional<Api2> api2(String status) {

@@ -35,14 +35,23 @@ final class BskTicket {
 
 	/** Refuses a ticket outside [now - maxAge, now + maxSkew], saying which side it fell on. */
 	static void checkPlausible(long ticketNo, Instant now, Duration maxAge, Duration maxSkew, ZoneId zone) {
-		Instant at = parse(ticketNo, zone);
-		if (at.isAfter(now.plus(maxSkew))) {
-			throw new BskRefusal("ticketNo " + ticketNo + " is in the future (now " + stamp(now, zone) + ")");
-		}
+		Instant at = checkNotFuture(ticketNo, now, maxSkew, zone, " (now " + stamp(now, zone) + ")");
 		if (at.isBefore(now.minus(maxAge))) {
 			throw new BskRefusal("ticketNo " + ticketNo + " has expired: tickets older than " + maxAge.toMinutes()
 					+ " minutes are refused (now " + stamp(now, zone) + ")");
 		}
+	}
+
+	/**
+	 * The ticket's moment, refusing a ticket later than now + maxSkew with "ticketNo ... is in the future"
+	 * followed by {@code detail}.
+	 */
+	static Instant checkNotFuture(long ticketNo, Instant now, Duration maxSkew, ZoneId zone, String detail) {
+		Instant at = parse(ticketNo, zone);
+		if (at.isAfter(now.plus(maxSkew))) {
+			throw new BskRefusal("ticketNo " + ticketNo + " is in the future" + detail);
+		}
+		return at;
 	}
 
 }
