@@ -38,7 +38,7 @@ final class AaplesarkarCitizen {
 		String district = value(f, "DistrictID");
 		Applicant applicant = new Applicant(null, value(f, "FullName"), value(f, "FullName_mr"),
 				value(f, "FatherFullName"), null, gender(value(f, "Gender")), date(value(f, "DOB")),
-				value(f, "MobileNo"), value(f, "EmailID"), null, null, address(f, ""), null,
+				value(f, "MobileNo"), value(f, "EmailID"), null, null, address(f), null,
 				district == null ? null : districtNames.getOrDefault(district, district), value(f, "PinCode"),
 				MAHARASHTRA, null, null, null, null, null, null);
 		String uid = value(f, "UIDNO");
@@ -65,10 +65,10 @@ final class AaplesarkarCitizen {
 	 * The English address, as the applicant's (current) address. The _LL fields are the same address in Marathi,
 	 * not a permanent address: SevaHub's applicant has no field for them, so they are not taken.
 	 */
-	private static String address(Map<String, String> f, String suffix) {
+	private static String address(Map<String, String> f) {
 		String joined = List.of("AddrCareOf", "AddrBuilding", "AddrStreet", "AddrLandmark", "AddrLocality")
 			.stream()
-			.map(field -> value(f, field + suffix))
+			.map(field -> value(f, field))
 			.filter(v -> v != null)
 			.distinct()
 			.collect(Collectors.joining(", "));

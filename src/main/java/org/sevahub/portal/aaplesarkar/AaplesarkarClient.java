@@ -12,7 +12,6 @@ import org.sevahub.application.AuditTrail;
 import org.sevahub.delivery.ServerBaseUrl;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -169,12 +168,8 @@ class AaplesarkarClient {
 			throw new AaplesarkarSoap.AaplesarkarSoapException(AaplesarkarSoap.AaplesarkarSoapException.UNREADABLE,
 					"not a ResMessage");
 		}
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-			if (n instanceof Element e) {
-				fields.put(e.getLocalName() != null ? e.getLocalName() : e.getNodeName(), e.getTextContent().strip());
-			}
-		}
+		Map<String, String> fields = AaplesarkarSoap.childTexts(root);
+		fields.replaceAll((name, text) -> text.strip());
 		return fields;
 	}
 

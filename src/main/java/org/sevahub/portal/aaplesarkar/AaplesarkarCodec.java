@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 import javax.crypto.Cipher;
@@ -32,7 +33,7 @@ public final class AaplesarkarCodec {
 
 	private final IvParameterSpec iv;
 
-	private final byte[] checksumKey;
+	private final String checksumKey;
 
 	public AaplesarkarCodec(String encryptKey, String encryptIv, String checksumKey) {
 		byte[] keyBytes = encryptKey.getBytes(StandardCharsets.UTF_8);
@@ -45,11 +46,11 @@ public final class AaplesarkarCodec {
 		}
 		this.key = new SecretKeySpec(keyBytes, "DESede");
 		this.iv = new IvParameterSpec(ivBytes);
-		this.checksumKey = checksumKey.getBytes(StandardCharsets.UTF_8);
+		this.checksumKey = Objects.requireNonNull(checksumKey, "checksumKey");
 	}
 
 	public String checksumKey() {
-		return new String(checksumKey, StandardCharsets.UTF_8);
+		return checksumKey;
 	}
 
 	/** {@code SimpleTripleDes}: UTF-8, zero padding, uppercase hex. */

@@ -87,10 +87,7 @@ class AaplesarkarLandingController {
 		AaplesarkarToken token;
 		try {
 			// Until its checksum holds, the caller is nobody: why the token failed stays in the audit record.
-			token = AaplesarkarToken.parse(client.codec().decrypt(str.strip()));
-			if (!token.checksumValid(client.codec())) {
-				throw new AaplesarkarToken.Refused("Invalid checksum value");
-			}
+			token = AaplesarkarToken.parseAndCheck(client.codec(), str.strip());
 		}
 		catch (AaplesarkarCodec.AaplesarkarCryptoException | AaplesarkarToken.Refused ex) {
 			return refuse(response, 400, "The link from Aaple Sarkar could not be read",

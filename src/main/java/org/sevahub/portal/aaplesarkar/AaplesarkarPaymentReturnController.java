@@ -77,13 +77,14 @@ class AaplesarkarPaymentReturnController {
 			// The caller is unauthenticated until the return decrypts and parses: why it did not stays in the audit.
 			return unreadable(ex.getMessage());
 		}
-		Optional<PortalLink> link = linkOf(r.applicationNo());
+		Optional<Application> app = application(r.applicationNo());
+		Optional<PortalLink> link = app.flatMap(a -> links.find(a.id(), AaplesarkarClient.PORTAL));
 		if (link.isEmpty() || !r.serviceId().equals(link.get().attributes().get("ServiceID"))) {
 			return refuse(400, r, "The payment answer does not match an application",
 					"Aaple Sarkar's gateway reported a payment for application " + r.applicationNo() + " and service "
 							+ r.serviceId() + ", which is not an application Aaple Sarkar handed over. Nothing was recorded.");
 		}
-		BigDecimal fee = catalog.get(applications.get(r.applicationNo()).serviceCode()).fee();
+		BigDecimal fee = catalog.get(app.get().serviceCode()).fee();
 		AaplesarkarPayments.Outcome outcome = !r.paid() ? AaplesarkarPayments.Outcome.FAILED
 				: fee.compareTo(r.amount()) != 0 ? AaplesarkarPayments.Outcome.AMOUNT_MISMATCH
 						: !AaplesarkarFeeGateway.awaitsFee(applications, r.applicationNo()) ? AaplesarkarPayments.Outcome.NOT_AWAITED
@@ -171,10 +172,9 @@ class AaplesarkarPaymentReturnController {
 		}
 	}
 
-	private Optional<PortalLink> linkOf(String applicationNo) {
+	private Optional<Application> application(String applicationNo) {
 		try {
-			Application app = applications.get(applicationNo);
-			return links.find(app.id(), AaplesarkarClient.PORTAL);
+			return Optional.of(applications.get(applicationNo));
 		}
 		catch (ApplicationNotFoundException ex) {
 			return Optional.empty();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.sevahub.application.ApplicationRepository;
-import org.sevahub.application.EngineClock;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +54,7 @@ class AaplesarkarPayments {
 				.param("date", p.paymentDate())
 				.param("paid", p.paid())
 				.param("amount", p.amount())
-				.param("at", ApplicationRepository.timestamp(EngineClock.now()))
+				.param("at", ApplicationRepository.timestamp(p.receivedAt()))
 				.param("outcome", p.outcome().name())
 				.update();
 			return true;

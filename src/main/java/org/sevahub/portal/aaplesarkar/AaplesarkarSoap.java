@@ -105,13 +105,18 @@ public final class AaplesarkarSoap {
 		if (call == null) {
 			throw new AaplesarkarSoapException(AaplesarkarSoapException.UNREADABLE, "empty SOAP body");
 		}
-		Map<String, String> parameters = new LinkedHashMap<>();
-		for (Node n = call.getFirstChild(); n != null; n = n.getNextSibling()) {
+		return new Call(call.getLocalName(), childTexts(call));
+	}
+
+	/** The child elements of {@code parent} as local name (node name without a namespace) to text, in order. */
+	static Map<String, String> childTexts(Element parent) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
 			if (n instanceof Element e) {
-				parameters.put(e.getLocalName(), e.getTextContent());
+				texts.put(e.getLocalName() != null ? e.getLocalName() : e.getNodeName(), e.getTextContent());
 			}
 		}
-		return new Call(call.getLocalName(), parameters);
+		return texts;
 	}
 
 	/**

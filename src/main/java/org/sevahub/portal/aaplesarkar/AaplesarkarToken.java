@@ -17,7 +17,8 @@ public record AaplesarkarToken(String userId, String timeStamp, String sessionId
 	/** Ticks at 1970-01-01T00:00 (.NET's {@code DateTime.UnixEpoch.Ticks}). */
 	static final long UNIX_EPOCH_TICKS = 621_355_968_000_000_000L;
 
-	static AaplesarkarToken parse(String decrypted) {
+	/** Parses a decrypted token (its five fields present), checking neither its checksum nor its age. */
+	public static AaplesarkarToken parse(String decrypted) {
 		String[] parts = decrypted.split("\\|", -1);
 		if (parts.length != 5) {
 			throw new Refused("the token has " + parts.length + " fields, not the 5 of UserId|TimeStamp|SessionID|CheckSumValue|AuthorizationToken");

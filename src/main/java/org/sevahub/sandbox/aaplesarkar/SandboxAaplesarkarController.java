@@ -138,7 +138,7 @@ class SandboxAaplesarkarController {
 		}
 		AaplesarkarToken token;
 		try {
-			token = AaplesarkarToken.parseAndCheck(codec, p.getOrDefault("str", ""));
+			token = AaplesarkarToken.parse(codec.decrypt(p.getOrDefault("str", "")));
 			token.verify(codec, EngineClock.now(), java.time.Duration.ofMinutes(15), zone);
 		}
 		catch (RuntimeException ex) {
