@@ -130,7 +130,6 @@ class DciAnswers {
 		if (!"SENT".equals(search.state())) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 		}
-		Application app = applications.findById(search.applicationId()).orElseThrow();
 		DciMessages.Verdict verdict = DciMessages.verdict(header, searchResponse, search.referenceIds());
 		switch (verdict.finality()) {
 			case REJECTED -> {
@@ -139,16 +138,17 @@ class DciAnswers {
 				if (!transactions.rejected(txn)) {
 					throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 				}
-				events.record(app.id(), "REGISTRY_SEARCH_REJECTED", txn + ": " + verdict.reason());
+				events.record(search.applicationId(), "REGISTRY_SEARCH_REJECTED", txn + ": " + verdict.reason());
 				return java.util.Optional.empty();
 			}
 			case PENDING -> {
-				events.record(app.id(), "REGISTRY_SEARCH_PENDING", txn + ": " + verdict.reason());
+				events.record(search.applicationId(), "REGISTRY_SEARCH_PENDING", txn + ": " + verdict.reason());
 				return java.util.Optional.empty();
 			}
 			default -> {
 			}
 		}
+		Application app = applications.findById(search.applicationId()).orElseThrow();
 		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
 		// Claimed first, atomically: of two answers arriving together, the second waits on the row and finds it
 		// taken.
@@ -169,19 +169,19 @@ class DciAnswers {
 	 * what it said.
 	 */
 	private java.util.Optional<Boolean> late(DciTransactions.Transaction search, JsonNode header, JsonNode searchResponse) {
-		Application app = applications.findById(search.applicationId()).orElseThrow();
 		DciMessages.Verdict verdict = DciMessages.verdict(header, searchResponse, search.referenceIds());
 		if (verdict.finality() != DciMessages.Finality.FINAL) {
-			events.record(app.id(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
+			events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
 					+ verdict.finality() + " " + verdict.reason());
 			return java.util.Optional.empty();
 		}
+		Application app = applications.findById(search.applicationId()).orElseThrow();
 		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
 		if (!transactions.answeredLate(search.transactionId(), enrolled)) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + search.transactionId()
 					+ " was answered before");
 		}
-		events.record(app.id(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
+		events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
 				+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme());
 		return java.util.Optional.empty();
 	}

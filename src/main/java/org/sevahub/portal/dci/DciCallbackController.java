@@ -1,11 +1,8 @@
 package org.sevahub.portal.dci;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.sevahub.application.AuditTrail;
-import org.sevahub.application.EngineClock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -37,27 +34,23 @@ class DciCallbackController {
 	}
 
 	@PostMapping(path = "/registry/on-search", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> onSearch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+	ResponseEntity<Object> onSearch(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) byte[] body) {
 		return take(authorization, body, "on-search");
 	}
 
 	@PostMapping(path = "/registry/txn/on-status", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> onStatus(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+	ResponseEntity<Object> onStatus(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestBody(required = false) byte[] body) {
 		return take(authorization, body, "txn-on-status");
 	}
 
-	private ResponseEntity<Map<String, Object>> take(String authorization, byte[] body, String action) {
+	private ResponseEntity<Object> take(String authorization, byte[] body, String action) {
 		try {
 			DciAnswers.Taken taken = answers.receive(authorization, body == null ? new byte[0] : body, action);
 			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, taken.transactionId(), "ACK",
 					taken.transactionId() + ": " + taken.outcome());
-			Map<String, Object> message = new LinkedHashMap<>();
-			message.put("ack_status", "ACK");
-			message.put("timestamp", DciCodec.timestamp(EngineClock.now()));
-			message.put("correlation_id", UUID.randomUUID().toString());
-			return ResponseEntity.ok(Map.of("message", message));
+			return ResponseEntity.ok(DciCodec.ack(UUID.randomUUID().toString()));
 		}
 		catch (DciRefusal refusal) {
 			audit.record(AuditTrail.Direction.IN, DciClient.PORTAL, action, null, refusal.code(), refusal.detail());

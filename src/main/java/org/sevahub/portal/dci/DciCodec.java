@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -73,10 +74,6 @@ public final class DciCodec {
 		return senderId;
 	}
 
-	public ObjectMapper json() {
-		return json;
-	}
-
 	/** A request header ({@code MsgHeader_V1.0.0}). */
 	public ObjectNode requestHeader(String action, String receiverId, int totalCount, String senderUri) {
 		ObjectNode header = json.createObjectNode();
@@ -113,6 +110,16 @@ public final class DciCodec {
 		header.put("receiver_id", receiverId);
 		header.put("is_msg_encrypted", false);
 		return header;
+	}
+
+	/** The spec's acknowledgement of a message taken: {@code {message: {ack_status: ACK, timestamp, correlation_id}}}. */
+	public static ObjectNode ack(String correlationId) {
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		body.putObject("message")
+			.put("ack_status", "ACK")
+			.put("timestamp", timestamp(EngineClock.now()))
+			.put("correlation_id", correlationId);
+		return body;
 	}
 
 	/** Signs header + message now, valid for the configured lifetime. */

@@ -129,25 +129,26 @@ public class DciRegistry implements BeneficiaryRegistry {
 	 * a resend after a crash carries the same ids, which the registry recognises as a duplicate.
 	 */
 	private void queue(Application application, ServiceDefinition service, String enrolmentStatus, String kind) {
-		Application current = applications.findById(application.id()).orElseThrow();
 		String txn = newTransactionId();
-		transactions.started(txn, kind, current.id(), DciMessages.programme(service));
+		transactions.started(txn, kind, application.id(), DciMessages.programme(service), List.of());
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		ObjectNode payload = json.createObjectNode();
 		payload.put("message_id", UUID.randomUUID().toString());
-		payload.set("message", messages.enrollmentUpdate(txn, current, applications.applicantOf(current), service,
-				enrolmentStatus, today));
-		outbox.enqueue(current, DciClient.PORTAL, current.status(), new OutboundMessage(ENROLLMENT, payload.toString()));
+		payload.set("message", messages.enrollmentUpdate(txn, application, applications.applicantOf(application),
+				service, enrolmentStatus, today));
+		outbox.enqueue(application, DciClient.PORTAL, application.status(),
+				new OutboundMessage(ENROLLMENT, payload.toString()));
 	}
 
 	/** {@code /registry/sync/enrolled}: whether the registry has the applicant enrolled in the service's programme. */
 	public boolean enrolled(Application application, ServiceDefinition service) throws IOException {
 		Applicant applicant = applications.applicantOf(application);
+		String programme = DciMessages.programme(service);
 		String txn = newTransactionId();
-		transactions.startedNow(txn, "enrolled", application.id(), DciMessages.programme(service), List.of());
+		transactions.startedNow(txn, "enrolled", application.id(), programme, List.of());
 		ObjectNode header = codec.requestHeader("search", properties.receiverId(), 1, null);
 		DciClient.Answer answer = client.post("/registry/sync/enrolled", header,
-				messages.enrolledRequest(txn, applicant, DciMessages.programme(service)), application.applicationNo());
+				messages.enrolledRequest(txn, applicant, programme), application.applicationNo());
 		if (!answer.ok()) {
 			throw new IllegalStateException("The registry refused enrolled query " + txn + ": " + answer.error());
 		}

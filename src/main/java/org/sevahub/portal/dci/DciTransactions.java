@@ -36,11 +36,6 @@ class DciTransactions {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	void started(String transactionId, String kind, Long applicationId, String programme) {
-		insert(transactionId, kind, applicationId, programme, List.of());
-	}
-
-	@Transactional(propagation = Propagation.MANDATORY)
 	void started(String transactionId, String kind, Long applicationId, String programme, List<String> referenceIds) {
 		insert(transactionId, kind, applicationId, programme, referenceIds);
 	}

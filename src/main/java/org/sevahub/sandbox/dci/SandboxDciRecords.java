@@ -8,6 +8,8 @@ import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,21 +37,22 @@ class SandboxDciRecords {
 		this.jdbc = jdbc;
 	}
 
-	boolean seen(String senderId, String scope, String id) {
-		return jdbc.sql("SELECT COUNT(*) FROM sandbox_dci_seen WHERE sender_id = :s AND scope = :scope AND id = :id")
-			.param("s", senderId)
-			.param("scope", scope)
-			.param("id", id)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	void see(String senderId, String scope, String id) {
-		jdbc.sql("INSERT INTO sandbox_dci_seen (sender_id, scope, id) VALUES (:s, :scope, :id)")
-			.param("s", senderId)
-			.param("scope", scope)
-			.param("id", id)
-			.update();
+	/**
+	 * Records an id of this sender's: false when it was seen before. The caller refuses the request then, which
+	 * rolls back its transaction (PostgreSQL will not go on after the failed insert anyway).
+	 */
+	boolean firstSight(String senderId, String scope, String id) {
+		try {
+			jdbc.sql("INSERT INTO sandbox_dci_seen (sender_id, scope, id) VALUES (:s, :scope, :id)")
+				.param("s", senderId)
+				.param("scope", scope)
+				.param("id", id)
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException seen) {
+			return false;
+		}
 	}
 
 	void upsert(Beneficiary b) {
@@ -93,16 +96,32 @@ class SandboxDciRecords {
 	}
 
 	List<Beneficiary> all() {
-		return query("member_identifier <> :a OR member_identifier <> :b", "", "");
+		return jdbc.sql(SELECT + " ORDER BY id").query(BENEFICIARY).list();
 	}
 
+	/** Whether any sender reported the person with this identifier enrolled (active) in the programme. */
+	boolean activeIn(String identifierValue, String programme) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM sandbox_dci_beneficiary
+				WHERE identifier_value = :iv AND programme = :programme AND LOWER(enrolment_status) = 'active'""")
+			.param("iv", identifierValue)
+			.param("programme", programme)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static final String SELECT = "SELECT sender_id, member_identifier, programme, identifier_type, "
+			+ "identifier_value, name_key, birth_date, enrolment_status, record FROM sandbox_dci_beneficiary";
+
+	private static final RowMapper<Beneficiary> BENEFICIARY = (rs, n) -> new Beneficiary(rs.getString(1),
+			rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+			rs.getString(8), rs.getString(9));
+
 	private List<Beneficiary> query(String where, String a, String b) {
-		return jdbc.sql("SELECT sender_id, member_identifier, programme, identifier_type, identifier_value, name_key, "
-				+ "birth_date, enrolment_status, record FROM sandbox_dci_beneficiary WHERE " + where + " ORDER BY id")
+		return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY id")
 			.param("a", a)
 			.param("b", b)
-			.query((rs, n) -> new Beneficiary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+			.query(BENEFICIARY)
 			.list();
 	}
 

@@ -90,19 +90,18 @@ class SandboxDciRegistry {
 		if (messageId.isBlank()) {
 			throw DciRefusal.bad("The header has no message_id");
 		}
-		if (records.seen(opened.senderId(), "message", messageId)) {
+		// A refusal after an id was recorded rolls the request's transaction back, and the record with it.
+		if (!records.firstSight(opened.senderId(), "message", messageId)) {
 			throw DciRefusal.rejected("rjct.message_id.duplicate", "Message " + messageId + " was received before");
 		}
 		String txn = opened.message().path("transaction_id").asText("");
 		if (txn.isBlank() || txn.length() > 99) {
 			throw DciRefusal.bad("transaction_id is required, at most 99 characters");
 		}
-		if (records.seen(opened.senderId(), "transaction", txn)) {
+		if (!records.firstSight(opened.senderId(), "transaction", txn)) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Transaction " + txn + " was used before by "
 					+ opened.senderId());
 		}
-		records.see(opened.senderId(), "message", messageId);
-		records.see(opened.senderId(), "transaction", txn);
 		return opened;
 	}
 
@@ -119,7 +118,7 @@ class SandboxDciRegistry {
 		String callback = callbackUrl(opened);
 		ObjectNode response = search(opened);
 		records.queueCallback(opened.senderId(), callback, "on-search", response.toString());
-		return ack(response.path("correlation_id").asText());
+		return DciCodec.ack(response.path("correlation_id").asText());
 	}
 
 	@Transactional
@@ -135,7 +134,7 @@ class SandboxDciRegistry {
 		String callback = callbackUrl(opened);
 		ObjectNode response = txnStatus(opened);
 		records.queueCallback(opened.senderId(), callback, "txn-on-status", response.toString());
-		return ack(response.path("correlation_id").asText());
+		return DciCodec.ack(response.path("correlation_id").asText());
 	}
 
 	/** The spec's answer here is a plain EnrollmentUpdatesResponse, not an envelope. */
@@ -185,10 +184,7 @@ class SandboxDciRegistry {
 			throw DciRefusal.rejected("rjct.search_criteria.invalid",
 					"enrolled_criteria.query needs person_identifier and programme_identifier eq");
 		}
-		boolean enrolled = records.all()
-			.stream()
-			.anyMatch(b -> person.equals(b.identifierValue()) && programme.equals(b.programme())
-					&& "active".equalsIgnoreCase(b.enrolmentStatus()));
+		boolean enrolled = records.activeIn(person, programme);
 		ObjectNode response = answer(opened);
 		response.putArray("enrolled_response")
 			.addObject()
@@ -323,15 +319,6 @@ class SandboxDciRegistry {
 			completed += "succ".equals(item.path("status").asText("succ")) ? 1 : 0;
 		}
 		return codec.seal(codec.callbackHeader(action, receiver, "succ", null, null, items.size(), completed), message);
-	}
-
-	private ObjectNode ack(String correlationId) {
-		ObjectNode body = json.createObjectNode();
-		body.putObject("message")
-			.put("ack_status", "ACK")
-			.put("timestamp", DciCodec.timestamp(EngineClock.now()))
-			.put("correlation_id", correlationId);
-		return body;
 	}
 
 	private JsonNode read(String text) {
