@@ -91,6 +91,10 @@ class CitizenNotifications {
 		this.sms = sms;
 		this.email = email;
 		this.meters = meters;
+		if (sms.getIfAvailable() == null) {
+			log.warn("No SMS gateway is configured (sevahub.notify.sms.gateway.url) and the sandbox is off: "
+					+ "citizens are not told of their applications' steps by SMS");
+		}
 	}
 
 	@EventListener
