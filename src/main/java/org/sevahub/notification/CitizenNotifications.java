@@ -1,6 +1,7 @@
 package org.sevahub.notification;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -114,11 +115,11 @@ class CitizenNotifications {
 				return;
 			}
 			notice = notice.by(appealClock.firstFilingDeadline(execution).toInstant())
-				.officer(post(service.officers().firstAppellate()));
+				.officer(post(service, ServiceDefinition.Officers::firstAppellate));
 		}
 		else if (appeals == 1) {
 			notice = notice.by(appealClock.secondFilingDeadline(execution).toInstant())
-				.officer(post(service.officers().secondAppellate()));
+				.officer(post(service, ServiceDefinition.Officers::secondAppellate));
 		}
 		else {
 			// The second appellate officer is late: no further appeal lies; the page shows the breach.
@@ -160,20 +161,20 @@ class CitizenNotifications {
 			case REJECTED -> deadlines.opensCalledProcess(execution)
 					? Notice.of(NotificationEvent.REJECTED, status)
 						.by(appealClock.firstFilingDeadline(execution).toInstant())
-						.officer(post(service.officers().firstAppellate()))
+						.officer(post(service, ServiceDefinition.Officers::firstAppellate))
 						.remarks(remarks)
 					: Notice.of(NotificationEvent.REJECTED_FINAL, status).remarks(remarks);
 			case APPEAL_FILED -> Notice.of(NotificationEvent.APPEAL_FILED, status)
 				.by(deadlines.ofNextStep(execution).orElse(null))
-				.officer(post(appealsFiled(recorded.application()) > 1 ? service.officers().secondAppellate()
-						: service.officers().firstAppellate()));
+				.officer(post(service, appealsFiled(recorded.application()) > 1 ? ServiceDefinition.Officers::secondAppellate
+						: ServiceDefinition.Officers::firstAppellate));
 			case APPEAL_ALLOWED -> Notice.of(NotificationEvent.APPEAL_ALLOWED, status).remarks(remarks);
 			case APPEAL_DISMISSED -> appealsFiled(recorded.application()) > 1
 					? Notice.of(NotificationEvent.APPEAL_DISMISSED_FINAL, status).remarks(remarks)
 					// The second-appeal window runs from this order (the appeal clock notes it just after this).
 					: Notice.of(NotificationEvent.APPEAL_DISMISSED, status)
 						.by(deadlines.calendarDays(execution, service.appeal().secondFilingDays()))
-						.officer(post(service.officers().secondAppellate()))
+						.officer(post(service, ServiceDefinition.Officers::secondAppellate))
 						.remarks(remarks);
 			default -> null;
 		};
@@ -258,8 +259,10 @@ class CitizenNotifications {
 		return amount != null ? amount.toString() : service.fee().toPlainString();
 	}
 
-	private static String post(ServiceDefinition.Officer officer) {
-		return officer == null ? null : officer.role();
+	/** The post that decides next, as the catalog names it; a catalog entry may leave it out. */
+	private static String post(ServiceDefinition service,
+			Function<ServiceDefinition.Officers, ServiceDefinition.Officer> which) {
+		return Optional.ofNullable(service.officers()).map(which).map(ServiceDefinition.Officer::role).orElse(null);
 	}
 
 }

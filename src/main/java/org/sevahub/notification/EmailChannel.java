@@ -1,6 +1,5 @@
 package org.sevahub.notification;
 
-import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,11 +12,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.sevahub.application.Applicant;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.AuditTrail;
-import org.sevahub.delivery.OutboundMessage;
-import org.sevahub.delivery.PortalConnector;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
-import org.sevahub.delivery.StatusChange;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
@@ -36,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-class EmailChannel implements PortalConnector {
+class EmailChannel extends CitizenChannel {
 
 	static final String CHANNEL = "email";
 
@@ -48,53 +44,26 @@ class EmailChannel implements PortalConnector {
 
 	private final NotifyProperties properties;
 
-	private final ApplicationRepository applications;
-
 	private final EmailOptOuts optOuts;
 
 	private final NotificationLog log;
 
 	private final AuditTrail audit;
 
-	private final ObjectMapper json;
-
 	EmailChannel(JavaMailSender mail, NotifyProperties properties, ApplicationRepository applications,
 			EmailOptOuts optOuts, NotificationLog log, AuditTrail audit, ObjectMapper json) {
+		super(CHANNEL, applications, json);
 		this.mail = mail;
 		this.properties = properties;
-		this.applications = applications;
 		this.optOuts = optOuts;
 		this.log = log;
 		this.audit = audit;
-		this.json = json;
-	}
-
-	@Override
-	public String portal() {
-		return CHANNEL;
-	}
-
-	@Override
-	public List<OutboundMessage> messagesFor(StatusChange change) {
-		return List.of();
-	}
-
-	OutboundMessage message(Payload payload) {
-		try {
-			return new OutboundMessage(CHANNEL, json.writeValueAsString(payload));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override
 	public SendResult send(QueuedMessage message) throws JsonProcessingException {
-		Payload payload = json.readValue(message.payload(), Payload.class);
-		Optional<String> address = applications.findById(message.applicationId())
-			.map(applications::applicantOf)
-			.map(Applicant::email)
-			.filter(e -> !e.isBlank());
+		Payload payload = payload(message.payload(), Payload.class);
+		Optional<String> address = address(message.applicationId(), Applicant::email);
 		if (address.isEmpty()) {
 			log.failed(payload.notificationId(), "The applicant has no e-mail address now");
 			return new SendResult.Rejected("no e-mail address");

@@ -49,9 +49,7 @@ class EmailPreferences {
 			@RequestParam(name = "k", required = false) String key, Model model, HttpServletResponse response) {
 		Optional<String> email = signedEmail(applicationNo, key);
 		if (email.isEmpty()) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("state", "invalid");
-			return "notify/opt-out";
+			return refused(model, response, HttpStatus.FORBIDDEN, "invalid", "notify/opt-out");
 		}
 		model.addAttribute("state", optOuts.optedOut(email.get()) ? "done" : "confirm");
 		model.addAttribute("applicationNo", applicationNo);
@@ -65,9 +63,7 @@ class EmailPreferences {
 			@RequestParam(name = "k", required = false) String key, Model model, HttpServletResponse response) {
 		Optional<String> email = signedEmail(applicationNo, key);
 		if (email.isEmpty()) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("state", "invalid");
-			return "notify/opt-out";
+			return refused(model, response, HttpStatus.FORBIDDEN, "invalid", "notify/opt-out");
 		}
 		optOuts.optOut(email.get());
 		model.addAttribute("state", "done");
@@ -94,9 +90,7 @@ class EmailPreferences {
 			HttpServletResponse response) {
 		Optional<Applicant> applicant = owned(applicationNo, request);
 		if (applicant.isEmpty()) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("state", "not-found");
-			return "notify/settings";
+			return refused(model, response, HttpStatus.NOT_FOUND, "not-found", "notify/settings");
 		}
 		String email = applicant.get().email();
 		model.addAttribute("state", "owner");
@@ -111,9 +105,7 @@ class EmailPreferences {
 			HttpServletRequest request, Model model, HttpServletResponse response) {
 		Optional<Applicant> applicant = owned(applicationNo, request);
 		if (applicant.isEmpty()) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("state", "not-found");
-			return "notify/settings";
+			return refused(model, response, HttpStatus.NOT_FOUND, "not-found", "notify/settings");
 		}
 		String address = applicant.get().email();
 		if (address != null && !address.isBlank()) {
@@ -125,6 +117,13 @@ class EmailPreferences {
 			}
 		}
 		return "redirect:/applications/" + applicationNo + "/notifications?saved";
+	}
+
+	private static String refused(Model model, HttpServletResponse response, HttpStatus status, String state,
+			String view) {
+		response.setStatus(status.value());
+		model.addAttribute("state", state);
+		return view;
 	}
 
 	/** The application's e-mail address, if the link is one SevaHub signed for it. */

@@ -1,17 +1,12 @@
 package org.sevahub.notification;
 
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sevahub.application.Applicant;
 import org.sevahub.application.ApplicationRepository;
-import org.sevahub.delivery.OutboundMessage;
-import org.sevahub.delivery.PortalConnector;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
-import org.sevahub.delivery.StatusChange;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -23,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(SmsGatewayConfigured.class)
-class SmsChannel implements PortalConnector {
+class SmsChannel extends CitizenChannel {
 
 	static final String CHANNEL = "sms";
 
@@ -33,47 +28,18 @@ class SmsChannel implements PortalConnector {
 
 	private final SmsGatewayClient gateway;
 
-	private final ApplicationRepository applications;
-
 	private final NotificationLog log;
 
-	private final ObjectMapper json;
-
 	SmsChannel(SmsGatewayClient gateway, ApplicationRepository applications, NotificationLog log, ObjectMapper json) {
+		super(CHANNEL, applications, json);
 		this.gateway = gateway;
-		this.applications = applications;
 		this.log = log;
-		this.json = json;
-	}
-
-	@Override
-	public String portal() {
-		return CHANNEL;
-	}
-
-	/** No application is ever linked to the SMS channel: notifications queue their messages themselves. */
-	@Override
-	public List<OutboundMessage> messagesFor(StatusChange change) {
-		return List.of();
-	}
-
-	OutboundMessage message(Payload payload) {
-		try {
-			return new OutboundMessage(CHANNEL, json.writeValueAsString(payload));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override
 	public SendResult send(QueuedMessage message) throws JsonProcessingException {
-		Payload payload = json.readValue(message.payload(), Payload.class);
-		String mobile = applications.findById(message.applicationId())
-			.map(applications::applicantOf)
-			.map(Applicant::mobile)
-			.filter(m -> !m.isBlank())
-			.orElse(null);
+		Payload payload = payload(message.payload(), Payload.class);
+		String mobile = address(message.applicationId(), Applicant::mobile).orElse(null);
 		if (mobile == null) {
 			log.failed(payload.notificationId(), "The applicant has no mobile number now");
 			return new SendResult.Rejected("no mobile number");
