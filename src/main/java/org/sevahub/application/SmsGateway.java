@@ -1,9 +1,11 @@
 package org.sevahub.application;
 
 /**
- * The department's SMS gateway (in India, typically the state's or NIC's DLT-registered gateway). SevaHub
- * tells citizens of deliveries and sends one-time passwords through it. Without a real gateway configured,
- * messages are logged with the number masked; the sandbox keeps them in an inbox tests and the demo can read.
+ * The department's SMS gateway (in India, typically the state's or NIC's DLT-registered gateway), for what
+ * must go at once: one-time passwords. The message must fit one of the DLT templates registered for OTPs
+ * ({@code sevahub.notify.sms.otp-templates}), else it is refused with an exception. Citizens' notifications go
+ * through the outbox instead (package {@code notification}). Without a gateway configured (and the sandbox off),
+ * messages are logged with the number masked; the sandbox gateway keeps them in its inbox, {@code /sandbox/sms}.
  */
 public interface SmsGateway {
 

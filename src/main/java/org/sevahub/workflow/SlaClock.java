@@ -14,12 +14,13 @@ import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The disposal-period clock. {@code ${sla.start(execution)}} at submission sets {@code slaDueDate}, which the
  * timer on the designated officer's work waits for; {@code ${sla.breached(execution, 'designated officer')}}
- * records a missed deadline.
+ * records a missed deadline and publishes {@link SlaBreached} in the engine's transaction.
  */
 @Component("sla")
 public class SlaClock {
@@ -34,10 +35,14 @@ public class SlaClock {
 
 	private final ServiceCatalog catalog;
 
-	SlaClock(ApplicationRepository applications, ApplicationEvents events, ServiceCatalog catalog) {
+	private final ApplicationEventPublisher publisher;
+
+	SlaClock(ApplicationRepository applications, ApplicationEvents events, ServiceCatalog catalog,
+			ApplicationEventPublisher publisher) {
 		this.applications = applications;
 		this.events = events;
 		this.catalog = catalog;
+		this.publisher = publisher;
 	}
 
 	public void start(DelegateExecution execution) {
@@ -55,6 +60,7 @@ public class SlaClock {
 		Object due = execution.getVariable(DUE_DATE);
 		events.record(app.id(), BREACH, "The " + whose + " did not decide by "
 				+ (due instanceof Date date ? date.toInstant() : Instant.now()) + " (" + execution.getCurrentActivityName() + ")");
+		publisher.publishEvent(new SlaBreached(execution, app, whose));
 	}
 
 	/**

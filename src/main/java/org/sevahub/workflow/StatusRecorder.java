@@ -13,12 +13,14 @@ import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.delivery.DeliveryOutbox;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place a status is recorded. The BPMN declares each status where the token passes, as
  * {@code ${statusRecorder.record(execution, 'UNDER_VERIFICATION')}} on an element's start; this writes the history
- * row and queues one delivery per linked portal, in the engine's transaction.
+ * row and queues one delivery per linked portal, in the engine's transaction, then publishes
+ * {@link StatusRecorded} in that transaction (the citizen's notifications listen to it).
  */
 @Component("statusRecorder")
 public class StatusRecorder {
@@ -33,13 +35,16 @@ public class StatusRecorder {
 
 	private final IdentityService identity;
 
+	private final ApplicationEventPublisher publisher;
+
 	StatusRecorder(ApplicationRepository applications, StatusHistory history, ServiceCatalog catalog,
-			DeliveryOutbox outbox, IdentityService identity) {
+			DeliveryOutbox outbox, IdentityService identity, ApplicationEventPublisher publisher) {
 		this.applications = applications;
 		this.history = history;
 		this.catalog = catalog;
 		this.outbox = outbox;
 		this.identity = identity;
+		this.publisher = publisher;
 	}
 
 	public void record(DelegateExecution execution, String status) {
@@ -59,6 +64,7 @@ public class StatusRecorder {
 		execution.setVariable(Variables.STATUS, status);
 		Application updated = applications.findById(app.id()).orElseThrow();
 		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, execution.getProcessInstanceId());
+		publisher.publishEvent(new StatusRecorded(execution, updated, catalog.get(updated.serviceCode()), entry));
 	}
 
 	/** The officer signed in to the engine, else who the caller said acted, else the system itself. */
