@@ -38,7 +38,7 @@ import static org.sevahub.testsupport.ProcessDriver.days;
 @TestPropertySource(properties = { "sevahub.portals.dci.search-mode=async", "sevahub.sandbox.dci.auto-callbacks=false",
 		// A second sender allowed to call us (with the registry's key, for brevity): its token must not carry
 		// the registry's messages.
-		"sevahub.portals.dci.sender-keys[other.ibr.example.in]=xoXeOn+E4mAw+2Tr/2NV9TGnxGlZfzpeqAwJD5uRXn0=" })
+		"sevahub.portals.dci.senders[other.ibr.example.in].public-key=xoXeOn+E4mAw+2Tr/2NV9TGnxGlZfzpeqAwJD5uRXn0=" })
 class DciAsyncRegistryTest extends ProcessTestSupport {
 
 	@Autowired

@@ -39,8 +39,8 @@ class DciCodecTest {
 	}
 
 	DciCodec codec(String id, Ed25519PrivateKeyParameters key) {
-		return new DciCodec(json, id, "k1", key, s -> Optional.ofNullable(Map.of(SP, SP_PUBLIC).get(s)),
-				Duration.ofMinutes(5), Duration.ofSeconds(30), null);
+		return new DciCodec(json, id, "k1", key, DciPeer.byKey(Map.of(SP, SP_PUBLIC)), Duration.ofMinutes(5),
+				Duration.ofSeconds(30), null);
 	}
 
 	ObjectNode sealedSearch() {
