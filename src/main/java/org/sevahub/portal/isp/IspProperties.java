@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param salt             PBKDF2 salt (the Java sample's, unless ISP says otherwise)
  * @param redirectUrl      ISP's {@code getMessageFromDepartment} page, where citizens go back after submitting
  * @param timestampFormat  how {@code action_taken_time} is written (the manual's "yyyy-mm-ddhh:mm:ss" read as
- *                         DESIGN.md says)
+ *                         docs/portals/isp.md says)
  * @param tokenLifetime    how long an ISP token lives (the manual: 60 minutes)
  * @param tokenRenewBefore how long before expiry a cached token is replaced
  * @param districtNames    ISP district codes to names, from ISP's code table, for the citizen's form
