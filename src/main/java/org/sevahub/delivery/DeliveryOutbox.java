@@ -112,7 +112,7 @@ public class DeliveryOutbox {
 			.param("due", ApplicationRepository.timestamp(message.heldUntil() == null ? now : message.heldUntil()))
 			.param("held", message.heldUntil() == null ? null : ApplicationRepository.timestamp(message.heldUntil()),
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("why", message.notSent() == null ? null : truncate(NOT_SENT + message.notSent()), java.sql.Types.VARCHAR)
+			.param("why", message.notSent() == null ? null : DeliveryRepository.truncate(NOT_SENT + message.notSent()), java.sql.Types.VARCHAR)
 			.param("pi", processInstanceId)
 			.param("history", historyId, java.sql.Types.BIGINT)
 			.param("now", ApplicationRepository.timestamp(now))
@@ -128,7 +128,7 @@ public class DeliveryOutbox {
 	}
 
 	/** How a status the portal's rules forbid is recorded, before the connector's reason. */
-	public static final String NOT_SENT = "Not sent: closed at the portal: ";
+	static final String NOT_SENT = "Not sent: closed at the portal: ";
 
 	/**
 	 * Messages held until a time that has not come are overtaken by news queued before it: they will not be
@@ -151,10 +151,6 @@ public class DeliveryOutbox {
 			.param("portal", portal)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	private static String truncate(String text) {
-		return text.length() <= 1900 ? text : text.substring(0, 1900);
 	}
 
 	PortalConnector connector(String portal) {

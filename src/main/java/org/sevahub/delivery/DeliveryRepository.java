@@ -176,7 +176,8 @@ class DeliveryRepository {
 				(Long) rs.getObject("status_history_id"));
 	}
 
-	private static String truncate(String text) {
+	/** Within the width of {@code last_error}. */
+	static String truncate(String text) {
 		return text == null || text.length() <= 1900 ? text : text.substring(0, 1900);
 	}
 
