@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Applications and their applicants, with JdbcClient (DESIGN.md: no JPA). */
+/** Applications and their applicants, with JdbcClient (docs/architecture.md: no JPA). */
 @Repository
 public class ApplicationRepository {
 

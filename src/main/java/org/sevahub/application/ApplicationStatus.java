@@ -1,7 +1,7 @@
 package org.sevahub.application;
 
 /**
- * The canonical statuses of DESIGN.md. The BPMN declares where each one is reached; a department may
+ * The canonical statuses (docs/status-model.md). The BPMN declares where each one is reached; a department may
  * declare a status of its own in a process (stored as text), and portals map what they know.
  * {@link #CANCELLED} is SevaHub's addition: an application withdrawn or cancelled after undoable steps.
  */

@@ -1,7 +1,10 @@
 package org.sevahub.delivery;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,26 @@ public class DeliveryAdmin {
 
 	public List<Delivery> pending() {
 		return deliveries.inState(DeliveryState.PENDING, 500);
+	}
+
+	/**
+	 * Up to 500 in a state: what waits (pending, parked) oldest first, what is on record (delivered, not sent,
+	 * withdrawn) newest first.
+	 */
+	public List<Delivery> inState(DeliveryState state) {
+		return state == DeliveryState.PENDING || state == DeliveryState.PARKED ? deliveries.inState(state, 500)
+				: deliveries.latestInState(state, 500);
+	}
+
+	/**
+	 * What portals were not sent for an application because their rules forbid it, by the status history entry
+	 * each belongs to: how the application's history shows "not sent: closed at the portal".
+	 */
+	public Map<Long, List<Delivery>> notSentByHistoryEntry(long applicationId) {
+		return deliveries.notSent(applicationId)
+			.stream()
+			.filter(d -> d.statusHistoryId() != null)
+			.collect(Collectors.groupingBy(Delivery::statusHistoryId, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	public List<Delivery> ofApplication(String applicationNo) {

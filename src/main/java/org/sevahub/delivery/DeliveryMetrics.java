@@ -2,7 +2,7 @@ package org.sevahub.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Counters per portal: {@code sevahub.delivery.queued|sent|retried|parked{portal=...}}. */
+/** Counters per portal: {@code sevahub.delivery.queued|sent|retried|parked|not-sent{portal=...}}. */
 class DeliveryMetrics {
 
 	private final MeterRegistry meters;
@@ -25,6 +25,11 @@ class DeliveryMetrics {
 
 	void parked(String portal) {
 		meters.counter("sevahub.delivery.parked", "portal", portal).increment();
+	}
+
+	/** A status the portal's rules forbid, recorded and not sent. */
+	void notSent(String portal) {
+		meters.counter("sevahub.delivery.not-sent", "portal", portal).increment();
 	}
 
 }

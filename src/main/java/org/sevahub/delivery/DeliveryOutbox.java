@@ -1,5 +1,6 @@
 package org.sevahub.delivery;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,15 @@ public class DeliveryOutbox {
 
 	private final DeliveryMetrics metrics;
 
-	DeliveryOutbox(JdbcClient jdbc, PortalLinks links, List<PortalConnector> connectors, MeterRegistry meters) {
+	private final PortalClosedNotice closedNotice;
+
+	DeliveryOutbox(JdbcClient jdbc, PortalLinks links, List<PortalConnector> connectors, MeterRegistry meters,
+			PortalClosedNotice closedNotice) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.connectors = connectors.stream().collect(Collectors.toMap(PortalConnector::portal, Function.identity()));
 		this.metrics = new DeliveryMetrics(meters);
+		this.closedNotice = closedNotice;
 	}
 
 	/**
@@ -70,7 +75,7 @@ public class DeliveryOutbox {
 				continue;
 			}
 			for (OutboundMessage message : connector.messagesFor(new StatusChange(application, service, link, entry))) {
-				enqueue(application, link.portal(), entry.status(), message, processInstanceId);
+				enqueue(application, link.portal(), entry.status(), message, processInstanceId, entry.id());
 			}
 		}
 	}
@@ -78,11 +83,16 @@ public class DeliveryOutbox {
 	/** Queues one message for a portal behind everything queued for that application and portal before it. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(Application application, String portal, String status, OutboundMessage message) {
-		enqueue(application, portal, status, message, application.processInstanceId());
+		enqueue(application, portal, status, message, application.processInstanceId(), null);
 	}
 
 	private void enqueue(Application application, String portal, String status, OutboundMessage message,
-			String processInstanceId) {
+			String processInstanceId, Long historyId) {
+		Instant now = EngineClock.now();
+		if (message.notSent() == null && message.heldUntil() == null) {
+			withdrawHeld(application.id(), portal, status, now);
+		}
+		boolean firstClosed = message.notSent() != null && !closedBefore(application.id(), portal);
 		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM delivery WHERE application_id = :app AND portal = :portal")
 			.param("app", application.id())
 			.param("portal", portal)
@@ -90,18 +100,57 @@ public class DeliveryOutbox {
 			.single();
 		jdbc.sql("""
 				INSERT INTO delivery (application_id, portal, seq, kind, status, payload, state, attempts,
-				    next_attempt_at, process_instance_id, created_at)
-				VALUES (:app, :portal, :seq, :kind, :status, :payload, 'PENDING', 0, :now, :pi, :now)""")
+				    next_attempt_at, held_until, last_error, process_instance_id, status_history_id, created_at)
+				VALUES (:app, :portal, :seq, :kind, :status, :payload, :state, 0, :due, :held, :why, :pi, :history, :now)""")
 			.param("app", application.id())
 			.param("portal", portal)
 			.param("seq", seq)
 			.param("kind", message.kind())
 			.param("status", status)
 			.param("payload", message.payload())
+			.param("state", (message.notSent() == null ? DeliveryState.PENDING : DeliveryState.NOT_SENT).name())
+			.param("due", ApplicationRepository.timestamp(message.heldUntil() == null ? now : message.heldUntil()))
+			.param("held", message.heldUntil() == null ? null : ApplicationRepository.timestamp(message.heldUntil()),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("why", message.notSent() == null ? null : DeliveryRepository.truncate(NOT_SENT + message.notSent()), java.sql.Types.VARCHAR)
 			.param("pi", processInstanceId)
-			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.param("history", historyId, java.sql.Types.BIGINT)
+			.param("now", ApplicationRepository.timestamp(now))
 			.update();
+		if (message.notSent() != null) {
+			metrics.notSent(portal);
+			if (firstClosed) {
+				closedNotice.tell(application, portal);
+			}
+			return;
+		}
 		metrics.queued(portal);
+	}
+
+	/** How a status the portal's rules forbid is recorded, before the connector's reason. */
+	static final String NOT_SENT = "Not sent: closed at the portal: ";
+
+	/**
+	 * Messages held until a time that has not come are overtaken by news queued before it: they will not be
+	 * sent (an appeal filed in time withdraws the rejection held for the appeal period, say).
+	 */
+	private void withdrawHeld(long applicationId, String portal, String status, Instant now) {
+		jdbc.sql("""
+				UPDATE delivery SET state = 'WITHDRAWN', last_error = :why
+				WHERE application_id = :app AND portal = :portal AND state = 'PENDING' AND held_until > :now""")
+			.param("why", "Withdrawn before its time: " + status + " came first")
+			.param("app", applicationId)
+			.param("portal", portal)
+			.param("now", ApplicationRepository.timestamp(now))
+			.update();
+	}
+
+	private boolean closedBefore(long applicationId, String portal) {
+		return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE application_id = :app AND portal = :portal AND state = 'NOT_SENT'")
+			.param("app", applicationId)
+			.param("portal", portal)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	PortalConnector connector(String portal) {

@@ -23,7 +23,8 @@ class DeliveryRepository {
 
 	/**
 	 * Leases up to {@code limit} messages that are due and at the head of their (application, portal) queue:
-	 * nothing earlier for that pair is undelivered, so a later status never overtakes an earlier one. Rows are
+	 * nothing earlier for that pair is still to send (pending or parked; a message not sent by the portal's rules
+	 * or withdrawn holds nothing back), so a later status never overtakes an earlier one. Rows are
 	 * locked with SKIP LOCKED while the lease is written, so several nodes never claim the same message; a
 	 * lease left by a node that died runs out, and the message is taken over (and counted).
 	 */
@@ -35,7 +36,7 @@ class DeliveryRepository {
 				WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
 				  AND (d.lease_until IS NULL OR d.lease_until < :now)
 				  AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.application_id = d.application_id
-				      AND e.portal = d.portal AND e.seq < d.seq AND e.state <> 'DELIVERED')
+				      AND e.portal = d.portal AND e.seq < d.seq AND e.state IN ('PENDING', 'PARKED'))
 				ORDER BY d.id
 				LIMIT :limit
 				FOR UPDATE SKIP LOCKED""")
@@ -139,9 +140,26 @@ class DeliveryRepository {
 			.list();
 	}
 
+	/** The latest {@code limit} in a state, newest first (what is on record, not what waits). */
+	List<Delivery> latestInState(DeliveryState state, int limit) {
+		return jdbc.sql(SELECT + " WHERE d.state = :state ORDER BY d.id DESC LIMIT :limit")
+			.param("state", state.name())
+			.param("limit", limit)
+			.query(DeliveryRepository::map)
+			.list();
+	}
+
 	List<Delivery> ofApplication(String applicationNo) {
 		return jdbc.sql(SELECT + " WHERE a.application_no = :no ORDER BY d.portal, d.seq")
 			.param("no", applicationNo)
+			.query(DeliveryRepository::map)
+			.list();
+	}
+
+	/** The statuses of an application some portal was not sent because its rules forbid them. */
+	List<Delivery> notSent(long applicationId) {
+		return jdbc.sql(SELECT + " WHERE d.application_id = :app AND d.state = 'NOT_SENT' ORDER BY d.id")
+			.param("app", applicationId)
 			.query(DeliveryRepository::map)
 			.list();
 	}
@@ -154,10 +172,12 @@ class DeliveryRepository {
 				rs.getString("kind"), rs.getString("status"), DeliveryState.valueOf(rs.getString("state")),
 				rs.getInt("attempts"), rs.getInt("takeovers"), ApplicationRepository.instant(rs, "created_at"),
 				ApplicationRepository.instant(rs, "next_attempt_at"), ApplicationRepository.instant(rs, "delivered_at"),
-				rs.getString("last_error"), rs.getString("incident_id"));
+				rs.getString("last_error"), rs.getString("incident_id"), ApplicationRepository.instant(rs, "held_until"),
+				(Long) rs.getObject("status_history_id"));
 	}
 
-	private static String truncate(String text) {
+	/** Within the width of {@code last_error}. */
+	static String truncate(String text) {
 		return text == null || text.length() <= 1900 ? text : text.substring(0, 1900);
 	}
 

@@ -16,7 +16,15 @@ public record ApplicationView(String applicationNo, String serviceCode, String s
 		BigDecimal fee, BigDecimal sanctionedAmount, String certificateNo, String certificateStatus,
 		List<Stage> history, Set<String> nextActions) {
 
-	public record Stage(String status, String stage, String remarks, String actor, Instant at) {
+	/**
+	 * @param notSent the portals this status was not sent to because their rules forbid it (the application is
+	 *                closed there): they go on showing an earlier status
+	 */
+	public record Stage(String status, String stage, String remarks, String actor, Instant at, List<NotSent> notSent) {
+	}
+
+	/** A portal not told of a status, and why ("not sent: closed at the portal"). */
+	public record NotSent(String portal, String reason) {
 	}
 
 	/** The remarks of the last clarification sought, for the citizen's reply. */

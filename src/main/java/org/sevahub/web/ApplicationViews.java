@@ -1,6 +1,8 @@
 package org.sevahub.web;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.sevahub.application.PersonNames;
@@ -14,6 +16,8 @@ import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.certificate.Certificate;
 import org.sevahub.certificate.CertificateRepository;
+import org.sevahub.delivery.Delivery;
+import org.sevahub.delivery.DeliveryAdmin;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +35,11 @@ public class ApplicationViews {
 
 	private final CertificateRepository certificates;
 
+	private final DeliveryAdmin deliveries;
+
 	ApplicationViews(ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
-			CertificateRepository certificates, ChannelLanguages languages) {
+			CertificateRepository certificates, ChannelLanguages languages, DeliveryAdmin deliveries) {
+		this.deliveries = deliveries;
 		this.languages = languages;
 		this.applications = applications;
 		this.history = history;
@@ -50,11 +57,20 @@ public class ApplicationViews {
 				app.createdAt(), app.submittedAt(), app.slaDueAt(), service.fee(), app.sanctionedAmount(),
 				certificate == null ? null : certificate.certificateNo(),
 				certificate == null ? null : certificate.status().name(),
-				history.of(app.id())
-					.stream()
-					.map(h -> new ApplicationView.Stage(h.status(), h.stage(), h.remarks(), h.actor(), h.occurredAt()))
-					.toList(),
+				stages(app),
 				nextActions(app));
+	}
+
+	private List<ApplicationView.Stage> stages(Application app) {
+		Map<Long, List<Delivery>> notSent = deliveries.notSentByHistoryEntry(app.id());
+		return history.of(app.id())
+			.stream()
+			.map(h -> new ApplicationView.Stage(h.status(), h.stage(), h.remarks(), h.actor(), h.occurredAt(),
+					notSent.getOrDefault(h.id(), List.of())
+						.stream()
+						.map(d -> new ApplicationView.NotSent(d.portal(), d.lastError()))
+						.toList()))
+			.toList();
 	}
 
 	private Set<String> nextActions(Application app) {

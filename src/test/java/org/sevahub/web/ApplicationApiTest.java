@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application API of DESIGN.md over real HTTP: what it answers, and what it refuses without a trace. */
+/** The application API (docs/architecture.md) over real HTTP: what it answers, and what it refuses without a trace. */
 @SevaHubTest
 class ApplicationApiTest {
 

@@ -16,7 +16,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Aaple Sarkar's wire crypto as the .NET sample of document 3.3 does it (DESIGN.md: the Java sample is wrong):
+ * Aaple Sarkar's wire crypto as the .NET sample of document 3.3 does it (docs/portals/aaplesarkar.md: the Java sample is wrong):
  * TripleDES-CBC, the key and IV the UTF-8 bytes of MahaIT's strings, zero padding to 8 bytes, UTF-8 text,
  * uppercase hex on the wire, trailing NULs trimmed after decryption. Checksums are CRC-32 printed as unsigned
  * decimal over the bytes .NET's {@code ASCIIEncoding} gives (every non-ASCII character becomes '?').

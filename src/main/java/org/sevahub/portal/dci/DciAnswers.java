@@ -32,8 +32,11 @@ class DciAnswers {
 
 	private final ApplicationEvents events;
 
+	private final com.fasterxml.jackson.databind.ObjectMapper json;
+
 	DciAnswers(ApplicationEvents events, DciCodec codec, DciBearer bearer, DciTransactions transactions, ApplicationRepository applications,
-			ApplicationService service, DciProperties properties) {
+			ApplicationService service, DciProperties properties, com.fasterxml.jackson.databind.ObjectMapper json) {
+		this.json = json;
 		this.codec = codec;
 		this.bearer = bearer;
 		this.transactions = transactions;
@@ -47,19 +50,17 @@ class DciAnswers {
 	record Taken(String transactionId, String outcome) {
 	}
 
-	/** Checks and takes a callback. */
+	/**
+	 * Checks and takes a callback: its signature (always), the sender's bearer token (as configured for that
+	 * sender), that it is for us where it says whom it is for, its version, action and message id.
+	 */
 	@Transactional
 	public Taken receive(String authorization, byte[] body, String action) {
-		String issuer = bearer.verify(authorization, properties.senderId());
 		DciCodec.Opened opened = codec.open(body);
-		if (!issuer.equals(opened.senderId())) {
-			throw new DciRefusal(401, "err.sender_id.invalid", "The token was issued to " + issuer
-					+ ", the message is from " + opened.senderId());
-		}
-		String receiver = opened.header().path("receiver_id").asText("");
-		if (!properties.senderId().equals(receiver)) {
-			throw new DciRefusal(400, "err.receiver_id.invalid", "This is " + properties.senderId() + ", the message is for "
-					+ (receiver.isEmpty() ? "nobody" : receiver));
+		bearer.check(authorization, properties.senderId(), opened.sender());
+		if (!opened.addressedTo(properties.senderId())) {
+			throw new DciRefusal(400, "err.receiver_id.invalid", "This is " + properties.senderId()
+					+ ", the message is for " + opened.header().path("receiver_id").asText());
 		}
 		if (!DciCodec.VERSION.equals(opened.header().path("version").asText(DciCodec.VERSION))) {
 			throw DciRefusal.rejected("rjct.version.invalid", "Only version " + DciCodec.VERSION);
@@ -113,9 +114,11 @@ class DciAnswers {
 
 	/**
 	 * Passes a search's answer to the process waiting for it, when the answer is final: every request we sent
-	 * answered {@code succ}. A rejection is recorded for an officer to see and ends the transaction (the process
-	 * searches again when its wait runs out); an answer not yet final ({@code pdng}, {@code rcvd}, a request
-	 * unanswered) is acknowledged and the process goes on waiting.
+	 * answered {@code succ}, and the registry said the answer is complete. An answer may come in parts (a
+	 * {@code pdng} callback with some requests answered, then a {@code succ} one with the rest): each part's
+	 * answered requests are kept by transaction and reference id, and the whole is taken when it is complete.
+	 * A rejection is recorded for an officer to see and ends the transaction (the process searches again when
+	 * its wait runs out); an answer not yet final is acknowledged and the process goes on waiting.
 	 *
 	 * @param header the answer's header when it speaks of the search itself ({@code on-search}); null for the
 	 *               search answer inside a status check's
@@ -123,67 +126,75 @@ class DciAnswers {
 	 */
 	@Transactional
 	public java.util.Optional<Boolean> take(String txn, JsonNode header, JsonNode searchResponse) {
-		DciTransactions.Transaction search = known(txn, "search");
-		if ("SUPERSEDED".equals(search.state())) {
-			return late(search, header, searchResponse);
-		}
-		if (!"SENT".equals(search.state())) {
+		DciTransactions.Transaction search = transactions.lock(txn)
+			.filter(t -> t.kind().equals("search"))
+			.orElseThrow(() -> DciRefusal.rejected("rjct.reference_id.invalid", "Transaction " + txn
+					+ " is not a search we sent"));
+		boolean superseded = "SUPERSEDED".equals(search.state());
+		if (!superseded && !"SENT".equals(search.state())) {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 		}
-		DciMessages.Verdict verdict = DciMessages.verdict(header, searchResponse, search.referenceIds());
-		switch (verdict.finality()) {
-			case REJECTED -> {
-				// The registry refused our search: no answer about the person. Taken (so it is not resent), left
-				// for an officer to see; the process searches again when its wait for an answer runs out.
-				if (!transactions.rejected(txn)) {
-					throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
-				}
-				events.record(search.applicationId(), "REGISTRY_SEARCH_REJECTED", txn + ": " + verdict.reason());
+		java.util.Optional<DciMessages.Verdict> rejection = DciMessages.rejection(header, searchResponse);
+		if (rejection.isPresent()) {
+			if (superseded) {
+				events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", txn + " (superseded): REJECTED "
+						+ rejection.get().reason());
 				return java.util.Optional.empty();
 			}
-			case PENDING -> {
-				events.record(search.applicationId(), "REGISTRY_SEARCH_PENDING", txn + ": " + verdict.reason());
-				return java.util.Optional.empty();
-			}
-			default -> {
-			}
+			// The registry refused our search: no answer about the person. Taken (so it is not resent), left for
+			// an officer to see; the process searches again when its wait for an answer runs out.
+			transactions.rejected(txn);
+			events.record(search.applicationId(), "REGISTRY_SEARCH_REJECTED", txn + ": " + rejection.get().reason());
+			return java.util.Optional.empty();
+		}
+		JsonNode whole = keep(search, header, searchResponse);
+		DciMessages.Verdict verdict = search.answerComplete() || DciMessages.complete(header)
+				? DciMessages.items(whole, search.referenceIds())
+				: new DciMessages.Verdict(DciMessages.Finality.PENDING, DciMessages.headerState(header));
+		if (verdict.finality() == DciMessages.Finality.PENDING) {
+			int answered = whole.path("search_response").size();
+			events.record(search.applicationId(), superseded ? "REGISTRY_LATE_ANSWER" : "REGISTRY_SEARCH_PENDING",
+					txn + (superseded ? " (superseded): PENDING " : ": ") + verdict.reason() + " (" + answered + " of "
+							+ Math.max(answered, search.referenceIds().size()) + " requests answered so far)");
+			return java.util.Optional.empty();
 		}
 		Application app = applications.findById(search.applicationId()).orElseThrow();
-		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
-		// Claimed first, atomically: of two answers arriving together, the second waits on the row and finds it
-		// taken.
-		if (!transactions.answered(txn, enrolled)) {
-			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
+		boolean enrolled = DciMessages.enrolledIn(whole, search.programme(), app.applicationNo());
+		if (superseded) {
+			// Nobody waits for it: recorded for an officer, who sees what it said, and acknowledged so the
+			// registry stops resending.
+			transactions.answeredLate(txn, enrolled);
+			events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", txn + " (superseded): "
+					+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme());
+			return java.util.Optional.empty();
 		}
+		transactions.answered(txn, enrolled);
 		if (!service.registryAnswered(txn, enrolled)) {
 			// Sent before the step that asked has committed, or for a search the process gave up on: the
-			// registry is asked to try again later rather than have the answer dropped (the claim rolls back).
+			// registry is asked to try again later rather than have the answer dropped (everything rolls back).
 			throw new DciRefusal(503, "err.service.unavailable", "Nobody waits for search " + txn + " yet");
 		}
 		return java.util.Optional.of(enrolled);
 	}
 
-	/**
-	 * The answer to a search the process replaced with a newer one (its wait ran out): nobody waits for it, so
-	 * it is not taken, but acknowledged (the registry stops resending) and recorded for an officer, who sees
-	 * what it said.
-	 */
-	private java.util.Optional<Boolean> late(DciTransactions.Transaction search, JsonNode header, JsonNode searchResponse) {
-		DciMessages.Verdict verdict = DciMessages.verdict(header, searchResponse, search.referenceIds());
-		if (verdict.finality() != DciMessages.Finality.FINAL) {
-			events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
-					+ verdict.finality() + " " + verdict.reason());
-			return java.util.Optional.empty();
+	/** Keeps this part's answered requests with the earlier parts'; the whole answer so far. */
+	private JsonNode keep(DciTransactions.Transaction search, JsonNode header, JsonNode searchResponse) {
+		java.util.Map<String, String> items = new java.util.LinkedHashMap<>();
+		for (JsonNode item : DciMessages.answeredItems(searchResponse)) {
+			items.put(item.path("reference_id").asText(""), item.toString());
 		}
-		Application app = applications.findById(search.applicationId()).orElseThrow();
-		boolean enrolled = DciMessages.enrolledIn(searchResponse, search.programme(), app.applicationNo());
-		if (!transactions.answeredLate(search.transactionId(), enrolled)) {
-			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + search.transactionId()
-					+ " was answered before");
+		transactions.keepPart(search.transactionId(), items, DciMessages.complete(header));
+		com.fasterxml.jackson.databind.node.ObjectNode whole = json.createObjectNode();
+		com.fasterxml.jackson.databind.node.ArrayNode all = whole.putArray("search_response");
+		for (String item : transactions.keptItems(search.transactionId())) {
+			try {
+				all.add(json.readTree(item));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
-		events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", search.transactionId() + " (superseded): "
-				+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme());
-		return java.util.Optional.empty();
+		return whole;
 	}
 
 }

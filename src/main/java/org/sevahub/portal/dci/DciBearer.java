@@ -59,6 +59,22 @@ public final class DciBearer {
 			.compact();
 	}
 
+	/**
+	 * Checks a caller's token as configured for the sender whose signature a message carries: required, checked
+	 * when present, or not looked at. A token that is checked must be issued to that same sender.
+	 */
+	public void check(String authorization, String audience, DciPeer sender) {
+		boolean absent = authorization == null || authorization.isBlank();
+		if (sender.bearer() == DciPeer.Bearer.OFF || (sender.bearer() == DciPeer.Bearer.OPTIONAL && absent)) {
+			return;
+		}
+		String issuer = verify(authorization, audience);
+		if (!issuer.equals(sender.id())) {
+			throw new DciRefusal(401, "err.sender_id.invalid", "The token was issued to " + issuer
+					+ ", the message is from " + sender.id());
+		}
+	}
+
 	/** The verified issuer of an {@code Authorization} header value meant for {@code audience}. */
 	public String verify(String authorization, String audience) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +24,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.sevahub.application.EngineClock;
 
 /**
@@ -49,7 +52,7 @@ public final class DciCodec {
 
 	private final Ed25519PrivateKeyParameters signingKey;
 
-	private final Function<String, Optional<Ed25519PublicKeyParameters>> senderKeys;
+	private final Function<String, Optional<DciPeer>> peers;
 
 	private final Duration lifetime;
 
@@ -57,17 +60,36 @@ public final class DciCodec {
 
 	private final PrivateKey decryptionKey;
 
+	private final DciDigest digest;
+
+	/**
+	 * @param peers the senders whose messages {@link #open} takes, by sender id, with the digest each signs with
+	 */
 	public DciCodec(ObjectMapper json, String senderId, String keyId, Ed25519PrivateKeyParameters signingKey,
-			Function<String, Optional<Ed25519PublicKeyParameters>> senderKeys, Duration lifetime, Duration skew,
-			PrivateKey decryptionKey) {
+			Function<String, Optional<DciPeer>> peers, Duration lifetime, Duration skew, PrivateKey decryptionKey) {
+		this(json, senderId, keyId, signingKey, peers, lifetime, skew, decryptionKey, DciDigest.BLAKE_512);
+	}
+
+	private DciCodec(ObjectMapper json, String senderId, String keyId, Ed25519PrivateKeyParameters signingKey,
+			Function<String, Optional<DciPeer>> peers, Duration lifetime, Duration skew, PrivateKey decryptionKey,
+			DciDigest digest) {
 		this.json = json;
 		this.senderId = senderId;
 		this.keyId = keyId;
 		this.signingKey = signingKey;
-		this.senderKeys = senderKeys;
+		this.peers = peers;
 		this.lifetime = lifetime;
 		this.skew = skew;
 		this.decryptionKey = decryptionKey;
+		this.digest = digest;
+	}
+
+	/**
+	 * The same identity signing with another digest. SevaHub itself always signs with BLAKE-512; the sandbox
+	 * registry uses this to behave like a registry that chose another.
+	 */
+	public DciCodec signingWith(DciDigest other) {
+		return new DciCodec(json, senderId, keyId, signingKey, peers, lifetime, skew, decryptionKey, other);
 	}
 
 	public String senderId() {
@@ -122,26 +144,71 @@ public final class DciCodec {
 		return body;
 	}
 
-	/** Signs header + message now, valid for the configured lifetime. */
+	/**
+	 * Signs header + message now, valid for the configured lifetime: the digest is taken over the canonical JSON
+	 * of the header followed by that of the message (keys sorted, no spaces), so the envelope may be written out
+	 * in any layout.
+	 */
 	public ObjectNode seal(ObjectNode header, JsonNode message) {
-		long created = EngineClock.now().getEpochSecond();
-		long expires = created + lifetime.toSeconds();
-		byte[] signed = DciSignature.signingString(created, expires, canonical(header, message));
-		String signature = Base64.getEncoder().encodeToString(Ed25519Keys.sign(signingKey, signed));
 		ObjectNode envelope = json.createObjectNode();
-		envelope.put("signature", new DciSignature(DciSignature.NAMESPACE, senderId, keyId, DciSignature.ALGORITHM,
-				created, expires, DciSignature.HEADERS, signature)
-			.format());
+		envelope.put("signature", sign(canonical(header, message)));
 		envelope.set("header", header);
 		envelope.set("message", message);
 		return envelope;
 	}
 
-	/** A received envelope, checked; its message decrypted when it came encrypted. */
-	public record Opened(ObjectNode header, JsonNode message, DciSignature signature) {
+	/**
+	 * The whole body, signed over the header's and the message's bytes exactly as they are written in it (here
+	 * indented, so that they differ from the canonical form): how a registry that read the spec's "signature of
+	 * {header}+{message}" literally signs. {@link #open} accepts this reading too.
+	 */
+	public byte[] sealAsSent(ObjectNode header, JsonNode message) {
+		try {
+			byte[] headerBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
+			byte[] messageBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(message);
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			body.write(("{\"signature\": " + json.writeValueAsString(sign(concat(headerBytes, messageBytes)))
+					+ ",\n\"header\": ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.write(headerBytes);
+			body.write(",\n\"message\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			body.write(messageBytes);
+			body.write('}');
+			return body.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String sign(byte[] headerAndMessage) {
+		long created = EngineClock.now().getEpochSecond();
+		long expires = created + lifetime.toSeconds();
+		byte[] signed = DciSignature.signingString(created, expires, digest, headerAndMessage);
+		String signature = Base64.getEncoder().encodeToString(Ed25519Keys.sign(signingKey, signed));
+		return new DciSignature(DciSignature.NAMESPACE, senderId, keyId, DciSignature.ALGORITHM, created, expires,
+				DciSignature.HEADERS, signature)
+			.format();
+	}
+
+	/**
+	 * A received envelope, checked; its message decrypted when it came encrypted.
+	 *
+	 * @param sender the participant whose key verified the signature
+	 */
+	public record Opened(ObjectNode header, JsonNode message, DciSignature signature, DciPeer sender) {
 
 		public String senderId() {
 			return header.path("sender_id").asText(signature.senderId());
+		}
+
+		/**
+		 * Whether the message is for {@code participant}. {@code receiver_id} is optional in the spec's callback
+		 * header: absent means not stated (the signature and the endpoint say enough), present and different
+		 * means for someone else.
+		 */
+		public boolean addressedTo(String participant) {
+			JsonNode receiver = header.get("receiver_id");
+			return receiver == null || receiver.isNull() || participant.equals(receiver.asText());
 		}
 
 		public String messageId() {
@@ -154,13 +221,20 @@ public final class DciCodec {
 
 	}
 
+	/**
+	 * Checks a received envelope. The signature is verified over the canonical JSON of header and message (how
+	 * SevaHub signs), else over their bytes exactly as they stand in the body (how a registry may sign that
+	 * writes its JSON once and signs what it wrote), with the digest configured for the sender.
+	 */
 	public Opened open(byte[] body) {
 		JsonNode root;
 		try {
-			root = json.readTree(body);
+			// A key given twice would let the signed bytes and the parsed message disagree.
+			root = json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(body);
 		}
 		catch (IOException ex) {
-			throw DciRefusal.bad("The body is not JSON");
+			throw DciRefusal.bad(String.valueOf(ex.getMessage()).startsWith("Duplicate field")
+					? "The body names a field twice" : "The body is not JSON");
 		}
 		if (root == null || !root.isObject() || !root.path("header").isObject()) {
 			throw DciRefusal.bad("The body is not a {signature, header, message} envelope");
@@ -181,7 +255,7 @@ public final class DciCodec {
 			throw DciRefusal.signature("The signature's kidId names " + signature.senderId() + ", the header "
 					+ sender);
 		}
-		Ed25519PublicKeyParameters key = senderKeys.apply(sender)
+		DciPeer peer = peers.apply(sender)
 			.orElseThrow(() -> new DciRefusal(401, "err.sender_id.invalid", "Unknown sender " + sender));
 		long now = EngineClock.now().getEpochSecond();
 		if (signature.created() > now + skew.toSeconds()) {
@@ -200,10 +274,9 @@ public final class DciCodec {
 		catch (IllegalArgumentException ex) {
 			throw DciRefusal.signature("The signature is not base64");
 		}
-		byte[] signed = DciSignature.signingString(signature.created(), signature.expires(), canonical(header, message));
-		if (!Ed25519Keys.verify(key, signed, raw)) {
+		if (!verifies(peer, signature, raw, canonical(header, message)) && !verifies(peer, signature, raw, asSent(body))) {
 			throw DciRefusal.signature("The signature does not match the header and message with " + sender
-					+ "'s key");
+					+ "'s key and " + peer.digest().label() + ", read canonically or as sent");
 		}
 		checkTimestamp(header);
 		if (header.path("is_msg_encrypted").asBoolean(false)) {
@@ -212,7 +285,51 @@ public final class DciCodec {
 			}
 			message = DciMessageCrypto.decrypt(json, message, decryptionKey);
 		}
-		return new Opened(header, message, signature);
+		return new Opened(header, message, signature, peer);
+	}
+
+	private static boolean verifies(DciPeer peer, DciSignature signature, byte[] raw, byte[] headerAndMessage) {
+		return headerAndMessage != null && Ed25519Keys.verify(peer.key(),
+				DciSignature.signingString(signature.created(), signature.expires(), peer.digest(), headerAndMessage), raw);
+	}
+
+	/**
+	 * The header's bytes followed by the message's, exactly as they stand in the body; null when the body does
+	 * not have them as top-level members. Read with Jackson's streaming parser, which reports byte offsets.
+	 */
+	static byte[] asSent(byte[] body) {
+		byte[] header = null;
+		byte[] message = null;
+		try (JsonParser parser = RAW.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			while (parser.nextToken() == JsonToken.FIELD_NAME) {
+				String name = parser.currentName();
+				parser.nextToken();
+				int start = (int) parser.currentTokenLocation().getByteOffset();
+				parser.skipChildren();
+				int end = (int) parser.currentLocation().getByteOffset();
+				if ("header".equals(name)) {
+					header = Arrays.copyOfRange(body, start, end);
+				}
+				else if ("message".equals(name)) {
+					message = Arrays.copyOfRange(body, start, end);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+		return header == null || message == null ? null : concat(header, message);
+	}
+
+	private static final JsonFactory RAW = new JsonFactory();
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
 	}
 
 	private void checkTimestamp(ObjectNode header) {

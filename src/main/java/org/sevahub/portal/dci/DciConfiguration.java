@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,18 +20,19 @@ class DciConfiguration {
 	DciCodec dciCodec(DciProperties properties, ObjectMapper json,
 			@org.springframework.beans.factory.annotation.Value("${sevahub.public-base-url:}") String publicBaseUrl) {
 		checkCallbacksReachable(properties, publicBaseUrl);
-		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
+		Map<String, DciPeer> peers = peers(properties);
 		return new DciCodec(json, properties.senderId(), properties.keyId(), signingKey(properties),
-				sender -> Optional.ofNullable(keys.get(sender)), properties.signatureLifetime(),
+				sender -> Optional.ofNullable(peers.get(sender)), properties.signatureLifetime(),
 				properties.clockSkew(), properties.decryptionKey() == null || properties.decryptionKey().isBlank()
 						? null : DciMessageCrypto.rsaPrivateKey(properties.decryptionKey()));
 	}
 
 	@Bean
 	DciBearer dciBearer(DciProperties properties) {
-		Map<String, Ed25519PublicKeyParameters> keys = senderKeys(properties);
+		Map<String, DciPeer> peers = peers(properties);
 		return new DciBearer(properties.senderId(), signingKey(properties),
-				issuer -> Optional.ofNullable(keys.get(issuer)), properties.signatureLifetime(), properties.clockSkew());
+				issuer -> Optional.ofNullable(peers.get(issuer)).map(DciPeer::key), properties.signatureLifetime(),
+				properties.clockSkew());
 	}
 
 	/**
@@ -54,11 +54,15 @@ class DciConfiguration {
 		return Ed25519Keys.privateKey(properties.signingKey());
 	}
 
-	private static Map<String, Ed25519PublicKeyParameters> senderKeys(DciProperties properties) {
-		Map<String, Ed25519PublicKeyParameters> keys = new LinkedHashMap<>();
-		properties.senderKeys().forEach((sender, key) -> keys.put(sender, Ed25519Keys.publicKey(key)));
-		keys.put(properties.receiverId(), Ed25519Keys.publicKey(properties.registryPublicKey()));
-		return Map.copyOf(keys);
+	/** The registry and the further senders, each with its key, digest and bearer setting. */
+	private static Map<String, DciPeer> peers(DciProperties properties) {
+		Map<String, DciPeer> peers = new LinkedHashMap<>();
+		properties.senders().forEach((id, sender) -> peers.put(id, new DciPeer(id,
+				Ed25519Keys.publicKey(sender.publicKey()), sender.digest(), sender.bearer())));
+		peers.put(properties.receiverId(), new DciPeer(properties.receiverId(),
+				Ed25519Keys.publicKey(properties.registryPublicKey()), properties.registryDigest(),
+				properties.registryBearer()));
+		return Map.copyOf(peers);
 	}
 
 }

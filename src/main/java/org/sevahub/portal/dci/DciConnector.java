@@ -68,17 +68,57 @@ class DciConnector implements PortalConnector {
 			return new SendResult.AlreadyReceived(code);
 		}
 		if (answer.ok()) {
-			JsonNode item = answer.body().path("enrolled_response").path(0);
-			if ("succ".equals(item.path("status").asText())) {
-				return new SendResult.Delivered("enrolled_response succ " + answer.body().path("correlation_id").asText());
-			}
-			return new SendResult.Rejected("enrolled_response " + item.path("status").asText() + ": "
-					+ item.path("status_reason_message").asText());
+			return outcome(answer, message.path("transaction_id").asText());
 		}
 		if (answer.httpStatus() >= 500 || answer.httpStatus() == 429 || "err.service.unavailable".equals(code)) {
 			return new SendResult.TransientFailure(answer.error());
 		}
 		return new SendResult.Rejected(answer.error());
+	}
+
+	/**
+	 * The spec gives this endpoint a bare {@code EnrollmentUpdatesResponse}; a registry may as well answer with
+	 * the signed envelope every other synchronous answer has. Either is read; an envelope must verify like any
+	 * message from the registry (a forged or misaddressed one parks the delivery for an admin, and a resend after
+	 * the fix is recognised by the registry as a duplicate).
+	 */
+	private SendResult outcome(DciClient.Answer answer, String transactionId) {
+		JsonNode response = answer.body();
+		String form = "";
+		if (response.has("signature") || response.has("header")) {
+			DciCodec.Opened opened;
+			try {
+				opened = codec.open(answer.raw());
+			}
+			catch (DciRefusal refused) {
+				return new SendResult.Rejected("The registry's signed answer does not verify: " + refused.getMessage());
+			}
+			if (!properties.receiverId().equals(opened.senderId()) || !opened.addressedTo(properties.senderId())) {
+				return new SendResult.Rejected("The signed answer is from " + opened.senderId() + " for "
+						+ opened.header().path("receiver_id").asText("(not stated)"));
+			}
+			if ("rjct".equals(opened.header().path("status").asText())) {
+				return new SendResult.Rejected("enrolled_response rjct: "
+						+ opened.header().path("status_reason_code").asText() + " "
+						+ opened.header().path("status_reason_message").asText());
+			}
+			response = opened.message();
+			form = " (signed answer)";
+		}
+		if (!transactionId.equals(response.path("transaction_id").asText(transactionId))) {
+			return new SendResult.Rejected("The answer is for transaction " + response.path("transaction_id").asText());
+		}
+		JsonNode items = response.path("enrolled_response");
+		if (!items.isArray() || items.isEmpty()) {
+			return new SendResult.Rejected("The answer has no enrolled_response");
+		}
+		for (JsonNode item : items) {
+			if (!"succ".equals(item.path("status").asText())) {
+				return new SendResult.Rejected("enrolled_response " + item.path("status").asText() + ": "
+						+ item.path("status_reason_message").asText());
+			}
+		}
+		return new SendResult.Delivered("enrolled_response succ" + form + " " + response.path("correlation_id").asText());
 	}
 
 }

@@ -179,30 +179,77 @@ final class DciMessages {
 	}
 
 	/**
-	 * Whether an answer to a search can be taken. Final only when the header status (null: none to check) is
-	 * {@code succ} and every reference id we sent is answered {@code succ}; rejected when the header or any item
-	 * is {@code rjct}; pending otherwise ({@code pdng}/{@code rcvd}, an item missing, an empty answer).
+	 * Whether an answer to a search can be taken. Final only when the header status (null: none to check) says
+	 * the answer is complete and every reference id we sent is answered {@code succ}; rejected when the header
+	 * or any item is {@code rjct}; pending otherwise ({@code pdng}/{@code rcvd}, an item missing, an empty
+	 * answer).
 	 *
 	 * @param referenceIds the reference ids we sent; empty (unknown, a search from before they were stored):
 	 *                     every item present must be {@code succ}, and there must be one
 	 */
 	static Verdict verdict(JsonNode header, JsonNode searchResponse, List<String> referenceIds) {
-		if (header != null) {
-			String status = header.path("status").asText("");
-			if ("rjct".equals(status)) {
-				return new Verdict(Finality.REJECTED, header.path("status_reason_code").asText("") + " "
-						+ header.path("status_reason_message").asText(""));
-			}
-			if (!"succ".equals(status)) {
-				return new Verdict(Finality.PENDING, "header status " + (status.isEmpty() ? "missing" : status));
-			}
+		java.util.Optional<Verdict> rejected = rejection(header, searchResponse);
+		if (rejected.isPresent()) {
+			return rejected.get();
 		}
-		java.util.Map<String, JsonNode> items = new java.util.LinkedHashMap<>();
+		if (!complete(header)) {
+			return new Verdict(Finality.PENDING, headerState(header));
+		}
+		return items(searchResponse, referenceIds);
+	}
+
+	/** The registry's refusal, in the header or in any item; empty when it refused nothing. */
+	static java.util.Optional<Verdict> rejection(JsonNode header, JsonNode searchResponse) {
+		if (header != null && "rjct".equals(header.path("status").asText(""))) {
+			return java.util.Optional.of(new Verdict(Finality.REJECTED, reason(header)));
+		}
 		for (JsonNode item : searchResponse.path("search_response")) {
 			if ("rjct".equals(item.path("status").asText())) {
-				return new Verdict(Finality.REJECTED, item.path("status_reason_code").asText("") + " "
-						+ item.path("status_reason_message").asText(""));
+				return java.util.Optional.of(new Verdict(Finality.REJECTED, reason(item)));
 			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
+	 * Whether a header says the answer is complete: {@code succ}, and (where it counts them) no fewer requests
+	 * completed than it has. A registry answering in parts says {@code pdng} on the first ones; one that says
+	 * {@code succ} on each part tells by {@code completed_count}. Null (the search's answer inside a status
+	 * check, whose own header was {@code succ}): complete.
+	 */
+	static boolean complete(JsonNode header) {
+		if (header == null) {
+			return true;
+		}
+		JsonNode total = header.path("total_count");
+		JsonNode completed = header.path("completed_count");
+		return "succ".equals(header.path("status").asText(""))
+				&& !(total.isIntegralNumber() && completed.isIntegralNumber() && completed.asInt() < total.asInt());
+	}
+
+	static String headerState(JsonNode header) {
+		String status = header.path("status").asText("");
+		String counts = header.path("completed_count").isIntegralNumber() && header.path("total_count").isIntegralNumber()
+				? ", completed_count " + header.path("completed_count").asInt() + " of " + header.path("total_count").asInt()
+				: "";
+		return "header status " + (status.isEmpty() ? "missing" : status) + counts;
+	}
+
+	/** The items {@code succ} in an answer: what a part of an answer contributes to the whole. */
+	static List<JsonNode> answeredItems(JsonNode searchResponse) {
+		List<JsonNode> answered = new java.util.ArrayList<>();
+		for (JsonNode item : searchResponse.path("search_response")) {
+			if ("succ".equals(item.path("status").asText(""))) {
+				answered.add(item);
+			}
+		}
+		return answered;
+	}
+
+	/** Whether the items answer every request we sent, each {@code succ}. */
+	static Verdict items(JsonNode searchResponse, List<String> referenceIds) {
+		java.util.Map<String, JsonNode> items = new java.util.LinkedHashMap<>();
+		for (JsonNode item : searchResponse.path("search_response")) {
 			items.put(item.path("reference_id").asText(""), item);
 		}
 		if (items.isEmpty()) {
@@ -220,6 +267,10 @@ final class DciMessages {
 			}
 		}
 		return new Verdict(Finality.FINAL, "");
+	}
+
+	private static String reason(JsonNode node) {
+		return node.path("status_reason_code").asText("") + " " + node.path("status_reason_message").asText("");
 	}
 
 	/**

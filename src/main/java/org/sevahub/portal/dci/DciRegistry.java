@@ -207,7 +207,7 @@ public class DciRegistry implements BeneficiaryRegistry {
 			throw new IllegalStateException("The registry answered " + txn + " with " + opened.action() + " from "
 					+ opened.senderId());
 		}
-		if (!properties.senderId().equals(opened.header().path("receiver_id").asText())) {
+		if (!opened.addressedTo(properties.senderId())) {
 			throw new IllegalStateException("err.receiver_id.invalid: the registry's answer to " + txn + " is for "
 					+ opened.header().path("receiver_id").asText() + ", not " + properties.senderId());
 		}

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bouncycastle.crypto.digests.Blake2bDigest;
-
 /**
  * The spec's signature string, {@code Signature: namespace="spdci", kidId="{sender_id}|{key_id}|{algorithm}",
  * algorithm="ed25519", created, expires, headers="(created) (expires) digest", signature}. The spec names the
  * parts but not the signing string; we follow the HTTP-signature draft it borrows from (as Beckn and G2P
- * Connect do): one line per listed header, {@code digest: BLAKE-512=} the BLAKE2b-512 of header + message.
+ * Connect do): one line per listed header, {@code digest: BLAKE-512=} the base64 BLAKE2b-512 of header +
+ * message (another digest where a registry is configured with one, see {@link DciDigest}).
  */
 public record DciSignature(String namespace, String senderId, String keyId, String algorithm, long created,
 		long expires, String headers, String signature) {
@@ -26,14 +25,15 @@ public record DciSignature(String namespace, String senderId, String keyId, Stri
 
 	private static final Pattern PARAM = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"?");
 
-	/** The bytes that are signed for this header and message. */
+	/** The bytes that are signed for this header and message, with SevaHub's own digest (BLAKE-512). */
 	public static byte[] signingString(long created, long expires, byte[] headerAndMessage) {
-		Blake2bDigest blake = new Blake2bDigest(512);
-		blake.update(headerAndMessage, 0, headerAndMessage.length);
-		byte[] digest = new byte[64];
-		blake.doFinal(digest, 0);
-		return ("(created): " + created + "\n(expires): " + expires + "\ndigest: BLAKE-512="
-				+ Base64.getEncoder().encodeToString(digest))
+		return signingString(created, expires, DciDigest.BLAKE_512, headerAndMessage);
+	}
+
+	/** The bytes that are signed for this header and message with the given digest. */
+	public static byte[] signingString(long created, long expires, DciDigest digest, byte[] headerAndMessage) {
+		return ("(created): " + created + "\n(expires): " + expires + "\ndigest: " + digest.label() + "="
+				+ Base64.getEncoder().encodeToString(digest.of(headerAndMessage)))
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

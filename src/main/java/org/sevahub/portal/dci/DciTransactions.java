@@ -26,7 +26,7 @@ class DciTransactions {
 	 *                     searches sent before they were stored
 	 */
 	record Transaction(String transactionId, String kind, Long applicationId, String programme, String state,
-			List<String> referenceIds) {
+			List<String> referenceIds, boolean answerComplete) {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,14 +65,67 @@ class DciTransactions {
 	}
 
 	Optional<Transaction> find(String transactionId) {
+		return select(transactionId, "");
+	}
+
+	/**
+	 * Like {@link #find}, the row locked until the caller's transaction ends: parts of one answer, or two
+	 * answers, arriving together are taken one after the other, each seeing what the other kept.
+	 */
+	Optional<Transaction> lock(String transactionId) {
+		return select(transactionId, " FOR UPDATE");
+	}
+
+	private Optional<Transaction> select(String transactionId, String lock) {
 		return jdbc.sql("""
-				SELECT transaction_id, kind, application_id, programme, state, reference_ids FROM dci_transaction
-				WHERE transaction_id = :txn""")
+				SELECT transaction_id, kind, application_id, programme, state, reference_ids, answer_complete
+				FROM dci_transaction WHERE transaction_id = :txn""" + lock)
 			.param("txn", transactionId)
 			.query((rs, n) -> new Transaction(rs.getString(1), rs.getString(2), (Long) rs.getObject(3),
 					rs.getString(4), rs.getString(5),
-					rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split("\n"))))
+					rs.getString(6) == null ? List.of() : List.of(rs.getString(6).split("\n")), rs.getBoolean(7)))
 			.optional();
+	}
+
+	/**
+	 * Keeps what one part of a search's answer said, by reference id (a later item for the same request replaces
+	 * the earlier), and that the answer is complete when this part said so. The caller holds {@link #lock}.
+	 */
+	void keepPart(String transactionId, java.util.Map<String, String> itemsByReference, boolean complete) {
+		java.time.OffsetDateTime now = ApplicationRepository.timestamp(EngineClock.now());
+		itemsByReference.forEach((reference, item) -> {
+			int updated = jdbc.sql("""
+					UPDATE dci_answer_item SET item = :item, received_at = :now
+					WHERE transaction_id = :txn AND reference_id = :ref""")
+				.param("item", item)
+				.param("now", now)
+				.param("txn", transactionId)
+				.param("ref", reference)
+				.update();
+			if (updated == 0) {
+				jdbc.sql("""
+						INSERT INTO dci_answer_item (transaction_id, reference_id, item, received_at)
+						VALUES (:txn, :ref, :item, :now)""")
+					.param("txn", transactionId)
+					.param("ref", reference)
+					.param("item", item)
+					.param("now", now)
+					.update();
+			}
+		});
+		if (complete) {
+			jdbc.sql("UPDATE dci_transaction SET answer_complete = TRUE WHERE transaction_id = :txn")
+				.param("txn", transactionId)
+				.update();
+		}
+	}
+
+	/** Every item of a search's answer kept so far, in the order they came. */
+	List<String> keptItems(String transactionId) {
+		return jdbc.sql("SELECT item FROM dci_answer_item WHERE transaction_id = :txn ORDER BY received_at, reference_id")
+			.param("txn", transactionId)
+			.query(String.class)
+			.list();
 	}
 
 	/**

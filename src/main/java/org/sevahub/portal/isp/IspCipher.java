@@ -16,7 +16,7 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * ISP's encryption as its manual's Java sample does it (Annexure-B), which DESIGN.md takes as the reference:
+ * ISP's encryption as its manual's Java sample does it (Annexure-B), which docs/portals/isp.md takes as the reference:
  * AES-256-CBC with PKCS#7 padding, the key PBKDF2-HMAC-SHA512 of the shared secret over a salt (the ASCII of
  * "0000000011111111" unless configured; the C# and PHP samples carry a 17-byte one) with 1,000 iterations, a
  * fixed IV of eight 0 bytes and eight 1 bytes, Base64 on the wire. The sample derives the key on every call;

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sevahub.application.Application;
-import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
@@ -37,8 +36,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells ISP of every status of an application it handed over: {@code returnApplicationAcknowledgement} once
  * at submission (S104), {@code returnDeliveredServiceStatus} at delivery (S112) with the certificate, and
- * {@code returnServiceStatus} for everything else. A code ISP's order rules would refuse is not queued (and the
- * application's record says why), so a refusal never holds back the statuses after it.
+ * {@code returnServiceStatus} for everything else. A code ISP's order rules would refuse is not sent: it is
+ * recorded as "not sent: closed at the portal" (so a refusal never holds back the statuses after it). A
+ * rejection is held or sent at once as {@code after-rejection} in the status map says.
  */
 @Component
 @ConditionalOnProperty(name = "sevahub.portals.isp.enabled", havingValue = "true")
@@ -63,11 +63,9 @@ class IspConnector implements PortalConnector {
 
 	private final IspProperties properties;
 
-	private final IspStatusMap statuses = IspStatusMap.load();
+	private final IspStatusMap statuses;
 
 	private final QueuedHistory queued;
-
-	private final ApplicationEvents events;
 
 	private final IssuedDocuments documents;
 
@@ -79,13 +77,12 @@ class IspConnector implements PortalConnector {
 
 	private final ZoneId zone;
 
-	IspConnector(IspClient client, IspProperties properties, QueuedHistory queued, ApplicationEvents events,
-			IssuedDocuments documents, CitizenAccess access, ServerBaseUrl baseUrl, ObjectMapper json,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+	IspConnector(IspClient client, IspProperties properties, QueuedHistory queued, IssuedDocuments documents,
+			CitizenAccess access, ServerBaseUrl baseUrl, ObjectMapper json, @Value("${sevahub.time-zone}") ZoneId zone) {
 		this.client = client;
 		this.properties = properties;
+		this.statuses = IspStatusMap.load(properties.statusMap());
 		this.queued = queued;
-		this.events = events;
 		this.documents = documents;
 		this.access = access;
 		this.baseUrl = baseUrl;
@@ -109,15 +106,46 @@ class IspConnector implements PortalConnector {
 		for (OutboundMessage earlier : queued.of(change.application().id(), portal())) {
 			sent.add(String.valueOf(read(earlier.payload()).get("status_code")));
 		}
-		String refusal = IspOrderRules.refusal(sent, code);
-		if (refusal != null) {
-			events.record(change.application().id(), "ISP_STATUS_WITHHELD",
-					code + " for " + change.status() + " not sent to ISP: " + refusal);
-			return List.of();
+		List<OutboundMessage> messages = new ArrayList<>();
+		IspStatusMap.AfterRejection afterRejection = statuses.afterRejection();
+		boolean hold = afterRejection.holds() && REJECTED.equals(change.status()) && code.equals(IspOrderRules.REJECTED);
+		if (hold && afterRejection.meanwhile() != null
+				&& IspOrderRules.refusal(sent, afterRejection.meanwhile().code()) == null) {
+			IspStatusMap.Entry meanwhile = afterRejection.meanwhile();
+			messages.add(new OutboundMessage(STATUS, write(fields(STATUS, meanwhile.code(), meanwhile, change))));
+			sent.add(meanwhile.code());
 		}
 		String kind = code.equals(IspOrderRules.SUBMITTED) ? ACKNOWLEDGEMENT
 				: code.equals(IspOrderRules.DELIVERED) ? DELIVERED : STATUS;
-		return List.of(new OutboundMessage(kind, write(fields(kind, code, entry.get(), change))));
+		String refusal = IspOrderRules.refusal(sent, code);
+		if (refusal != null) {
+			messages.add(OutboundMessage.notSent(kind, code + " for " + change.status() + ": " + refusal
+					+ " (ISP's order rules, Annexure A)"));
+			return messages;
+		}
+		String payload = write(fields(kind, code, entry.get(), change));
+		messages.add(hold ? OutboundMessage.heldUntil(kind, payload, firstAppealLapses(change)) : new OutboundMessage(kind, payload));
+		return messages;
+	}
+
+	/** The canonical status whose S110 may be held: the designated officer's rejection, open to first appeal. */
+	private static final String REJECTED = "REJECTED";
+
+	/**
+	 * When the first-appeal period after a rejection has lapsed: the end of the last day of the service's
+	 * {@code first-filing-days}, counted in calendar days from the day of the order, in the department's time
+	 * zone. This is the rule the appeal process's timer follows (Right to Services appeal windows run in
+	 * calendar days), so S110 leaves when an appeal can no longer be filed.
+	 */
+	private Instant firstAppealLapses(StatusChange change) {
+		return change.entry()
+			.occurredAt()
+			.atZone(zone)
+			.toLocalDate()
+			.plusDays(change.service().appeal().firstFilingDays())
+			.atTime(java.time.LocalTime.of(23, 59, 59))
+			.atZone(zone)
+			.toInstant();
 	}
 
 	@Override

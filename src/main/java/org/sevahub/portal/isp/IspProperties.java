@@ -15,15 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param salt             PBKDF2 salt (the Java sample's, unless ISP says otherwise)
  * @param redirectUrl      ISP's {@code getMessageFromDepartment} page, where citizens go back after submitting
  * @param timestampFormat  how {@code action_taken_time} is written (the manual's "yyyy-mm-ddhh:mm:ss" read as
- *                         DESIGN.md says)
+ *                         docs/portals/isp.md says)
  * @param tokenLifetime    how long an ISP token lives (the manual: 60 minutes)
  * @param tokenRenewBefore how long before expiry a cached token is replaced
  * @param districtNames    ISP district codes to names, from ISP's code table, for the citizen's form
+ * @param statusMap        where ISP's status map is read (a Spring resource location): the shipped
+ *                         {@code classpath:portal-status/isp.yml}, or a department's own file
  */
 @ConfigurationProperties("sevahub.portals.isp")
 record IspProperties(boolean enabled, String baseUrl, String deptId, String password, String secretKey, String salt,
 		String redirectUrl, String timestampFormat, Duration tokenLifetime, Duration tokenRenewBefore,
-		Map<String, String> districtNames) {
+		Map<String, String> districtNames, String statusMap) {
 
 	IspProperties {
 		salt = salt == null || salt.isBlank() ? IspCipher.DEFAULT_SALT : salt;
@@ -31,6 +33,7 @@ record IspProperties(boolean enabled, String baseUrl, String deptId, String pass
 		tokenLifetime = tokenLifetime == null ? Duration.ofMinutes(60) : tokenLifetime;
 		tokenRenewBefore = tokenRenewBefore == null ? Duration.ofMinutes(5) : tokenRenewBefore;
 		districtNames = districtNames == null ? Map.of() : districtNames;
+		statusMap = statusMap == null || statusMap.isBlank() ? IspStatusMap.SHIPPED : statusMap;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.security.PublicKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sevahub.portal.dci.DciMessageCrypto;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Posts the sandbox registry's asynchronous answers to the senders' callback URLs, signed and with a bearer
- * token, encrypted when configured. An answer the SP-System does not take is tried again, a few times.
+ * Posts the sandbox registry's asynchronous answers to the senders' callback URLs, signed and (unless it speaks
+ * as a spec-only registry) with a bearer token, encrypted when configured. An answer the SP-System does not take
+ * is tried again, a few times.
  */
 @Component
 @ConditionalOnProperty(name = { "sevahub.sandbox.enabled", "sevahub.portals.dci.enabled" }, havingValue = "true")
@@ -53,48 +53,65 @@ class SandboxDciCallbacks {
 	}
 
 	/** Sends every pending answer once; returns how many the senders took. */
-	synchronized int flush() {
+	int flush() {
+		return flush(Integer.MAX_VALUE);
+	}
+
+	/** Sends the oldest pending answers, at most {@code limit}, once each; returns how many the senders took. */
+	synchronized int flush(int limit) {
 		int sent = 0;
-		for (SandboxDciRecords.Callback callback : records.pendingCallbacks()) {
-			String error = post(callback);
+		for (SandboxDciRecords.Callback callback : records.pendingCallbacks(limit)) {
+			boolean withBearer = !properties.omitBearer();
+			byte[] body = null;
+			String error;
+			try {
+				body = body(callback);
+				error = post(callback, body, withBearer);
+			}
+			catch (Exception ex) {
+				log.debug("Sandbox DCI callback {} failed", callback.id(), ex);
+				error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			}
+			String sentBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
 			if (error == null) {
-				records.callbackTried(callback.id(), "SENT", null);
+				records.callbackTried(callback.id(), "SENT", null, sentBody, withBearer);
 				sent++;
 			}
 			else {
 				records.callbackTried(callback.id(),
-						callback.attempts() + 1 >= properties.callbackAttempts() ? "FAILED" : "PENDING", error);
+						callback.attempts() + 1 >= properties.callbackAttempts() ? "FAILED" : "PENDING", error, sentBody,
+						withBearer);
 			}
 		}
 		return sent;
 	}
 
-	private String post(SandboxDciRecords.Callback callback) {
-		try {
-			JsonNode message = json.readTree(callback.message());
-			ObjectNode header = registry.codec()
-				.callbackHeader(callback.action(), callback.senderId(), "succ", null, null,
-						message.path("search_response").size(), message.path("search_response").size());
-			String encryptionKey = properties.encryptionKeys().get(callback.senderId());
-			if (properties.encryptCallbacks() && encryptionKey != null) {
-				PublicKey key = DciMessageCrypto.rsaPublicKey(encryptionKey);
-				message = DciMessageCrypto.encrypt(json, message, key, callback.senderId() + "-enc");
-				header.put("is_msg_encrypted", true);
-			}
-			byte[] body = json.writeValueAsBytes(registry.codec().seal(header, message));
-			return http.post()
-				.uri(callback.targetUrl())
-				.contentType(MediaType.APPLICATION_JSON)
-				.header("Authorization", "Bearer " + registry.bearer().issue(callback.senderId()))
-				.body(body)
-				.exchange((request, response) -> response.getStatusCode().is2xxSuccessful() ? null
-						: response.getStatusCode().value() + " "
-								+ new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+	/** Signed afresh on every attempt (signatures expire), encrypted when configured. */
+	private byte[] body(SandboxDciRecords.Callback callback) throws java.io.IOException {
+		JsonNode message = json.readTree(callback.message());
+		String encryptionKey = properties.encryptionKeys().get(callback.senderId());
+		boolean encrypt = properties.encryptCallbacks() && encryptionKey != null;
+		if (encrypt) {
+			PublicKey key = DciMessageCrypto.rsaPublicKey(encryptionKey);
+			message = DciMessageCrypto.encrypt(json, message, key, callback.senderId() + "-enc");
 		}
-		catch (Exception ex) {
-			log.debug("Sandbox DCI callback {} failed", callback.id(), ex);
-			return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-		}
+		return registry.envelope(callback.action(), callback.senderId(), callback.status(), callback.totalCount(),
+				callback.completedCount(), message, encrypt);
+	}
+
+	private String post(SandboxDciRecords.Callback callback, byte[] body, boolean withBearer) {
+		return http.post()
+			.uri(callback.targetUrl())
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers(headers -> {
+				if (withBearer) {
+					headers.setBearerAuth(registry.bearer().issue(callback.senderId()));
+				}
+			})
+			.body(body)
+			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful() ? null
+					: response.getStatusCode().value() + " "
+							+ new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -85,9 +86,16 @@ class SandboxDciController {
 		return records.all();
 	}
 
+	/** What the registry posted back, as sent (body, header status and counts, whether a bearer token went). */
+	@GetMapping("/sandbox/records/dci/callbacks")
+	List<Map<String, Object>> callbacks() {
+		return records.callbacks();
+	}
+
+	/** Sends the pending answers now, or only the oldest {@code limit} (one part of a split answer, say). */
 	@PostMapping("/sandbox/records/dci/callbacks/flush")
-	Map<String, Integer> flush() {
-		return Map.of("sent", callbacks.flush());
+	Map<String, Integer> flush(@RequestParam(required = false) Integer limit) {
+		return Map.of("sent", limit == null ? callbacks.flush() : callbacks.flush(limit));
 	}
 
 	private ResponseEntity<Object> handle(String path, String auth, byte[] body,

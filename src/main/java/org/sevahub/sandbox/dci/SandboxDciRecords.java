@@ -22,7 +22,8 @@ class SandboxDciRecords {
 			String identifierValue, String nameKey, String birthDate, String enrolmentStatus, String record) {
 	}
 
-	record Callback(long id, String senderId, String targetUrl, String action, String message, int attempts) {
+	record Callback(long id, String senderId, String targetUrl, String action, String message, int attempts,
+			String status, int totalCount, int completedCount) {
 	}
 
 	/**
@@ -150,35 +151,56 @@ class SandboxDciRecords {
 			.optional();
 	}
 
-	void queueCallback(String senderId, String targetUrl, String action, String message) {
+	/** An answer to post later, with the header status and counts it goes with (one part of a split answer). */
+	void queueCallback(String senderId, String targetUrl, String action, String message, String status, int total,
+			int completed) {
 		jdbc.sql("""
-				INSERT INTO sandbox_dci_callback (node, sender_id, target_url, action, message, attempts, state, created_at)
-				VALUES (:node, :s, :url, :action, :message, 0, 'PENDING', :now)""")
+				INSERT INTO sandbox_dci_callback (node, sender_id, target_url, action, message, attempts, state, created_at,
+				    status, total_count, completed_count)
+				VALUES (:node, :s, :url, :action, :message, 0, 'PENDING', :now, :status, :total, :completed)""")
 			.param("node", node)
 			.param("s", senderId)
 			.param("url", targetUrl)
 			.param("action", action)
 			.param("message", message)
 			.param("now", ApplicationRepository.timestamp(EngineClock.now()))
+			.param("status", status)
+			.param("total", total)
+			.param("completed", completed)
 			.update();
 	}
 
-	List<Callback> pendingCallbacks() {
+	/** Pending callbacks of this node, oldest first; at most {@code limit}. */
+	List<Callback> pendingCallbacks(int limit) {
 		return jdbc.sql("""
-				SELECT id, sender_id, target_url, action, message, attempts FROM sandbox_dci_callback
-				WHERE state = 'PENDING' AND node = :node ORDER BY id""")
+				SELECT id, sender_id, target_url, action, message, attempts, status, total_count, completed_count
+				FROM sandbox_dci_callback WHERE state = 'PENDING' AND node = :node ORDER BY id LIMIT :limit""")
 			.param("node", node)
+			.param("limit", limit)
 			.query((rs, n) -> new Callback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getInt(6)))
+					rs.getString(5), rs.getInt(6), rs.getString(7), rs.getInt(8), rs.getInt(9)))
 			.list();
 	}
 
-	void callbackTried(long id, String state, String error) {
-		jdbc.sql("UPDATE sandbox_dci_callback SET attempts = attempts + 1, state = :state, last_error = :error WHERE id = :id")
+	/** One attempt at a callback: what went out (body as sent, whether with a bearer token) and how it ended. */
+	void callbackTried(long id, String state, String error, String sentBody, boolean withBearer) {
+		jdbc.sql("""
+				UPDATE sandbox_dci_callback SET attempts = attempts + 1, state = :state, last_error = :error,
+				    sent_body = :body, sent_with_bearer = :bearer
+				WHERE id = :id""")
 			.param("state", state)
 			.param("error", error)
+			.param("body", sentBody)
+			.param("bearer", withBearer)
 			.param("id", id)
 			.update();
+	}
+
+	List<Map<String, Object>> callbacks() {
+		return jdbc.sql("""
+				SELECT id, action, state, status, total_count, completed_count, attempts, sent_with_bearer, sent_body,
+				    last_error
+				FROM sandbox_dci_callback ORDER BY id""").query().listOfRows();
 	}
 
 	void inbox(String path, String body, String outcome) {

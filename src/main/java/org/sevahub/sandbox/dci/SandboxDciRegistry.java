@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.sevahub.application.EngineClock;
 import org.sevahub.portal.dci.DciBearer;
 import org.sevahub.portal.dci.DciCodec;
+import org.sevahub.portal.dci.DciPeer;
 import org.sevahub.portal.dci.DciRefusal;
 import org.sevahub.portal.dci.Ed25519Keys;
 
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The registry side of the IBR spec, for the demo and the tests: it checks every request as a registry must
  * (bearer token, signature and its window, known sender, receiver, action, count, message and transaction ids
  * unique per sender), keeps the beneficiaries SP-Systems report, and answers searches by identifier or by name
- * and birth date, at once or later through the sender's callback.
+ * and birth date, at once or later through the sender's callback. How it speaks is configurable
+ * ({@link SandboxDciProperties}): as SevaHub does, or as a registry built from the spec alone.
  */
 @Service
 @ConditionalOnProperty(name = { "sevahub.sandbox.enabled", "sevahub.portals.dci.enabled" }, havingValue = "true")
@@ -54,30 +56,43 @@ class SandboxDciRegistry {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> Ed25519Keys.publicKey(e.getValue())));
 		this.codec = new DciCodec(json, properties.registryId(), properties.keyId(),
-				Ed25519Keys.privateKey(properties.signingKey()), sender -> Optional.ofNullable(keys.get(sender)),
-				java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(30), null);
+				Ed25519Keys.privateKey(properties.signingKey()), DciPeer.byKey(keys), java.time.Duration.ofMinutes(5),
+				java.time.Duration.ofSeconds(30), null)
+			.signingWith(properties.digest());
 		this.bearer = new DciBearer(properties.registryId(), Ed25519Keys.privateKey(properties.signingKey()),
 				issuer -> Optional.ofNullable(keys.get(issuer)), java.time.Duration.ofMinutes(5),
 				java.time.Duration.ofSeconds(30));
-	}
-
-	DciCodec codec() {
-		return codec;
 	}
 
 	DciBearer bearer() {
 		return bearer;
 	}
 
+	/**
+	 * A signed envelope from the registry, as this sandbox is configured to speak: with or without
+	 * {@code receiver_id}, signed over canonical JSON or over the bytes as written.
+	 */
+	byte[] envelope(String action, String receiver, String status, int total, int completed, JsonNode message,
+			boolean encrypted) {
+		ObjectNode header = codec.callbackHeader(action, receiver, status, null, null, total, completed);
+		if (properties.omitReceiverId()) {
+			header.remove("receiver_id");
+		}
+		header.put("is_msg_encrypted", encrypted);
+		try {
+			return properties.signsRawBytes() ? codec.sealAsSent(header, message)
+					: json.writeValueAsBytes(codec.seal(header, message));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The checks every request passes before the registry looks at its message. */
 	private DciCodec.Opened admit(String authorization, byte[] body, String action) {
-		String issuer = bearer.verify(authorization, properties.registryId());
 		DciCodec.Opened opened = codec.open(body);
-		if (!issuer.equals(opened.senderId())) {
-			throw new DciRefusal(401, "err.sender_id.invalid", "Token issued to " + issuer + ", message from "
-					+ opened.senderId());
-		}
-		if (!properties.registryId().equals(opened.header().path("receiver_id").asText(properties.registryId()))) {
+		bearer.check(authorization, properties.registryId(), opened.sender());
+		if (!opened.addressedTo(properties.registryId())) {
 			throw new DciRefusal(400, "err.receiver_id.invalid", "This registry is " + properties.registryId());
 		}
 		if (!DciCodec.VERSION.equals(opened.header().path("version").asText(DciCodec.VERSION))) {
@@ -106,23 +121,40 @@ class SandboxDciRegistry {
 	}
 
 	@Transactional
-	ObjectNode syncSearch(String authorization, byte[] body) {
+	byte[] syncSearch(String authorization, byte[] body) {
 		DciCodec.Opened opened = admit(authorization, body, "search");
 		ObjectNode response = search(opened);
 		return signed("on-search", opened.senderId(), response, response.path("search_response"));
 	}
 
+	/**
+	 * Acknowledged now, answered later through the sender's callback: in one callback, or (split answers) in two,
+	 * {@code pdng} with the first request's answer and then {@code succ} with the rest and the full count.
+	 */
 	@Transactional
 	ObjectNode asyncSearch(String authorization, byte[] body) {
 		DciCodec.Opened opened = admit(authorization, body, "search");
 		String callback = callbackUrl(opened);
 		ObjectNode response = search(opened);
-		records.queueCallback(opened.senderId(), callback, "on-search", response.toString());
+		ArrayNode items = (ArrayNode) response.path("search_response");
+		int total = items.size();
+		if (properties.splitAnswers() && total > 1) {
+			ObjectNode first = response.deepCopy();
+			((ArrayNode) first.get("search_response")).removeAll().add(items.get(0));
+			ObjectNode rest = response.deepCopy();
+			((ArrayNode) rest.get("search_response")).remove(0);
+			records.queueCallback(opened.senderId(), callback, "on-search", first.toString(), "pdng", total, 1);
+			records.queueCallback(opened.senderId(), callback, "on-search", rest.toString(), "succ", total, total);
+		}
+		else {
+			records.queueCallback(opened.senderId(), callback, "on-search", response.toString(), "succ", total,
+					completed(items));
+		}
 		return DciCodec.ack(response.path("correlation_id").asText());
 	}
 
 	@Transactional
-	ObjectNode syncTxnStatus(String authorization, byte[] body) {
+	byte[] syncTxnStatus(String authorization, byte[] body) {
 		DciCodec.Opened opened = admit(authorization, body, "txn-status");
 		ObjectNode response = txnStatus(opened);
 		return signed("txn-on-status", opened.senderId(), response, json.createArrayNode().add(response));
@@ -133,13 +165,16 @@ class SandboxDciRegistry {
 		DciCodec.Opened opened = admit(authorization, body, "txn-status");
 		String callback = callbackUrl(opened);
 		ObjectNode response = txnStatus(opened);
-		records.queueCallback(opened.senderId(), callback, "txn-on-status", response.toString());
+		records.queueCallback(opened.senderId(), callback, "txn-on-status", response.toString(), "succ", 1, 1);
 		return DciCodec.ack(response.path("correlation_id").asText());
 	}
 
-	/** The spec's answer here is a plain EnrollmentUpdatesResponse, not an envelope. */
+	/**
+	 * The spec's answer here is a plain EnrollmentUpdatesResponse; a registry answering every synchronous call
+	 * alike wraps it in a signed envelope ({@code enveloped-enrollment-answers}).
+	 */
 	@Transactional
-	ObjectNode enrollmentUpdates(String authorization, byte[] body) {
+	Object enrollmentUpdates(String authorization, byte[] body) {
 		DciCodec.Opened opened = admit(authorization, body, "notify");
 		JsonNode beneficiaries = opened.message().path("enrolled_updates").path("beneficiaries");
 		if (!beneficiaries.isArray() || beneficiaries.isEmpty()) {
@@ -169,6 +204,9 @@ class SandboxDciRegistry {
 					person.path("identifier_type").asText(null), person.path("identifier_value").asText(null),
 					nameKey(name), person.path("birth_date").asText(""), status, record.toString()));
 			item.put("status", "succ");
+		}
+		if (properties.envelopedEnrollmentAnswers()) {
+			return signed("on-notify", opened.senderId(), response, items);
 		}
 		return response;
 	}
@@ -313,12 +351,16 @@ class SandboxDciRegistry {
 		return response;
 	}
 
-	private ObjectNode signed(String action, String receiver, ObjectNode message, JsonNode items) {
+	private byte[] signed(String action, String receiver, ObjectNode message, JsonNode items) {
+		return envelope(action, receiver, "succ", items.size(), completed(items), message, false);
+	}
+
+	private static int completed(JsonNode items) {
 		int completed = 0;
 		for (JsonNode item : items) {
 			completed += "succ".equals(item.path("status").asText("succ")) ? 1 : 0;
 		}
-		return codec.seal(codec.callbackHeader(action, receiver, "succ", null, null, items.size(), completed), message);
+		return completed;
 	}
 
 	private JsonNode read(String text) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.sevahub.delivery.Delivery;
 import org.sevahub.delivery.DeliveryAdmin;
+import org.sevahub.delivery.DeliveryState;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Parked deliveries and what to do about them, for members of camunda-admin (SecurityConfiguration): a page at
- * /admin/deliveries and the same as REST under /api/v1/admin/deliveries. Retrying requeues the message and
- * resolves its Cockpit incident.
+ * Parked deliveries and what to do about them, and statuses portals were not sent because their rules forbid
+ * them ("not sent: closed at the portal"), for members of camunda-admin (SecurityConfiguration): a page at
+ * /admin/deliveries and the same as REST under /api/v1/admin/deliveries ({@code ?state=} PARKED, PENDING,
+ * NOT_SENT, WITHDRAWN, DELIVERED). Retrying requeues the message and resolves its Cockpit incident.
  */
 @Controller
 class DeliveryAdminController {
@@ -33,6 +35,7 @@ class DeliveryAdminController {
 	@GetMapping("/admin/deliveries")
 	String page(@RequestParam(required = false) String applicationNo, Model model) {
 		model.addAttribute("parked", admin.parked());
+		model.addAttribute("notSent", admin.inState(DeliveryState.NOT_SENT));
 		model.addAttribute("applicationNo", applicationNo);
 		model.addAttribute("ofApplication", applicationNo == null || applicationNo.isBlank() ? List.of()
 				: admin.ofApplication(applicationNo.strip()));
@@ -52,7 +55,11 @@ class DeliveryAdminController {
 		if (applicationNo != null) {
 			return admin.ofApplication(applicationNo);
 		}
-		return "PENDING".equalsIgnoreCase(state) ? admin.pending() : admin.parked();
+		return java.util.Arrays.stream(DeliveryState.values())
+			.filter(known -> known.name().equalsIgnoreCase(state))
+			.findFirst()
+			.map(admin::inState)
+			.orElseGet(admin::parked);
 	}
 
 	@PostMapping("/api/v1/admin/deliveries/{id}/retry")

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The application API of DESIGN.md, for the citizen pages' kin: mobile apps, kiosks, automated checks. */
+/** The application API (docs/architecture.md), for the citizen pages' kin: mobile apps, kiosks, automated checks. */
 @RestController
 @RequestMapping("/api/v1/applications")
 class ApplicationApiController {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Aaple Sarkar's TripleDES and CRC-32 against the interop vectors of ../shared/vectors/aaplesarkar.json (copied
- * to src/test/resources/vectors), both ways, and everything the landing and the sandbox must refuse.
+ * Aaple Sarkar's TripleDES and CRC-32 against the interop vectors in src/test/resources/vectors/aaplesarkar.json
+ * (see its README), both ways, and everything the landing and the sandbox must refuse.
  */
 class AaplesarkarCodecTest {
 

@@ -38,7 +38,7 @@ import static org.sevahub.testsupport.ProcessDriver.days;
 @TestPropertySource(properties = { "sevahub.portals.dci.search-mode=async", "sevahub.sandbox.dci.auto-callbacks=false",
 		// A second sender allowed to call us (with the registry's key, for brevity): its token must not carry
 		// the registry's messages.
-		"sevahub.portals.dci.sender-keys[other.ibr.example.in]=xoXeOn+E4mAw+2Tr/2NV9TGnxGlZfzpeqAwJD5uRXn0=" })
+		"sevahub.portals.dci.senders[other.ibr.example.in].public-key=xoXeOn+E4mAw+2Tr/2NV9TGnxGlZfzpeqAwJD5uRXn0=" })
 class DciAsyncRegistryTest extends ProcessTestSupport {
 
 	@Autowired
@@ -370,6 +370,54 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(state(txn)).isEqualTo("SENT");
 	}
 
+	@Test
+	void aCallbackThatDoesNotSayWhomItIsForIsTaken() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Usha Pawar", "उषा पवार", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		ObjectNode header = header(registryCodec);
+		header.remove("receiver_id");
+		header.remove("sender_id");
+		assertAcknowledged(onSearch(registryCodec.seal(header, answer(txn, "succ", "succ")), registryBearer().issue(ourId)));
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
+	@Test
+	void anAnswerInTwoPartsIsCombinedByTransactionAndReferenceAndTakenWhenComplete() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Lata Shinde", "लता शिंदे", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		String token = registryBearer().issue(ourId);
+		ObjectNode firstPart = registryCodec.callbackHeader("on-search", ourId, "pdng", null, null, 2, 1);
+		assertAcknowledged(onSearch(registryCodec.seal(firstPart, answer(txn, "succ", null)), token));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).isEqualTo(
+				txn + ": header status pdng, completed_count 1 of 2 (1 of 2 requests answered so far)"));
+		// A part that says succ but counts one of two completed is not the end either.
+		ObjectNode notYet = registryCodec.callbackHeader("on-search", ourId, "succ", null, null, 2, 1);
+		assertAcknowledged(onSearch(registryCodec.seal(notYet, answer(txn, "succ", null)), token));
+		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
+
+		ObjectNode lastPart = registryCodec.callbackHeader("on-search", ourId, "succ", null, null, 2, 2);
+		assertAcknowledged(onSearch(registryCodec.seal(lastPart, answer(txn, null, "succ")), token));
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(state(txn)).isEqualTo("ANSWERED");
+		assertRefused(onSearch(registryCodec.seal(lastPart.deepCopy().put("message_id", "again-" + txn),
+				answer(txn, null, "succ")), token), 409, "rjct.reference_id.duplicate");
+	}
+
+	@Test
+	void aCallbackSignedOverItsRawBytesIsTaken() throws Exception {
+		Application app = pending(DciPeople.pensionForm("Nirmala Kale", "निर्मला काळे", DciPeople.newAadhaar()));
+		String txn = (String) runtime.getVariable(app.processInstanceId(), "registryTransactionId");
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		byte[] body = registryCodec.sealAsSent(header(registryCodec), answer(txn, "succ", "succ"));
+		assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).as("indented, not canonical")
+			.contains("\"header\": {\n  \"");
+		assertAcknowledged(post("/registry/on-search", body, registryBearer().issue(ourId)));
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+	}
+
 	/** An on-search message answering both requests of search {@code txn}; a null status leaves that one out. */
 	private ObjectNode answer(String txn, String idStatus, String demoStatus) {
 		ObjectNode answer = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-" + System.nanoTime());
@@ -423,13 +471,17 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	}
 
 	private ResponseEntity<String> onSearch(ObjectNode envelope, String token) throws Exception {
+		return post("/registry/on-search", json.writeValueAsBytes(envelope), token);
+	}
+
+	/** The body exactly as given: a signature over the bytes as sent must see those bytes. */
+	private ResponseEntity<String> post(String path, byte[] body, String token) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		if (token != null) {
 			headers.setBearerAuth(token);
 		}
-		return http.exchange("/registry/on-search", HttpMethod.POST,
-				new HttpEntity<>(json.writeValueAsString(envelope), headers), String.class);
+		return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private void assertRefused(ResponseEntity<String> response, int status, String code) throws Exception {

@@ -12,7 +12,7 @@ class DciConfigurationTest {
 
 	private static DciProperties properties(String registryUrl, String searchMode) {
 		return new DciProperties(true, registryUrl, "sevahub.dept.example.in", "ibr.example.in", "k", "seed", "pub",
-				Map.of(), null, null, null, searchMode);
+				null, null, Map.of(), null, null, null, searchMode);
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +35,7 @@ class DciEnvelopeBenchmark {
 	final Ed25519PublicKeyParameters publicKey = key.generatePublicKey();
 
 	final DciCodec codec = new DciCodec(json, "sp.example.in", "k1", key,
-			s -> Optional.ofNullable(Map.of("sp.example.in", publicKey).get(s)), Duration.ofMinutes(5),
-			Duration.ofSeconds(30), null);
+			DciPeer.byKey(Map.of("sp.example.in", publicKey)), Duration.ofMinutes(5), Duration.ofSeconds(30), null);
 
 	@Test
 	void envelopeThroughput() throws Exception {

@@ -77,6 +77,24 @@ class DciMessagesTest {
 			.isEqualTo(DciMessages.Finality.PENDING);
 	}
 
+	@Test
+	void aSuccHeaderCountingFewerCompletedThanTotalIsNotYetComplete() throws Exception {
+		assertThat(DciMessages.complete(null)).isTrue();
+		assertThat(DciMessages.complete(json.readTree("{\"status\":\"succ\"}"))).isTrue();
+		assertThat(DciMessages.complete(json.readTree("{\"status\":\"succ\",\"total_count\":2,\"completed_count\":2}")))
+			.isTrue();
+		assertThat(DciMessages.complete(json.readTree("{\"status\":\"succ\",\"total_count\":2,\"completed_count\":1}")))
+			.isFalse();
+		assertThat(DciMessages.complete(json.readTree("{\"status\":\"pdng\",\"total_count\":2,\"completed_count\":2}")))
+			.isFalse();
+		assertThat(DciMessages.verdict(json.readTree("{\"status\":\"succ\",\"total_count\":2,\"completed_count\":1}"),
+				answer("t-id", "succ", "t-demo", "succ"), List.of("t-id", "t-demo")).reason())
+			.isEqualTo("header status succ, completed_count 1 of 2");
+		assertThat(DciMessages.answeredItems(answer("t-id", "succ", "t-demo", "pdng")))
+			.extracting(item -> item.path("reference_id").asText())
+			.containsExactly("t-id");
+	}
+
 	private JsonNode answer(String ref1, String status1, String ref2, String status2) {
 		ObjectNode answer = json.createObjectNode().put("transaction_id", "t");
 		answer.putArray("search_response")

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * ISP's AES against the interop vectors of ../shared/vectors/isp-aes.json (copied to src/test/resources/vectors),
- * both ways, and what must fail.
+ * ISP's AES against the interop vectors in src/test/resources/vectors/isp-aes.json (see its README), both ways,
+ * and what must fail.
  */
 class IspCipherTest {
 

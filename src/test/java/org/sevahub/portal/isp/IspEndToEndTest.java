@@ -7,8 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.Cookie;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +19,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.portal.isp.IspHandovers.Handover;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.TasklistDecisions;
 import org.sevahub.testsupport.SevaHubTest;
@@ -102,16 +101,16 @@ class IspEndToEndTest {
 		assertThat(form).doesNotContainPattern("id=\"f-annualIncome\"[^>]*readonly");
 
 		// The citizen tries to change a locked name: ISP's stays.
-		MockHttpServletResponse submitted = mvc.perform(post("/applications/" + handover.applicationNo + "/form")
+		MockHttpServletResponse submitted = mvc.perform(post("/applications/" + handover.applicationNo() + "/form")
 			.with(csrf())
-			.cookie(handover.access)
+			.cookie(handover.access())
 			.param("applicant.nameLocal", "कोई और नाम")
 			.param("occupation", "agriculture")
 			.param("incomeSources", "खेती और पशुपालन")
 			.param("purpose", "education")
 			.param("action", "submit")).andReturn().getResponse();
 		assertThat(submitted.getRedirectedUrl()).endsWith("/acknowledgement");
-		Application app = applications.get(handover.applicationNo);
+		Application app = applications.get(handover.applicationNo());
 		assertThat(applications.applicantOf(app).nameLocal()).isEqualTo("रमेश कुमार वर्मा");
 		assertThat(applications.applicantOf(app).aadhaarRef()).isEqualTo("ISPVAULT00000000000042");
 
@@ -121,10 +120,10 @@ class IspEndToEndTest {
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
 
-		List<JsonNode> pushes = pushes(handover.requestId);
+		List<JsonNode> pushes = pushes(handover.requestId());
 		assertThat(pushes).extracting(p -> p.get("status_code").asText())
 			.containsExactly("S102", "S103", "S104", "S107", "S105", "S115", "S113", "S112");
-		assertThat(calls(handover.requestId)).allSatisfy(c -> assertThat(c.get("outcome")).isEqualTo("SUCCESSFUL"));
+		assertThat(calls(handover.requestId())).allSatisfy(c -> assertThat(c.get("outcome")).isEqualTo("SUCCESSFUL"));
 		app = applications.get(app.applicationNo());
 
 		JsonNode ack = pushes.get(2);
@@ -134,8 +133,8 @@ class IspEndToEndTest {
 				"designated_code", "designated_location_code", "designated_target_date", "first_appellate_code",
 				"first_appellate_location_code", "first_appellate_days", "second_appellate_code",
 				"second_appellate_location_code", "second_appellate_days", "d1", "d20"));
-		assertThat(ack.get("request_id").asText()).isEqualTo(handover.requestId).hasSize(14);
-		assertThat(ack.get("applicant_id").asText()).isEqualTo(handover.applicantId).hasSize(10);
+		assertThat(ack.get("request_id").asText()).isEqualTo(handover.requestId()).hasSize(14);
+		assertThat(ack.get("applicant_id").asText()).isEqualTo(handover.applicantId()).hasSize(10);
 		assertThat(ack.get("service_code").asText()).isEqualTo("INC01");
 		assertThat(ack.get("application_id").asText()).isEqualTo(app.applicationNo());
 		assertThat(ack.get("pendency_level").asText()).isEqualTo("2");
@@ -170,34 +169,34 @@ class IspEndToEndTest {
 		assertThat(ackPage).contains("Return to ISP", "return_success_or_failed=SUCCESS");
 		String back = ackPage.replaceAll("(?s).*id=\"return-ISP\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
 		http.getForEntity(back, String.class);
-		assertThat(http.getForObject("/sandbox/records/isp/returns?sessionkey=" + handover.sessionkey, List.class))
+		assertThat(http.getForObject("/sandbox/records/isp/returns?sessionkey=" + handover.sessionkey(), List.class))
 			.hasSize(1);
 	}
 
 	@Test
 	void aDbtSchemeTellsIspTheSanctionedAmountAndALifetimeCertificateIs999999() throws Exception {
 		Handover pension = landFromIsp("OAP01", null);
-		mvc.perform(post("/applications/" + pension.applicationNo + "/form").with(csrf())
-			.cookie(pension.access)
+		mvc.perform(post("/applications/" + pension.applicationNo() + "/form").with(csrf())
+			.cookie(pension.access())
 			.param("annualIncome", "60000")
 			.param("bankAccountNumber", "123456789012")
 			.param("ifsc", "SBIN0001234")
 			.param("applicant.category", "OBC")
 			.param("action", "submit"));
-		Application app = applications.get(pension.applicationNo);
+		Application app = applications.get(pension.applicationNo());
 		complete(app, "assistant", "forward", null);
 		driver.runAsyncSteps(app);
 		complete(app, "officer", "approve", null);
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
-		JsonNode delivered = pushes(pension.requestId).get(pushes(pension.requestId).size() - 1);
+		JsonNode delivered = pushes(pension.requestId()).get(pushes(pension.requestId()).size() - 1);
 		assertThat(delivered.get("status_code").asText()).isEqualTo("S112");
 		// Ramesh is 68 and OBC: the table sanctions 800 a month.
 		assertThat(delivered.get("dbt_amount").asText()).isEqualTo("800");
 
 		Handover birth = landFromIsp("BRC01", null);
-		mvc.perform(post("/applications/" + birth.applicationNo + "/form").with(csrf())
-			.cookie(birth.access)
+		mvc.perform(post("/applications/" + birth.applicationNo() + "/form").with(csrf())
+			.cookie(birth.access())
 			.param("childName", "Anya Verma")
 			.param("childGender", "F")
 			.param("childDateOfBirth", "2026-10-02")
@@ -206,12 +205,12 @@ class IspEndToEndTest {
 			.param("motherName", "Sita Verma")
 			.param("relation", "parent")
 			.param("action", "submit"));
-		Application birthApp = applications.get(birth.applicationNo);
+		Application birthApp = applications.get(birth.applicationNo());
 		complete(birthApp, "assistant", "forward", null);
 		complete(birthApp, "officer", "approve", null);
 		driver.runAsyncSteps(birthApp);
 		dispatcher.dispatchDue();
-		List<JsonNode> pushes = pushes(birth.requestId);
+		List<JsonNode> pushes = pushes(birth.requestId());
 		assertThat(pushes.get(pushes.size() - 1).get("certificate_expiry_date").asText()).isEqualTo("999999");
 	}
 
@@ -219,7 +218,7 @@ class IspEndToEndTest {
 	void aClarificationIsS109ThenS114AndARejectionAfterAnUnansweredOneIsWithheld() throws Exception {
 		Handover handover = landFromIsp("BRC01", null);
 		submitBirth(handover);
-		Application app = applications.get(handover.applicationNo);
+		Application app = applications.get(handover.applicationNo());
 		complete(app, "assistant", "clarify", "जन्म का अस्पताल प्रमाण पत्र लगाएँ");
 		applications.submit(app.applicationNo(), Map.of("placeOfBirth", "KGMU Lucknow, ward 4"));
 		complete(app, "assistant", "clarify", "Still missing the discharge slip");
@@ -228,30 +227,19 @@ class IspEndToEndTest {
 		driver.advanceClock(app, Duration.ZERO);
 		dispatcher.dispatchDue();
 
-		assertThat(pushes(handover.requestId)).extracting(p -> p.get("status_code").asText())
+		assertThat(pushes(handover.requestId())).extracting(p -> p.get("status_code").asText())
 			.containsExactly("S104", "S107", "S109", "S114", "S107", "S109");
-		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail())
-			.isEqualTo("S110 for REJECTED not sent to ISP: only S114 is accepted after S109"));
-	}
-
-	@Test
-	void nothingGoesToIspAfterS110() throws Exception {
-		Handover handover = landFromIsp("BRC01", null);
-		submitBirth(handover);
-		Application app = applications.get(handover.applicationNo);
-		complete(app, "assistant", "forward", null);
-		complete(app, "officer", "reject", "Birth not registered in the district");
-		applications.fileAppeal(app.applicationNo(), "Registered at Lucknow Nagar Nigam");
-		dispatcher.dispatchDue();
-		assertThat(pushes(handover.requestId)).extracting(p -> p.get("status_code").asText()).endsWith("S105", "S110");
-		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith("S106 for APPEAL_FILED not sent"));
+		assertThat(jdbc.sql("SELECT last_error FROM delivery WHERE application_id = :app AND portal = 'isp' "
+				+ "AND state = 'NOT_SENT'").param("app", app.id()).query(String.class).list())
+			.containsExactly("Not sent: closed at the portal: S110 for REJECTED: only S114 is accepted after S109 "
+					+ "(ISP's order rules, Annexure A)");
 	}
 
 	@Test
 	void theTokenIsFetchedOnceRenewedBeforeItsHourIsUpAndAgainOnceAfterA401() throws Exception {
 		Handover handover = landFromIsp("BRC01", null);
 		submitBirth(handover);
-		Application app = applications.get(handover.applicationNo);
+		Application app = applications.get(handover.applicationNo());
 		long before = authentications();
 		complete(app, "assistant", "forward", null);
 		complete(app, "officer", "approve", null);
@@ -268,9 +256,9 @@ class IspEndToEndTest {
 		advance(Duration.ofSeconds(2));
 		long revokedAt = authentications();
 		Handover second = landFromIsp("BRC01", null);
-		assertThat(second.applicationNo).isNotBlank();
+		assertThat(second.applicationNo()).isNotBlank();
 		assertThat(authentications() - revokedAt).as("one renewal after ISP's 401").isEqualTo(1);
-		assertThat(pushes(handover.requestId)).extracting(p -> p.get("status_code").asText()).endsWith("S113", "S112");
+		assertThat(pushes(handover.requestId())).extracting(p -> p.get("status_code").asText()).endsWith("S113", "S112");
 	}
 
 	@Test
@@ -279,14 +267,14 @@ class IspEndToEndTest {
 		fault(Map.of("mode", "DOWN", "forSeconds", 1800));
 		submitBirth(handover);
 		dispatcher.dispatchDue();
-		assertThat(pushes(handover.requestId)).isEmpty();
+		assertThat(pushes(handover.requestId())).isEmpty();
 		advance(Duration.ofMinutes(31));
 		fault(Map.of("mode", "REJECT", "count", 1));
 		dispatcher.dispatchDue();
-		assertThat(pushes(handover.requestId)).isEmpty();
+		assertThat(pushes(handover.requestId())).isEmpty();
 		advance(Duration.ofMinutes(20));
 		dispatcher.dispatchDue();
-		assertThat(pushes(handover.requestId)).extracting(p -> p.get("status_code").asText()).containsExactly("S104", "S107");
+		assertThat(pushes(handover.requestId())).extracting(p -> p.get("status_code").asText()).containsExactly("S104", "S107");
 	}
 
 	@Test
@@ -304,7 +292,7 @@ class IspEndToEndTest {
 		assertThat(mvc.perform(get("/isp/landing")).andReturn().getResponse().getStatus()).isEqualTo(400);
 
 		Handover used = landFromIsp("BRC01", null);
-		MockHttpServletResponse reused = mvc.perform(get("/isp/landing").param("sessionkey", used.sessionkey)).andReturn()
+		MockHttpServletResponse reused = mvc.perform(get("/isp/landing").param("sessionkey", used.sessionkey())).andReturn()
 			.getResponse();
 		assertThat(reused.getStatus()).isEqualTo(400);
 		assertThat(reused.getContentAsString()).contains("works once");
@@ -334,37 +322,20 @@ class IspEndToEndTest {
 
 	// ----- helpers -----
 
-	record Handover(String sessionkey, String requestId, String applicantId, String applicationNo, Cookie access) {
-	}
-
 	private Handover landFromIsp(String ispServiceCode, Map<String, Object> profile) throws Exception {
-		Map<String, Object> request = profile == null ? Map.of("serviceCode", ispServiceCode)
-				: Map.of("serviceCode", ispServiceCode, "profile", profile);
-		Map<?, ?> session = http.postForObject("/sandbox/records/isp/sessions", json(request), Map.class);
-		MockHttpServletResponse landed = mvc.perform(get((String) session.get("landing"))).andReturn().getResponse();
-		assertThat(landed.getStatus()).as(landed.getContentAsString()).isEqualTo(303);
-		String no = landed.getRedirectedUrl().replaceAll("^/applications/([^/]+)/form$", "$1");
-		return new Handover((String) session.get("sessionkey"), (String) session.get("requestId"),
-				(String) session.get("applicantId"), no, landed.getCookie("sevahub_app_" + no));
+		return handovers().land(ispServiceCode, profile);
 	}
 
 	private void submitBirth(Handover handover) throws Exception {
-		MockHttpServletResponse response = mvc.perform(post("/applications/" + handover.applicationNo + "/form")
-			.with(csrf())
-			.cookie(handover.access)
-			.param("childName", "Anya Verma")
-			.param("childGender", "F")
-			.param("childDateOfBirth", "2026-10-02")
-			.param("placeOfBirth", "KGMU, Lucknow")
-			.param("fatherName", "Ramesh Kumar Verma")
-			.param("motherName", "Sita Verma")
-			.param("relation", "parent")
-			.param("action", "submit")).andReturn().getResponse();
-		assertThat(response.getRedirectedUrl()).as(response.getContentAsString()).endsWith("/acknowledgement");
+		handovers().submitBirth(handover);
+	}
+
+	private IspHandovers handovers() {
+		return new IspHandovers(mvc, http);
 	}
 
 	private String page(Handover handover, String path) throws Exception {
-		return mvc.perform(get("/applications/" + handover.applicationNo + path).cookie(handover.access))
+		return mvc.perform(get("/applications/" + handover.applicationNo() + path).cookie(handover.access()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -376,21 +347,11 @@ class IspEndToEndTest {
 	}
 
 	private List<Map<String, Object>> calls(String requestId) {
-		return http.exchange("/sandbox/records/isp/calls?requestId=" + requestId, HttpMethod.GET, null,
-				new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-			.getBody();
+		return handovers().calls(requestId);
 	}
 
-	/** The status pushes ISP accepted for a request, decrypted, in order. */
 	private List<JsonNode> pushes(String requestId) throws Exception {
-		List<JsonNode> pushes = new java.util.ArrayList<>();
-		for (Map<String, Object> call : calls(requestId)) {
-			if (call.get("status_code") != null && "SUCCESSFUL".equals(call.get("outcome"))) {
-				pushes.add(json.readTree((String) call.get("body")));
-			}
-		}
-		return pushes;
+		return handovers().pushes(requestId);
 	}
 
 	private long authentications() {
@@ -411,9 +372,7 @@ class IspEndToEndTest {
 	}
 
 	private static HttpEntity<Object> json(Object body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new HttpEntity<>(body, headers);
+		return IspHandovers.json(body);
 	}
 
 	private static void advance(Duration by) {

@@ -52,6 +52,26 @@ class IspOrderRulesTest {
 	}
 
 	@Test
+	void theShippedMapHoldsARejectionForTheAppealPeriodAndTellsIspS108Meanwhile() {
+		IspStatusMap.AfterRejection afterRejection = IspStatusMap.load().afterRejection();
+		assertThat(afterRejection.holds()).isTrue();
+		assertThat(afterRejection.meanwhile()).isEqualTo(new IspStatusMap.Entry("S108", "citizen"));
+		assertThat(new IspStatusMap.AfterRejection(null, null).holds()).as("absent: sent at once").isFalse();
+		assertThat(new IspStatusMap.AfterRejection("HOLD", new IspStatusMap.Entry("", null)).meanwhile()).isNull();
+	}
+
+	@Test
+	void aMeanwhileCodeThatWouldCloseOrBindTheApplicationAtIspIsRefused() {
+		for (String code : List.of("S104", "S110", "S112", "S109", "S102")) {
+			assertThatThrownBy(() -> new IspStatusMap.AfterRejection("hold", new IspStatusMap.Entry(code, "citizen")))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining(code);
+		}
+		assertThatThrownBy(() -> new IspStatusMap.AfterRejection("later", null)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("hold or send");
+	}
+
+	@Test
 	void aMapThatBreaksTheRulesIsRefused() {
 		var statuses = new java.util.HashMap<>(java.util.Map.of("SUBMITTED", new IspStatusMap.Entry("S104", "assistant"),
 				"CLARIFICATION_SOUGHT", new IspStatusMap.Entry("S109", "citizen"), "RESUBMITTED",
