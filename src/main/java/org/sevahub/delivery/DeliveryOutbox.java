@@ -18,6 +18,7 @@ import org.sevahub.application.PortalLinks;
 import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.catalog.ServiceDefinition;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,15 +41,15 @@ public class DeliveryOutbox {
 
 	private final DeliveryMetrics metrics;
 
-	private final PortalClosedNotice closedNotice;
+	private final ApplicationEventPublisher events;
 
 	DeliveryOutbox(JdbcClient jdbc, PortalLinks links, List<PortalConnector> connectors, MeterRegistry meters,
-			PortalClosedNotice closedNotice) {
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.connectors = connectors.stream().collect(Collectors.toMap(PortalConnector::portal, Function.identity()));
 		this.metrics = new DeliveryMetrics(meters);
-		this.closedNotice = closedNotice;
+		this.events = events;
 	}
 
 	/**
@@ -120,7 +121,7 @@ public class DeliveryOutbox {
 		if (message.notSent() != null) {
 			metrics.notSent(portal);
 			if (firstClosed) {
-				closedNotice.tell(application, portal);
+				events.publishEvent(new PortalClosed(application, portal));
 			}
 			return;
 		}

@@ -17,6 +17,7 @@ import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.certificate.CertificateRepository;
 import org.sevahub.delivery.DeliveryOutbox;
+import org.sevahub.delivery.PortalClosed;
 import org.sevahub.workflow.AppealClock;
 import org.sevahub.workflow.ServiceDelivered;
 import org.sevahub.workflow.SlaBreached;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the citizen of every step that asks something of them or decides something for them: submission, fee
- * due, clarification sought, decision, certificate issued, appeal filed and decided, a missed statutory deadline.
+ * due, clarification sought, decision, certificate issued, appeal filed and decided, a missed statutory deadline,
+ * and a portal that will no longer show the application's progress.
  * Runs in the engine's transaction (the events are published there), so a notice is queued if and only if its
  * step happened. An SMS whose DLT registration is missing or does not fit is not queued: it is recorded for the
  * admin ({@code /admin/notifications}) and counted, and the step goes on.
@@ -135,6 +137,15 @@ class CitizenNotifications {
 			.ifPresent(certificate -> send(application, catalog.get(application.serviceCode()),
 					Notice.of(NotificationEvent.CERTIFICATE_ISSUED, application.status())
 						.certificate(certificate.certificateNo())));
+	}
+
+	@EventListener
+	void portalClosed(PortalClosed closed) {
+		Application application = closed.application();
+		if (texts.namesPortal(closed.portal())) {
+			send(application, catalog.get(application.serviceCode()),
+					Notice.of(NotificationEvent.PORTAL_CLOSED, application.status()).portal(closed.portal()));
+		}
 	}
 
 	private Optional<Notice> notice(StatusRecorded recorded) {

@@ -22,7 +22,9 @@ enum NotificationEvent {
 	APPEAL_DISMISSED("appeal-dismissed"),
 	/** The second appeal dismissed: final. */
 	APPEAL_DISMISSED_FINAL("appeal-dismissed-final"),
-	SLA_BREACH("sla-breach");
+	SLA_BREACH("sla-breach"),
+	/** A portal the citizen came through will not show the application's progress any more (its rules closed it). */
+	PORTAL_CLOSED("portal-closed");
 
 	final String key;
 

@@ -30,6 +30,9 @@ class NotificationTexts {
 
 	static final String OPT_OUT = "email-opt-out";
 
+	/** The names citizens know the portals by, shared with the pages that show what a portal was not sent. */
+	private static final String PORTAL_NAME = "portalclosed.portal.";
+
 	private static final DateTimeFormatter SMS_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
 	private final MessageSource messages;
@@ -54,19 +57,19 @@ class NotificationTexts {
 	record Email(String subject, String text, String html, String oneClickOptOut) {
 	}
 
-	/** The SMS: {0} application number, {1} deadline, {2} link, {3} fee, {4} certificate number. */
+	/** The SMS: {0} application number, {1} deadline, {2} link, {3} fee, {4} certificate number, {5} portal. */
 	String sms(Notice notice, Application application, String language) {
 		Locale locale = Locale.forLanguageTag(language);
 		String deadline = notice.deadline() == null ? messages.getMessage("notify.deadline.unknown", null, locale)
 				: SMS_DATE.format(notice.deadline().atZone(zone));
 		return messages.getMessage("notify.sms." + notice.event().key, new Object[] { application.applicationNo(),
-				deadline, applicationLink(application), nullToEmpty(notice.amount()), nullToEmpty(notice.certificateNo()) },
-				locale);
+				deadline, applicationLink(application), nullToEmpty(notice.amount()), nullToEmpty(notice.certificateNo()),
+				portalName(notice, locale) }, locale);
 	}
 
 	/**
 	 * The e-mail. Body: {0} application number, {1} service, {2} deadline in words, {3} fee, {4} certificate
-	 * number, {5} the post that decides next.
+	 * number, {5} the post that decides next, {6} the portal that closed the application.
 	 */
 	Email email(Notice notice, Application application, Applicant applicant, ServiceDefinition service,
 			String language) {
@@ -75,7 +78,7 @@ class NotificationTexts {
 				: DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(notice.deadline().atZone(zone));
 		Object[] facts = { application.applicationNo(), service.names().getOrDefault(language, service.nameEn()),
 				deadline, nullToEmpty(notice.amount()), nullToEmpty(notice.certificateNo()),
-				nullToEmpty(notice.officerPost()) };
+				nullToEmpty(notice.officerPost()), portalName(notice, locale) };
 		String subject = messages.getMessage("notify.email." + notice.event().key + ".subject", facts, locale);
 		String greeting = messages.getMessage("notify.email.greeting", new Object[] { name(applicant, language) }, locale);
 		String body = messages.getMessage("notify.email." + notice.event().key + ".body", facts, locale);
@@ -109,6 +112,15 @@ class NotificationTexts {
 		html.setVariable("optOut", optOut);
 		return new Email(subject, String.join("\n\n", text), templates.process("notify/email", html),
 				oneClickOptOut(application));
+	}
+
+	/** Whether citizens know the portal by a name (the department's own MIS has none): only those are told of it. */
+	boolean namesPortal(String portal) {
+		return messages.getMessage(PORTAL_NAME + portal, null, null, Locale.ENGLISH) != null;
+	}
+
+	private String portalName(Notice notice, Locale locale) {
+		return notice.portal() == null ? "" : messages.getMessage(PORTAL_NAME + notice.portal(), null, locale);
 	}
 
 	String applicationLink(Application application) {

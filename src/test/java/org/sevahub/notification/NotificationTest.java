@@ -28,6 +28,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.NewApplication;
 import org.sevahub.application.SmsGateway;
 import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.testsupport.NotifyingSevaHubTest;
 import org.sevahub.testsupport.ProcessDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ import static org.sevahub.testsupport.ProcessDriver.days;
  * for its event and the citizen's language, and to a real SMTP server; delivery reports called back; an outage
  * that delays and loses nothing; unregistered messages kept from the gateway and shown to the admin.
  */
-@NotifyTest
+@NotifyingSevaHubTest
 class NotificationTest {
 
 	static final ZoneId IST = ZoneId.of("Asia/Kolkata");

@@ -11,6 +11,7 @@ import org.sevahub.delivery.DeliveryAdmin;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.DeliveryState;
 import org.sevahub.portal.isp.IspHandovers.Handover;
+import org.sevahub.testsupport.NotifyingSevaHubTest;
 import org.sevahub.testsupport.ProcessTestSupport;
 import org.sevahub.web.ApplicationView;
 import org.sevahub.web.ApplicationViews;
@@ -28,6 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * with what ISP received read back from the sandbox ISP, and what SevaHub kept from ISP read from every place it
  * shows: the application's history, the deliveries page and its REST, and the citizen's SMS.
  */
+@NotifyingSevaHubTest
 abstract class IspProcessTestSupport extends ProcessTestSupport {
 
 	/** The mobile number of the sandbox ISP's citizen. */
@@ -117,12 +119,12 @@ abstract class IspProcessTestSupport extends ProcessTestSupport {
 		assertThat(sms.get(0)).contains("आवेदन " + app.applicationNo(), "आईएसपी", "/applications/" + app.applicationNo());
 	}
 
-	/** The SMS telling the citizen a portal will not show the application's progress (it links to its page). */
+	/** The SMS telling the citizen ISP will not show the application's progress (it names ISP, links to its page). */
 	List<String> closedNotices(Application app) {
 		List<String> about = new java.util.ArrayList<>();
 		for (Object message : http.getForObject("/sandbox/sms?mobile=" + MOBILE, List.class)) {
 			String text = String.valueOf(((Map<?, ?>) message).get("message"));
-			if (text.contains("/applications/" + app.applicationNo())) {
+			if (text.contains("/applications/" + app.applicationNo()) && text.contains("आईएसपी")) {
 				about.add(text);
 			}
 		}

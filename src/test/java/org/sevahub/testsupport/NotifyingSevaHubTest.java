@@ -1,11 +1,10 @@
-package org.sevahub.notification;
+package org.sevahub.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -23,5 +22,5 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = { "sevahub.notify.enabled=true", "spring.mail.host=127.0.0.1",
 		"sevahub.notify.sms.templates.submitted.ta.id=1107170000000001099",
 		"sevahub.notify.sms.templates.submitted.ta.content=SevaHub: விண்ணப்பம் {#var#} பெறப்பட்டது. {#var#} க்குள் முடிவு. {#url#}" })
-@interface NotifyTest {
+public @interface NotifyingSevaHubTest {
 }

@@ -1,4 +1,4 @@
-package org.sevahub.notification;
+package org.sevahub.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** A real SMTP server (GreenMail) on a free port for the notification tests; Spring Mail is pointed at it. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestMailServer {
+public class TestMailServer {
 
 	@Bean(destroyMethod = "stop")
 	GreenMail greenMail() {
