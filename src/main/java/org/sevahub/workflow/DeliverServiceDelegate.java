@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * portals hear of the delivery through the DELIVERED status that follows.
  */
 @Component("deliverService")
+@ProcessApi(callsOutside = true)
 class DeliverServiceDelegate implements JavaDelegate {
 
 	private final ApplicationRepository applications;
