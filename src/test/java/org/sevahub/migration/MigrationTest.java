@@ -14,13 +14,12 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.PortalLinks;
+import org.sevahub.testsupport.ModelerEdits;
 import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,14 +234,8 @@ class MigrationTest extends ProcessTestSupport {
 		try (InputStream in = getClass().getResourceAsStream("/processes/certificate-issuance.bpmn")) {
 			model = Bpmn.readModelFromStream(in);
 		}
-		SequenceFlow toIssue = model.getModelElementById("Flow_Event_Approved_to_Gw_ToIssue");
-		IntermediateThrowEvent approved = model.getModelElementById("Event_Approved");
-		approved.getOutgoing().remove(toIssue);
-		toIssue.getTarget().getIncoming().remove(toIssue);
-		toIssue.getParentElement().removeChildElement(toIssue);
-		model.getModelElementById(toIssue.getId() + "_di").getParentElement()
-			.removeChildElement(model.getModelElementById(toIssue.getId() + "_di"));
-		approved.builder()
+		ModelerEdits.cut(model, "Flow_Event_Approved_to_Gw_ToIssue")
+			.builder()
 			.userTask("Task_SignOff")
 			.name("Sign the approval off")
 			.documentation("Designated officer: signs the approval off before the certificate is issued.")

@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,14 +58,8 @@ class ProcessVariantTest {
 			model = Bpmn.readModelFromStream(in);
 		}
 		// What an analyst does in the Modeler: cut the flow after forwarding and put an inspection in between.
-		SequenceFlow afterForwarding = model.getModelElementById("Flow_Event_Forwarded_to_End_Forwarded");
-		IntermediateThrowEvent forwarded = model.getModelElementById("Event_Forwarded");
-		forwarded.getOutgoing().remove(afterForwarding);
-		afterForwarding.getTarget().getIncoming().remove(afterForwarding);
-		afterForwarding.getParentElement().removeChildElement(afterForwarding);
-		model.getModelElementById(afterForwarding.getId() + "_di").getParentElement()
-			.removeChildElement(model.getModelElementById(afterForwarding.getId() + "_di"));
-		forwarded.builder()
+		ModelerEdits.cut(model, "Flow_Event_Forwarded_to_End_Forwarded")
+			.builder()
 			.intermediateThrowEvent("Event_FieldInspection")
 			.name("Field inspection")
 			.camundaExecutionListenerExpression("start", "${statusRecorder.record(execution)}")
