@@ -55,8 +55,8 @@ public class DeliveryOutbox {
 	/**
 	 * Queues what every portal linked to the application must hear about this status.
 	 *
-	 * @param processInstanceId the process instance that reached the status (a called appeal's, say), which
-	 *                          carries the incident if a message cannot be delivered
+	 * @param processInstanceId the application's process instance (the caller of any block that reached the
+	 *                          status), which carries the incident if a message cannot be delivered
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void statusChanged(Application application, ServiceDefinition service, StatusHistoryEntry entry,

@@ -54,7 +54,7 @@ class CitizenNotifications {
 
 	private final AppealClock appealClock;
 
-	private final Deadlines deadlines;
+	private final NoticeDeadlines deadlines;
 
 	private final CitizenLanguage languages;
 
@@ -75,7 +75,7 @@ class CitizenNotifications {
 	private final MeterRegistry meters;
 
 	CitizenNotifications(ApplicationRepository applications, ServiceCatalog catalog, StatusHistory history,
-			CertificateRepository certificates, AppealClock appealClock, Deadlines deadlines, CitizenLanguage languages,
+			CertificateRepository certificates, AppealClock appealClock, NoticeDeadlines deadlines, CitizenLanguage languages,
 			NotificationTexts texts, DltTemplates dlt, NotificationLog notifications, EmailOptOuts optOuts,
 			DeliveryOutbox outbox, ObjectProvider<SmsChannel> sms, ObjectProvider<EmailChannel> email,
 			MeterRegistry meters) {

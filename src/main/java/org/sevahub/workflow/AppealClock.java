@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
  * each deadline where its timer starts: {@code <timeDate>${appealClock.firstFilingDeadline(execution)}</timeDate>}.
  */
 @Component("appealClock")
+@ProcessApi
 public class AppealClock {
 
 	static final String FIRST_FILED_AT = "firstAppealFiledAt";
+
+	static final String SECOND_FILED_AT = "secondAppealFiledAt";
 
 	static final String FIRST_ORDERED_AT = "firstAppealOrderedAt";
 
@@ -55,14 +58,12 @@ public class AppealClock {
 	}
 
 	public Date secondDecisionDeadline(DelegateExecution execution) {
-		return days(service(execution).officers().secondAppellate().days(), now());
+		return days(service(execution).officers().secondAppellate().days(), filedAt(execution, SECOND_FILED_AT));
 	}
 
 	/** On lodging an appeal: remembers when (the decision clock and the no-order window start here). */
 	public void lodged(DelegateExecution execution, String level) {
-		if ("first".equals(level)) {
-			execution.setVariable(FIRST_FILED_AT, now());
-		}
+		execution.setVariable("first".equals(level) ? FIRST_FILED_AT : SECOND_FILED_AT, now());
 		events.record(applications.findByNo(execution.getProcessBusinessKey()).orElseThrow().id(),
 				"APPEAL_LODGED", level + " appeal: " + execution.getVariable(Variables.APPEAL_GROUNDS));
 	}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * engine's REST API.
  */
 @Component("decisions")
+@ProcessApi
 public class DecisionGuard {
 
 	public static final List<String> KNOWN = List.of("approve", "reject", "clarify", "forward");

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * and where to get it. The portals hear of the delivery through the DELIVERED status that follows.
  */
 @Component("deliverService")
+@ProcessApi(callsOutside = true)
 class DeliverServiceDelegate implements JavaDelegate {
 
 	private final ApplicationRepository applications;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** "Issue certificate": numbers, renders and stores the certificate; safe to retry. */
 @Component("issueCertificate")
+@ProcessApi
 class IssueCertificateDelegate implements JavaDelegate {
 
 	static final String CERTIFICATE_NO = "certificateNo";

@@ -10,10 +10,12 @@ import org.sevahub.application.Lifecycle.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Compensation of "Collect fee": records the refund owed against the payment reference, for the accounts
- * section to pay back through the gateway that collected it.
+ * Compensation of the citizen's submission: records the refund owed against the payment reference, for the accounts
+ * section to pay back through the gateway that collected it. A service without a fee, or an application submitted
+ * without paying, owes nothing.
  */
 @Component("refundFee")
+@ProcessApi
 class RefundFeeDelegate implements JavaDelegate {
 
 	static final String FEE_REFUND_DUE = "FEE_REFUND_DUE";
@@ -29,9 +31,13 @@ class RefundFeeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		Object reference = execution.getVariable(Variables.PAYMENT_REFERENCE);
+		if (reference == null) {
+			return;
+		}
 		Application app = applications.findByNo(execution.getProcessBusinessKey()).orElseThrow();
 		events.record(app.id(), FEE_REFUND_DUE, "Refund " + execution.getVariable(Variables.FEE_AMOUNT)
-				+ " paid under reference " + execution.getVariable(Variables.PAYMENT_REFERENCE));
+				+ " paid under reference " + reference);
 	}
 
 }

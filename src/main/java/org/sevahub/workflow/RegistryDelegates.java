@@ -43,6 +43,7 @@ class RegistryDelegates {
 	}
 
 	@Bean
+	@ProcessApi(callsOutside = true)
 	JavaDelegate registrySearch() {
 		return execution -> {
 			Application app = application(execution);
@@ -62,6 +63,7 @@ class RegistryDelegates {
 	}
 
 	@Bean
+	@ProcessApi
 	JavaDelegate reportEnrollment() {
 		return execution -> {
 			Application app = application(execution);
@@ -75,6 +77,7 @@ class RegistryDelegates {
 	}
 
 	@Bean
+	@ProcessApi
 	JavaDelegate withdrawEnrollment() {
 		return execution -> {
 			Application app = application(execution);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Compensation of "Issue certificate": the certificate is revoked, and /verify says so at once. */
 @Component("revokeCertificate")
+@ProcessApi
 class RevokeCertificateDelegate implements JavaDelegate {
 
 	private final ApplicationRepository applications;

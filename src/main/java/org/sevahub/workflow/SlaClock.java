@@ -19,13 +19,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The disposal-period clock. {@code ${sla.start(execution)}} at submission sets {@code slaDueDate}, which the
- * timer on the designated officer's work waits for; {@code ${sla.breached(execution, 'designated officer')}}
- * records a missed deadline and publishes {@link SlaBreached} in the engine's transaction.
+ * timer on the designated officer's work waits for and every officer task takes as its due date;
+ * {@code ${sla.pause(execution)}} when a clarification is sought and {@code ${sla.resume(execution)}} when the
+ * citizen replies stop the clock for the time the application waits on the citizen (the remaining days run
+ * again from the reply), so the due date moves; {@code ${sla.breached(execution, 'designated officer')}} records a
+ * missed deadline and publishes {@link SlaBreached} in the engine's transaction.
  */
 @Component("sla")
+@ProcessApi
 public class SlaClock {
 
 	public static final String DUE_DATE = "slaDueDate";
+
+	/** Counted days of the disposal period left when the clock was stopped for a clarification. */
+	public static final String DAYS_LEFT = "slaDaysLeft";
 
 	public static final String BREACH = "SLA_BREACH";
 
@@ -48,9 +55,36 @@ public class SlaClock {
 	public void start(DelegateExecution execution) {
 		Application app = application(execution);
 		ServiceDefinition service = catalog.get(app.serviceCode());
-		Date due = calendar(service.disposal().workingDays() ? StatutoryCalendar.WORKING_DAYS
-				: StatutoryCalendar.CALENDAR_DAYS)
-			.resolveDuedate("P" + service.disposal().days() + "D", Date.from(EngineClock.now()));
+		moveTo(execution, app, disposalCalendar(service).resolveDuedate("P" + service.disposal().days() + "D",
+				Date.from(EngineClock.now())));
+	}
+
+	/** The application now waits on the citizen: remembers how many days of the period are left. */
+	public void pause(DelegateExecution execution) {
+		Application app = application(execution);
+		Date due = (Date) execution.getVariable(DUE_DATE);
+		int left = disposalCalendar(catalog.get(app.serviceCode())).daysLeft(Date.from(EngineClock.now()), due);
+		execution.setVariable(DAYS_LEFT, left);
+		events.record(app.id(), "SLA_PAUSED", "Disposal period stopped while the citizen is asked to clarify; " + left
+				+ " day(s) of it left");
+	}
+
+	/** The citizen replied: the days left run again from today, and every deadline drawn from the clock moves. */
+	public void resume(DelegateExecution execution) {
+		Object left = execution.getVariable(DAYS_LEFT);
+		if (!(left instanceof Integer days)) {
+			return;
+		}
+		Application app = application(execution);
+		Date due = disposalCalendar(catalog.get(app.serviceCode())).resolveDuedate("P" + days + "D",
+				Date.from(EngineClock.now()));
+		moveTo(execution, app, due);
+		execution.removeVariable(DAYS_LEFT);
+		events.record(app.id(), "SLA_RESUMED", "Disposal period running again after the citizen's reply; now due by "
+				+ due.toInstant());
+	}
+
+	private void moveTo(DelegateExecution execution, Application app, Date due) {
 		execution.setVariable(DUE_DATE, due);
 		applications.setSlaDue(app.id(), due.toInstant());
 	}
@@ -81,6 +115,11 @@ public class SlaClock {
 			default -> throw new IllegalStateException("Unknown breach action '" + action + "' for "
 					+ execution.getProcessBusinessKey() + ": expected escalate, deemed-approval or deemed-rejection");
 		}
+	}
+
+	static StatutoryCalendar disposalCalendar(ServiceDefinition service) {
+		return (StatutoryCalendar) calendar(service.disposal().workingDays() ? StatutoryCalendar.WORKING_DAYS
+				: StatutoryCalendar.CALENDAR_DAYS);
 	}
 
 	static BusinessCalendar calendar(String name) {

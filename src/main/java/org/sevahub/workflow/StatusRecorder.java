@@ -3,6 +3,9 @@ package org.sevahub.workflow;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
@@ -17,13 +20,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place a status is recorded. The BPMN declares each status where the token passes, as
- * {@code ${statusRecorder.record(execution, 'UNDER_VERIFICATION')}} on an element's start; this writes the history
- * row and queues one delivery per linked portal, in the engine's transaction, then publishes
- * {@link StatusRecorded} in that transaction (the citizen's notifications listen to it).
+ * The one place a status is recorded. The BPMN declares each status on the element where the token passes, as
+ * its extension property {@code status} (Modeler's "Record status" template), with the listener
+ * {@code ${statusRecorder.record(execution)}} on the element's start; this writes the history row and queues one
+ * delivery per linked portal, in the engine's transaction, then publishes {@link StatusRecorded} in that
+ * transaction (the citizen's notifications listen to it).
  */
 @Component("statusRecorder")
+@ProcessApi
 public class StatusRecorder {
+
+	/** The extension property of a BPMN element that declares the status reached there. */
+	public static final String STATUS_PROPERTY = "status";
 
 	private final ApplicationRepository applications;
 
@@ -47,6 +55,11 @@ public class StatusRecorder {
 		this.publisher = publisher;
 	}
 
+	/** Records the status the current element declares in its {@value #STATUS_PROPERTY} property. */
+	public void record(DelegateExecution execution) {
+		record(execution, declaredStatus(execution));
+	}
+
 	public void record(DelegateExecution execution, String status) {
 		String applicationNo = execution.getProcessBusinessKey();
 		Application app = applications.findByNo(applicationNo)
@@ -63,8 +76,39 @@ public class StatusRecorder {
 				EngineClock.now()));
 		execution.setVariable(Variables.STATUS, status);
 		Application updated = applications.findById(app.id()).orElseThrow();
-		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, execution.getProcessInstanceId());
+		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, applicationProcess(execution));
 		publisher.publishEvent(new StatusRecorded(execution, updated, catalog.get(updated.serviceCode()), entry));
+	}
+
+	private static String declaredStatus(DelegateExecution execution) {
+		FlowElement element = execution.getBpmnModelElementInstance();
+		if (element != null && element.getExtensionElements() != null) {
+			for (CamundaProperties properties : element.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(CamundaProperties.class)
+				.list()) {
+				for (CamundaProperty property : properties.getCamundaProperties()) {
+					if (STATUS_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
+						return property.getCamundaValue().strip();
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("Element " + execution.getCurrentActivityId() + " of "
+				+ execution.getProcessDefinitionId() + " records a status but declares none in its '"
+				+ STATUS_PROPERTY + "' property");
+	}
+
+	/**
+	 * The application's own process (the top of a chain of called blocks): a delivery that cannot be made hangs its
+	 * incident there, because a block that recorded the status may long have ended.
+	 */
+	private static String applicationProcess(DelegateExecution execution) {
+		DelegateExecution top = execution;
+		while (top.getSuperExecution() != null) {
+			top = top.getSuperExecution();
+		}
+		return top.getProcessInstanceId();
 	}
 
 	/** The officer signed in to the engine, else who the caller said acted, else the system itself. */

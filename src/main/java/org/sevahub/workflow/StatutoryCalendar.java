@@ -79,6 +79,36 @@ public class StatutoryCalendar implements BusinessCalendar {
 		return day.atTime(LocalTime.of(23, 59, 59)).atZone(zone);
 	}
 
+	/**
+	 * How many counted days of a period ending at {@code due} are still ahead on {@code at}'s day: the days
+	 * after it up to the due day (0 once the due day has come).
+	 */
+	public int daysLeft(Date at, Date due) {
+		LocalDate day = at.toInstant().atZone(zone).toLocalDate();
+		LocalDate last = due.toInstant().atZone(zone).toLocalDate();
+		int left = 0;
+		while (day.isBefore(last)) {
+			day = day.plusDays(1);
+			if (counts(day)) {
+				left++;
+			}
+		}
+		return left;
+	}
+
+	/** The start of the counted day {@code days} counted days before {@code due}'s day. */
+	public Date countedDaysBefore(Date due, int days) {
+		LocalDate day = due.toInstant().atZone(zone).toLocalDate();
+		int counted = 0;
+		while (counted < days) {
+			day = day.minusDays(1);
+			if (counts(day)) {
+				counted++;
+			}
+		}
+		return Date.from(day.atStartOfDay(zone).toInstant());
+	}
+
 	public boolean isWorkingDay(LocalDate day) {
 		return !weeklyOff.contains(day.getDayOfWeek()) && !holidays.contains(day);
 	}

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code ${welfare.recordSanction(execution)}} keeps the DBT amount the table sanctioned.
  */
 @Component("welfare")
+@ProcessApi
 public class WelfareSanction {
 
 	public static final String ELIGIBILITY = "eligibility";

@@ -225,12 +225,14 @@ class NotificationTest {
 
 		List<Map<String, Object>> closed = oldestFirst(silent);
 		assertThat(closed).extracting(m -> m.get("templateId"))
-			.containsExactly("1107170000000001001", "1107170000000003001", "1107170000000006001");
+			.containsExactly("1107170000000001001", "1107170000000003001", "1107170000000005001");
 		// Sought on Friday 11 December (the engine's clock moved four days for the first application): 30 days.
 		assertThat(text(closed, 1)).isEqualTo("SevaHub: The officer needs more information on application "
 				+ unanswered.applicationNo() + ". Reply by 10-01-2027 at " + link(unanswered));
+		// Unanswered, it is rejected on Monday 11 January (when the clock got there), and the rejection may be
+		// appealed within 30 days.
 		assertThat(text(closed, 2)).isEqualTo("SevaHub: Application " + unanswered.applicationNo()
-				+ " is rejected. See the reasons at " + link(unanswered));
+				+ " is rejected. You may appeal by 10-02-2027 at " + link(unanswered));
 	}
 
 	@Test

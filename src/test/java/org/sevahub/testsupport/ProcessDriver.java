@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,13 +46,16 @@ public class ProcessDriver {
 
 	private final StatusHistory history;
 
+	private final HistoryService engineHistory;
+
 	ProcessDriver(ApplicationService applications, RuntimeService runtime, TaskService tasks,
-			ManagementService management, StatusHistory history) {
+			ManagementService management, StatusHistory history, HistoryService engineHistory) {
 		this.applications = applications;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.management = management;
 		this.history = history;
+		this.engineHistory = engineHistory;
 	}
 
 	/** A valid Aadhaar number (Verhoeff check digit and all) that no other test has used. */
@@ -185,6 +190,35 @@ public class ProcessDriver {
 
 	}
 
+	/**
+	 * The latest instance of a shared block (a called process: {@code verification}, {@code rts-appeal}, ...) the
+	 * application's process called, running or ended.
+	 */
+	public ProcessInstance called(Application app, String processKey) {
+		ProcessInstance running = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.processDefinitionKey(processKey)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (running != null) {
+			return running;
+		}
+		// The engine's clock stands still in a test, so several instances may share a start time: the last to end.
+		HistoricProcessInstance ended = engineHistory.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.processDefinitionKey(processKey)
+			.finished()
+			.orderByProcessInstanceEndTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(app.applicationNo() + " never called " + processKey));
+		return new EndedInstance(ended.getId(), app.applicationNo());
+	}
+
 	public String processInstanceId(Application app) {
 		return app.processInstanceId();
 	}
@@ -209,14 +243,23 @@ public class ProcessDriver {
 		tasks.complete(task(app, taskDefinitionKey).getId(), variables);
 	}
 
-	/** Runs the application's pending asynchronous steps (not timers), as the job executor would. */
+	/**
+	 * Runs the application's pending asynchronous steps (not timers), in its own process and any block it called, as
+	 * the job executor would.
+	 */
 	public int runAsyncSteps(Application app) {
 		int executed = 0;
 		for (int round = 0; round < 10; round++) {
-			List<Job> due = management.createJobQuery()
-				.processInstanceId(app.processInstanceId())
-				.messages()
-				.list();
+			java.util.Set<String> running = runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(app.applicationNo())
+				.list()
+				.stream()
+				.map(ProcessInstance::getId)
+				.collect(java.util.stream.Collectors.toSet());
+			if (running.isEmpty()) {
+				return executed;
+			}
+			List<Job> due = management.createJobQuery().processInstanceIds(running).messages().list();
 			if (due.isEmpty()) {
 				return executed;
 			}

@@ -19,22 +19,26 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.sevahub.testsupport.ProcessDriver.days;
 
 /**
- * Every path of processes/certificate-issuance.bpmn and the appeal process it calls, driven through the
- * citizen's and the officers' entry points; timers fire because the engine's clock moves.
+ * Every path of processes/certificate-issuance.bpmn and of the shared blocks it calls (submission, verification,
+ * disposal-breach, rts-appeal), driven through the citizen's and the officers' entry points; timers fire because the
+ * engine's clock moves.
  */
 class CertificateIssuanceProcessTest extends ProcessTestSupport {
 
 	@Test
 	void feePaidVerifiedApprovedIssuedAndDelivered() {
 		Application app = driver.start("INCOME-CERT");
-		assertThat(driver.instance(app)).isWaitingAt("Gw_CitizenStep");
+		assertThat(driver.instance(app)).isWaitingAt("Call_Submission");
+		assertThat(driver.called(app, "submission")).isWaitingAt("Gw_CitizenStep");
 		applications.saveDraft(app.applicationNo(), Map.of("incomeSources", "Salary and a small shop"));
 		applications.submit(app.applicationNo(), Map.of());
-		assertThat(driver.instance(app)).isWaitingAt("Task_CollectFee");
+		assertThat(driver.called(app, "submission")).isWaitingAt("Task_CollectFee");
 
 		applications.confirmFeePaid(app.applicationNo(), "PAY-1", new java.math.BigDecimal("33.60"));
-		assertThat(driver.instance(app)).isWaitingAt("Task_VerifyApplication");
-		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("dealingAssistant");
+		assertThat(driver.called(app, "submission")).isEnded().hasPassed("Event_FeePaid", "End_Submitted");
+		assertThat(driver.instance(app)).hasPassed("Event_Submitted").isWaitingAt("Call_Verification");
+		assertThat(driver.called(app, "verification")).isWaitingAt("Task_VerifyApplication");
+		assertThat(BpmnAwareTests.task(driver.called(app, "verification"))).hasCandidateGroup("dealingAssistant");
 		driver.decide(app, "Task_VerifyApplication", "forward", "Documents complete");
 		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("designatedOfficer");
 		driver.decide(app, "Task_Decide", "approve", null);
@@ -55,7 +59,9 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 	@Test
 	void aFreeServiceGoesStraightToVerificationWithItsDisposalPeriodSet() {
 		Application app = driver.startAndSubmit("BIRTH-CERT");
-		assertThat(driver.instance(app)).hasPassed("Event_Submitted").isWaitingAt("Task_VerifyApplication");
+		assertThat(driver.instance(app)).hasPassed("Event_Submitted").isWaitingAt("Call_Verification");
+		assertThat(driver.called(app, "submission")).hasPassed("End_Submitted").hasNotPassed("Task_CollectFee");
+		assertThat(driver.called(app, "verification")).isWaitingAt("Task_VerifyApplication");
 		assertThat(driver.statuses(app)).containsExactly("INITIATED", "SUBMITTED", "UNDER_VERIFICATION");
 		// Submitted Monday 7 Dec: three working days are Tue, Wed, Thu; due at the end of Thursday.
 		assertThat(driver.reload(app).slaDueAt()).isEqualTo(ZonedDateTime.of(2026, 12, 10, 23, 59, 59, 0, IST).toInstant());
@@ -65,11 +71,14 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 	void clarificationsFromTheAssistantAndTheOfficerGoBackToTheCitizen() {
 		Application app = driver.startAndSubmit("BIRTH-CERT");
 		driver.decide(app, "Task_VerifyApplication", "clarify", "कृपया अस्पताल का प्रमाण पत्र लगाएँ");
-		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitReply");
+		assertThat(driver.called(app, "verification")).isWaitingAt("Task_AwaitReply");
 		assertThat(applications.awaitedMessages(app.applicationNo())).contains("ClarificationReplied");
 		applications.submit(app.applicationNo(), Map.of("placeOfBirth", "SSKM Hospital, Kolkata 700020"));
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.decide(app, "Task_Decide", "clarify", "Father's name differs from the hospital record");
+		assertThat(driver.called(app, "verification")).hasPassed("Gw_ClarificationFirst")
+			.isWaitingAt("Task_AwaitReply")
+			.hasNotPassed("Task_VerifyApplication");
 		applications.submit(app.applicationNo(), Map.of("fatherName", "Amit Kumar Banerjee"));
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.decide(app, "Task_Decide", "approve", null);
@@ -80,20 +89,24 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 				"CLARIFICATION_SOUGHT", "RESUBMITTED", "UNDER_VERIFICATION", "FORWARDED", "CLARIFICATION_SOUGHT",
 				"RESUBMITTED", "UNDER_VERIFICATION", "FORWARDED", "APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
 		assertThat(driver.history(app).get(3).remarks()).isEqualTo("कृपया अस्पताल का प्रमाण पत्र लगाएँ");
+		assertThat(driver.history(app).get(7).remarks()).isEqualTo("Father's name differs from the hospital record");
+		assertThat(driver.history(app).get(11).remarks()).isNull();
 		assertThat(driver.reload(app).formData()).containsEntry("fatherName", "Amit Kumar Banerjee");
 	}
 
 	@Test
-	void anUnansweredClarificationClosesTheApplication() {
+	void anUnansweredClarificationRejectsTheApplicationWhichTheCitizenMayAppeal() {
 		Application app = driver.startAndSubmit("BIRTH-CERT");
 		driver.decide(app, "Task_VerifyApplication", "clarify", "Attach the hospital's discharge slip");
 		assertThat(driver.advanceClock(app, days(29))).isZero();
 		assertThat(driver.advanceClock(app, days(2))).isEqualTo(1);
 
-		assertThat(driver.instance(app)).isEnded().hasPassed("End_ClosedNoReply");
+		assertThat(driver.called(app, "verification")).isEnded().hasPassed("End_Unanswered");
+		assertThat(driver.instance(app)).hasPassed("Event_Rejected").isWaitingAt("Call_Appeal");
 		assertThat(driver.statuses(app)).endsWith("CLARIFICATION_SOUGHT", "REJECTED");
 		assertThat(driver.history(app).get(driver.history(app).size() - 1).remarks())
 			.isEqualTo("No reply to the clarification within 30 days");
+		assertThat(applications.awaitedMessages(app.applicationNo())).contains("FirstAppealFiled");
 	}
 
 	@Test
@@ -183,11 +196,20 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(driver.advanceClock(app, days(3))).isZero();
 		assertThat(driver.advanceClock(app, days(1))).isEqualTo(1);
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
-		assertThat(BpmnAwareTests.task(driver.instance(app))).hasDefinitionKey("Task_DecideOverdue")
+		assertThat(BpmnAwareTests.task(driver.called(app, "disposal-breach"))).hasDefinitionKey("Task_DecideOverdue")
 			.hasCandidateGroup("firstAppellate");
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.initializeFormKeys()
+			.singleResult()
+			.getCamundaFormRef()
+			.getKey()).isEqualTo("decide-overdue");
 		driver.decide(app, "Task_DecideOverdue", "approve", "Approved on escalation");
 		driver.runAsyncSteps(app);
-		assertThat(driver.instance(app)).isEnded().hasPassed("Task_RecordSlaBreach", "End_Delivered");
+		assertThat(driver.called(app, "disposal-breach")).isEnded()
+			.hasPassed("Task_RecordSlaBreach", "End_DecidedOnEscalation");
+		assertThat(driver.instance(app)).isEnded().hasPassed("Call_DisposalBreach", "Gw_Decision", "End_Delivered");
 		assertThat(driver.history(app)).anySatisfy(h -> assertThat(h.status()).isEqualTo("APPROVED")
 			.satisfies(s -> assertThat(h.actor()).isEqualTo("system")));
 	}
@@ -197,12 +219,15 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		Application app = forwarded("BIRTH-CERT");
 		driver.advanceClock(app, days(4));
 		applications.fileAppeal(app.applicationNo(), "Not decided within the disposal period");
-		assertThat(BpmnAwareTests.calledProcessInstance(driver.instance(app))).isWaitingAt("Task_HearFirstAppeal")
+		assertThat(driver.called(app, "rts-appeal")).isWaitingAt("Task_HearFirstAppeal")
 			.hasPassed("Gw_AlreadyFiled")
 			.hasNotPassed("Gw_AwaitFirstAppeal");
+		assertThat(BpmnAwareTests.task(driver.called(app, "rts-appeal"))).hasCandidateGroup("firstAppellate");
 		driver.decide(app, "Task_HearFirstAppeal", "approve", "Delay unjustified");
 		driver.runAsyncSteps(app);
-		assertThat(driver.instance(app)).isEnded().hasPassed("Call_AppealOnDelay", "End_Delivered");
+		assertThat(driver.called(app, "disposal-breach")).hasPassed("Call_AppealOnDelay", "End_DelayAppealed");
+		assertThat(driver.instance(app)).isEnded().hasPassed("Gw_ToAppealOutcome", "End_Delivered")
+			.hasNotPassed("Event_Approved");
 		assertThat(driver.statuses(app)).doesNotContain("REJECTED").containsSubsequence("APPEAL_FILED", "APPEAL_ALLOWED",
 				"DELIVERED");
 	}
@@ -213,8 +238,9 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		runtime.setVariable(app.processInstanceId(), "breachAction", "deemed-approval");
 		driver.advanceClock(app, days(4));
 		driver.runAsyncSteps(app);
-		assertThat(driver.instance(app)).isEnded().hasPassed("Gw_BreachAction", "Event_Approved", "End_Delivered")
+		assertThat(driver.called(app, "disposal-breach")).hasPassed("Gw_BreachAction", "End_Deemed")
 			.hasNotPassed("Task_DecideOverdue");
+		assertThat(driver.instance(app)).isEnded().hasPassed("Event_Approved", "End_Delivered");
 		assertThat(driver.history(app)).anySatisfy(h -> assertThat(h.status()).isEqualTo("APPROVED")
 			.satisfies(s -> assertThat(h.remarks()).startsWith("Deemed approved")));
 	}
@@ -233,7 +259,8 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 	void anUnpaidFeeLapsesTheApplication() {
 		Application app = driver.startAndSubmit("INCOME-CERT");
 		assertThat(driver.advanceClock(app, days(31))).isEqualTo(1);
-		assertThat(driver.instance(app)).isEnded().hasPassed("End_FeeLapsed");
+		assertThat(driver.called(app, "submission")).isEnded().hasPassed("End_FeeLapsed");
+		assertThat(driver.instance(app)).isEnded().hasPassed("End_NotSubmitted").hasNotPassed("Event_Submitted");
 		assertThat(driver.reload(app).status()).isEqualTo("CANCELLED");
 	}
 
@@ -245,7 +272,8 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		applications.saveDraft(app.applicationNo(), Map.of());
 		assertThat(driver.advanceClock(app, days(60))).isZero();
 		assertThat(driver.advanceClock(app, days(31))).isEqualTo(1);
-		assertThat(driver.instance(app)).isEnded().hasPassed("End_Abandoned");
+		assertThat(driver.called(app, "submission")).isEnded().hasPassed("End_Abandoned");
+		assertThat(driver.instance(app)).isEnded().hasPassed("End_NotSubmitted");
 		assertThat(driver.statuses(app)).containsExactly("INITIATED", "DRAFT", "DRAFT", "CANCELLED");
 	}
 
@@ -258,6 +286,31 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(driver.instance(app)).isEnded().hasPassed("Task_RefundFee", "End_Withdrawn");
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("PAY-7").contains("33.60"));
 		assertThat(driver.statuses(app)).endsWith("CANCELLED");
+	}
+
+	@Test
+	void withdrawingAFreeApplicationOwesNoRefund() {
+		Application app = forwarded("BIRTH-CERT");
+		applications.withdraw(app.applicationNo(), "No longer needed");
+
+		assertThat(driver.instance(app)).isEnded().hasPassed("Task_RefundFee", "End_Withdrawn");
+		assertThat(events.of(app.id())).noneSatisfy(e -> assertThat(e.kind()).isEqualTo("FEE_REFUND_DUE"));
+		assertThat(driver.statuses(app)).endsWith("FORWARDED", "CANCELLED");
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(app.applicationNo()).count()).isZero();
+	}
+
+	@Test
+	void anEscalatedApplicationMayBeRejectedAndTheRejectionAppealed() {
+		Application app = forwarded("INCOME-CERT");
+		assertThat(driver.advanceClock(app, days(25))).isEqualTo(1);
+		driver.decide(app, "Task_DecideOverdue", "reject", "Income exceeds the limit on the salary slips");
+		assertThat(driver.statuses(app)).endsWith("REJECTED");
+		assertThat(driver.instance(app)).hasPassed("Call_DisposalBreach", "Gw_Decision", "Event_Rejected")
+			.isWaitingAt("Call_Appeal");
+		applications.fileAppeal(app.applicationNo(), "The slips are of last year");
+		driver.decide(app, "Task_HearFirstAppeal", "approve", "Allowed");
+		driver.runAsyncSteps(app);
+		assertThat(driver.instance(app)).isEnded().hasPassed("End_Delivered");
 	}
 
 	@Test

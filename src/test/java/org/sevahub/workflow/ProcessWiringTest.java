@@ -1,9 +1,9 @@
 package org.sevahub.workflow;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,30 +12,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.junit.jupiter.api.Test;
 import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.workflow.guard.DeploymentGuard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * What an analyst's edit in Camunda Modeler can break without a compiler noticing: every bean a BPMN in
- * processes/ names must exist, and every formRef must be a form the engine deployed (.form files are not in
- * Camunda's default scan).
+ * What an analyst's edit in Camunda Modeler can break without a compiler noticing: every process in processes/ passes
+ * the deployment guard's rules (statuses, beans, forms, due dates, retries) as the engine parses it, every formRef is
+ * a form the engine deployed (.form files are not in Camunda's default scan), and every bean processes may name
+ * exists.
  */
 @SevaHubTest
 class ProcessWiringTest {
-
-	/** The start of an expression: ${name or ${name.something. */
-	static final Pattern EXPRESSION_ROOT = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*([.}])");
-
-	/** Names an expression may start with that are the engine's or the process's, not beans. */
-	static final Set<String> NOT_BEANS = Set.of("execution", "task", "true", "false", "not", "slaDueDate",
-			"feePayable", "registrySearchPending", "alreadyEnrolled", "appealAlreadyFiled", "decision", "breachAction",
-			"appealOutcome", "eligibility");
 
 	@Autowired
 	ApplicationContext context;
@@ -43,20 +40,31 @@ class ProcessWiringTest {
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	DeploymentGuard guard;
+
 	@Test
-	void everyBeanAProcessNamesExists() throws IOException {
-		List<String> missing = new ArrayList<>();
-		for (Path bpmn : processFiles()) {
-			for (String bean : beansNamedIn(Files.readString(bpmn))) {
-				if (!context.containsBean(bean)) {
-					missing.add(bpmn.getFileName() + " names ${" + bean + "}");
+	void everyProcessInProcessesPassesTheDeploymentGuard() throws IOException {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration();
+		BpmnParser parser = new BpmnParser(configuration.getExpressionManager(), configuration.getBpmnParseFactory());
+		List<Path> files = processFiles();
+		assertThat(files).extracting(p -> p.getFileName().toString())
+			.contains("certificate-issuance.bpmn", "welfare-scheme.bpmn", "submission.bpmn", "verification.bpmn",
+					"disposal-breach.bpmn", "rts-appeal.bpmn");
+		for (Path bpmn : files) {
+			assertThatCode(() -> configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+				DeploymentEntity deployment = new DeploymentEntity();
+				deployment.setName("wiring check");
+				try (InputStream in = Files.newInputStream(bpmn)) {
+					parser.createParse().sourceInputStream(in).deployment(deployment).name(bpmn.toString()).execute();
 				}
-			}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+				return null;
+			})).as(bpmn.toString()).doesNotThrowAnyException();
 		}
-		assertThat(missing).isEmpty();
-		assertThat(beansNamedIn(Files.readString(Path.of("processes/certificate-issuance.bpmn"))))
-			.contains("statusRecorder", "decisions", "sla", "issueCertificate", "revokeCertificate", "refundFee",
-					"deliverService");
 	}
 
 	@Test
@@ -69,8 +77,8 @@ class ProcessWiringTest {
 				refs.add(m.group(1));
 			}
 		}
-		assertThat(refs).contains("verify-application", "decide-application", "sanction-benefit", "hear-appeal",
-				"review-duplicate");
+		assertThat(refs).contains("verify-application", "decide-application", "decide-overdue", "sanction-benefit",
+				"hear-appeal", "review-duplicate");
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
 			.getProcessEngineConfiguration();
 		for (String ref : refs) {
@@ -81,28 +89,14 @@ class ProcessWiringTest {
 	}
 
 	@Test
-	void everyUserTaskHasAFormAndCandidateGroups() throws IOException {
-		Pattern userTask = Pattern.compile("<bpmn:userTask ([^>]*)>");
-		for (Path bpmn : processFiles()) {
-			Matcher m = userTask.matcher(Files.readString(bpmn));
-			while (m.find()) {
-				assertThat(m.group(1)).as(bpmn.getFileName() + ": " + m.group(1))
-					.contains("camunda:formRef=")
-					.contains("camunda:candidateGroups=")
-					.contains("name=");
-			}
-		}
-	}
-
-	static Set<String> beansNamedIn(String bpmn) {
-		Set<String> beans = new TreeSet<>();
-		Matcher m = EXPRESSION_ROOT.matcher(bpmn);
-		while (m.find()) {
-			if (!NOT_BEANS.contains(m.group(1))) {
-				beans.add(m.group(1));
-			}
-		}
-		return beans;
+	void theBeansProcessesMayNameExistAndTheOutsideCallersAreKnown() {
+		assertThat(guard.processBeans()).containsKeys("statusRecorder", "decisions", "sla", "deadlines", "posts",
+				"appealClock", "issueCertificate", "revokeCertificate", "refundFee", "deliverService", "registrySearch",
+				"reportEnrollment", "withdrawEnrollment", "welfare");
+		guard.processBeans().keySet().forEach(bean -> assertThat(context.containsBean(bean)).as(bean).isTrue());
+		assertThat(guard.processBeans()).containsEntry("registrySearch", true)
+			.containsEntry("deliverService", true)
+			.containsEntry("statusRecorder", false);
 	}
 
 	static List<Path> processFiles() throws IOException {

@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.sevahub.testsupport.ProcessDriver.days;
 
-/** Every path of processes/welfare-scheme.bpmn, with the eligibility table (welfare-eligibility.dmn) deciding. */
+/**
+ * Every path of processes/welfare-scheme.bpmn and the shared blocks it calls, with the eligibility table
+ * (welfare-eligibility.dmn) deciding.
+ */
 class WelfareSchemeProcessTest extends ProcessTestSupport {
 
 	@Test
@@ -76,9 +79,12 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		Application app = verified(ProcessDriver.validForm("OLD-AGE-PENSION"));
 		driver.runAsyncSteps(app);
 		driver.decide(app, "Task_Sanction", "clarify", "আপনার বিপিএল কার্ডের নম্বর দিন");
-		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitReply");
+		assertThat(driver.instance(app)).isWaitingAt("Call_Verification");
+		assertThat(driver.called(app, "verification")).isWaitingAt("Task_AwaitReply");
 		assertThat(driver.advanceClock(app, days(31))).isEqualTo(1);
-		assertThat(driver.instance(app)).isEnded().hasPassed("End_ClosedNoReply");
+		assertThat(driver.called(app, "verification")).isEnded().hasPassed("End_Unanswered");
+		assertThat(driver.instance(app)).isWaitingAt("Call_Appeal");
+		assertThat(driver.statuses(app)).endsWith("CLARIFICATION_SOUGHT", "REJECTED");
 		assertThat(driver.history(app)).anySatisfy(h -> assertThat(h.remarks()).isEqualTo("আপনার বিপিএল কার্ডের নম্বর দিন"));
 	}
 
@@ -118,7 +124,8 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		driver.advanceClock(app, days(31));
 		driver.decide(app, "Task_DecideOverdue", "approve", "Sanctioned on escalation");
 		driver.runAsyncSteps(app);
-		assertThat(driver.instance(app)).isEnded().hasPassed("Gw_OverdueDecision", "Event_Approved", "End_Delivered");
+		assertThat(driver.instance(app)).isEnded()
+			.hasPassed("Call_DisposalBreach", "Gw_Decision", "Event_Approved", "End_Delivered");
 		assertThat(driver.reload(app).sanctionedAmount()).isEqualByComparingTo("1000");
 	}
 
@@ -130,7 +137,9 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		applications.fileAppeal(app.applicationNo(), "No decision in 30 days");
 		driver.decide(app, "Task_HearFirstAppeal", "reject", "Delay was due to the bank's verification");
 		assertThat(driver.advanceClock(app, days(31))).isEqualTo(1);
-		assertThat(driver.instance(app)).isEnded().hasPassed("Call_AppealOnDelay", "End_DecisionStands");
+		assertThat(driver.called(app, "disposal-breach")).isEnded().hasPassed("Call_AppealOnDelay");
+		assertThat(driver.instance(app)).isEnded().hasPassed("Gw_ToAppealOutcome", "End_DecisionStands")
+			.hasNotPassed("Task_Issue");
 	}
 
 	@Test
@@ -139,7 +148,7 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		driver.runAsyncSteps(app);
 		runtime.setVariable(app.processInstanceId(), "breachAction", "deemed-rejection");
 		driver.advanceClock(app, days(31));
-		assertThat(driver.instance(app)).hasPassed("Gw_OverdueDecision").hasNotPassed("Task_DecideOverdue");
+		assertThat(driver.called(app, "disposal-breach")).hasPassed("End_Deemed").hasNotPassed("Task_DecideOverdue");
 		assertThat(driver.statuses(app)).endsWith("REJECTED");
 	}
 
@@ -162,7 +171,8 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		applications.submit(app.applicationNo(), Map.of("ifsc", "SBIN0005678"));
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.runAsyncSteps(app);
-		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction").hasPassed("Event_Resubmitted");
+		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(driver.called(app, "verification")).hasPassed("Event_Resubmitted");
 		assertThat(driver.reload(app).formData()).containsEntry("ifsc", "SBIN0005678").containsEntry("bplCardNumber",
 				"WB-BPL-0042");
 	}
@@ -173,7 +183,8 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 				ProcessDriver.validForm("OLD-AGE-PENSION")));
 		applications.saveDraft(app.applicationNo(), Map.of());
 		assertThat(driver.advanceClock(app, days(91))).isEqualTo(1);
-		assertThat(driver.instance(app)).isEnded().hasPassed("End_Abandoned");
+		assertThat(driver.called(app, "submission")).isEnded().hasPassed("End_Abandoned");
+		assertThat(driver.instance(app)).isEnded().hasPassed("End_NotSubmitted");
 	}
 
 	private Application verified(Map<String, String> form) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * changes what the SMS says.
  */
 @Component
-class Deadlines {
+class NoticeDeadlines {
 
 	/** How far past the status's own element to look for the step it opens (events and gateways in between). */
 	private static final int MAX_HOPS = 6;

@@ -1,0 +1,304 @@
+package org.sevahub.migration;
+
+import java.io.InputStream;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Application;
+import org.sevahub.application.PortalLinks;
+import org.sevahub.testsupport.ModelerEdits;
+import org.sevahub.testsupport.ProcessTestSupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.sevahub.testsupport.ProcessDriver.days;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A department changes certificate-issuance (a sign-off after approval) while applications run on version 1; an admin
+ * moves them to version 2 through the admin API: the engine's plan, a dry run that changes nothing, the batch with its
+ * progress and report. They then run to delivery on version 2, the disposal timers as they were.
+ */
+class MigrationTest extends ProcessTestSupport {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	PortalLinks links;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	MockMvc mvc;
+
+	Deployment changed;
+
+	@AfterEach
+	void removeTheNewVersions() {
+		if (changed != null) {
+			repository.deleteDeployment(changed.getId(), true);
+		}
+	}
+
+	@Test
+	void applicationsOnVersionOneAreMigratedAndDeliveredOnVersionTwoWithTheirTimersIntact() throws Exception {
+		Application verifying = driver.startAndSubmit("BIRTH-CERT");
+		Application deciding = forwarded();
+		Application overdue = forwarded();
+		String v1 = driver.instance(deciding).getProcessDefinitionId();
+		Date timer = driver.timerDue(deciding, "Timer_DisposalPeriodOver");
+		List<String> statusesBefore = driver.statuses(deciding);
+		String v2 = deploy(withSignOff(), "certificate-issuance with a sign-off");
+		List<String> ids = List.of(verifying.processInstanceId(), deciding.processInstanceId(), overdue.processInstanceId());
+
+		JsonNode processes = api("/api/v1/admin/migration/processes");
+		JsonNode certificates = find(processes, "key", "certificate-issuance");
+		assertThat(certificates.at("/versions/0/id").asText()).isEqualTo(v2);
+		assertThat(certificates.at("/versions/0/running").asLong()).isZero();
+		assertThat(find(certificates.path("versions"), "id", v1).path("running").asLong()).isGreaterThanOrEqualTo(3);
+
+		JsonNode plan = api("/api/v1/admin/migration/plan?source=" + v1 + "&target=" + v2);
+		assertThat(plan.path("valid").asBoolean()).isTrue();
+		assertThat(plan.path("unmappable")).isEmpty();
+		assertThat(plan.path("mapped").findValuesAsText("sourceActivityId")).contains("Call_Verification", "Task_Decide",
+				"Timer_DisposalPeriodOver", "Sub_Withdrawal");
+		assertThat(find(plan.path("mapped"), "sourceActivityId", "Task_Decide").path("waiting").asLong())
+			.isGreaterThanOrEqualTo(2);
+
+		JsonNode dryRun = post("/api/v1/admin/migration/dry-run", Map.of("source", v1, "target", v2, "processInstanceIds", ids),
+				200);
+		assertThat(dryRun.path("instances")).as(dryRun.toString()).hasSize(3).allSatisfy(c -> assertThat(c.path("migratable").asBoolean()).isTrue());
+		assertThat(driver.instance(deciding).getProcessDefinitionId()).as("a dry run changes nothing").isEqualTo(v1);
+
+		JsonNode started = post("/api/v1/admin/migration/runs", Map.of("source", v1, "target", v2, "processInstanceIds", ids),
+				202);
+		assertThat(started.path("state").asText()).isEqualTo("RUNNING");
+		assertThat(started.path("total").asInt()).isEqualTo(3);
+		runBatch(started.path("batchId").asText());
+		JsonNode run = api("/api/v1/admin/migration/runs/" + started.path("id").asLong());
+		assertThat(run.path("state").asText()).isEqualTo("FINISHED");
+		assertThat(run.path("migrated").asInt()).isEqualTo(3);
+		assertThat(run.path("report").findValuesAsText("state")).containsOnly("MIGRATED");
+		assertThat(run.path("report").findValuesAsText("applicationNo")).containsExactlyInAnyOrder(
+				verifying.applicationNo(), deciding.applicationNo(), overdue.applicationNo());
+
+		for (Application app : List.of(verifying, deciding, overdue)) {
+			assertThat(driver.instance(app).getProcessDefinitionId()).isEqualTo(v2);
+			assertThat(driver.reload(app).processInstanceId()).isEqualTo(app.processInstanceId());
+		}
+		assertThat(driver.timerDue(deciding, "Timer_DisposalPeriodOver")).isEqualTo(timer);
+		assertThat(driver.statuses(deciding)).isEqualTo(statusesBefore);
+		assertThat(page(v1, v2)).contains("id=\"runs\"").doesNotContain(deciding.applicationNo());
+
+		driver.decide(verifying, "Task_VerifyApplication", "forward", null);
+		driver.decide(verifying, "Task_Decide", "approve", null);
+		deliveredOnVersionTwo(verifying);
+		driver.decide(deciding, "Task_Decide", "approve", null);
+		deliveredOnVersionTwo(deciding);
+		assertThat(driver.advanceClock(overdue, days(4))).as("the migrated disposal timer fires").isEqualTo(1);
+		driver.decide(overdue, "Task_DecideOverdue", "approve", "Approved on escalation");
+		deliveredOnVersionTwo(overdue);
+		assertThat(driver.statuses(overdue)).containsSubsequence("FORWARDED", "APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
+	}
+
+	@Test
+	void anActivityTheNewVersionLacksIsShownWithTheApplicationsWaitingThereAndTheDryRunRefusesThem() throws Exception {
+		Application deciding = forwarded();
+		String v1 = driver.instance(deciding).getProcessDefinitionId();
+		BpmnModelInstance renamed = withSignOff();
+		UserTask decide = renamed.getModelElementById("Task_Decide");
+		decide.setId("Task_DecideApplication");
+		String v2 = deploy(renamed, "certificate-issuance with the decision renamed");
+
+		JsonNode plan = api("/api/v1/admin/migration/plan?source=" + v1 + "&target=" + v2);
+		JsonNode stranded = find(plan.path("unmappable"), "activityId", "Task_Decide");
+		assertThat(stranded.path("waiting").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(page(v1, v2)).contains("id=\"stranded\"", "Task_Decide", deciding.applicationNo());
+
+		JsonNode dryRun = post("/api/v1/admin/migration/dry-run",
+				Map.of("source", v1, "target", v2, "processInstanceIds", List.of(deciding.processInstanceId())), 200);
+		JsonNode check = dryRun.at("/instances/0");
+		assertThat(check.path("migratable").asBoolean()).isFalse();
+		assertThat(check.path("problems").toString()).contains("Task_Decide");
+		assertThat(driver.instance(deciding).getProcessDefinitionId()).isEqualTo(v1);
+		assertThat(driver.task(deciding, "Task_Decide")).isNotNull();
+	}
+
+	@Test
+	void onlyAdminsMigrateAndNonsenseIsRefusedInTheApisShape() throws Exception {
+		assertThat(http.getForEntity("/api/v1/admin/migration/processes", String.class).getStatusCode().value())
+			.isEqualTo(401);
+		assertThat(http.withBasicAuth("officer", "officer")
+			.getForEntity("/api/v1/admin/migration/processes", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(mvc.perform(get("/admin/migration").with(httpBasic("assistant", "assistant")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		JsonNode missing = json.readTree(http.withBasicAuth("demo", "demo")
+			.getForEntity("/api/v1/admin/migration/plan?source=nope&target=nope2", String.class)
+			.getBody());
+		assertThat(missing.path("error").asText()).isEqualTo("not-found");
+		String welfare = repository.createProcessDefinitionQuery().processDefinitionKey("welfare-scheme").latestVersion()
+			.singleResult().getId();
+		String certificate = repository.createProcessDefinitionQuery().processDefinitionKey("certificate-issuance")
+			.latestVersion().singleResult().getId();
+		JsonNode across = post("/api/v1/admin/migration/dry-run", Map.of("source", certificate, "target", welfare), 400);
+		assertThat(across.path("message").asText()).contains("only to another version of its own process");
+		JsonNode noSource = post("/api/v1/admin/migration/runs", Map.of("target", welfare), 400);
+		assertThat(noSource.path("message").asText()).contains("'source'");
+	}
+
+	/**
+	 * The page as an admin sees it in Debian's headless Chromium, after a migration: the screenshot in the README is
+	 * this one (target/screenshots/admin-migration.png).
+	 */
+	@Test
+	void thePageShowsThePlanTheApplicationsAndTheRunInABrowser() throws Exception {
+		Application first = forwarded();
+		Application second = driver.startAndSubmit("BIRTH-CERT");
+		Application third = forwarded();
+		String v1 = driver.instance(first).getProcessDefinitionId();
+		String v2 = deploy(withSignOff(), "certificate-issuance with a sign-off");
+		JsonNode started = post("/api/v1/admin/migration/runs", Map.of("source", v1, "target", v2, "processInstanceIds",
+				List.of(first.processInstanceId(), second.processInstanceId())), 202);
+		runBatch(started.path("batchId").asText());
+		java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", "admin-migration.png").toAbsolutePath();
+		java.nio.file.Files.createDirectories(shot.getParent());
+		java.nio.file.Files.deleteIfExists(shot);
+		String url = "http://demo:demo@127.0.0.1:" + port + "/admin/migration?source=" + v1 + "&target=" + v2 + "&run="
+				+ started.path("id").asLong();
+		Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+				"--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1400,2300", "--screenshot=" + shot, url)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(chromium.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(shot).exists();
+		assertThat(java.nio.file.Files.size(shot)).isGreaterThan(20_000);
+		assertThat(page(v1, v2)).contains(third.applicationNo()).doesNotContain(first.applicationNo());
+	}
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	private void deliveredOnVersionTwo(Application app) {
+		assertThat(driver.instance(app)).isWaitingAt("Task_SignOff");
+		driver.decide(app, "Task_SignOff", "approve", null);
+		driver.runAsyncSteps(app);
+		assertThat(driver.instance(app)).isEnded().hasPassed("Task_SignOff", "End_Delivered");
+		assertThat(links.of(app.id())).isEqualTo(links.of(driver.reload(app).id()));
+	}
+
+	private Application forwarded() {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		driver.decide(app, "Task_VerifyApplication", "forward", null);
+		return app;
+	}
+
+	/** Version 2 as an analyst makes it in Modeler: the designated officer signs the approval off before issue. */
+	private BpmnModelInstance withSignOff() throws Exception {
+		BpmnModelInstance model;
+		try (InputStream in = getClass().getResourceAsStream("/processes/certificate-issuance.bpmn")) {
+			model = Bpmn.readModelFromStream(in);
+		}
+		ModelerEdits.cut(model, "Flow_Event_Approved_to_Gw_ToIssue")
+			.builder()
+			.userTask("Task_SignOff")
+			.name("Sign the approval off")
+			.documentation("Designated officer: signs the approval off before the certificate is issued.")
+			.camundaCandidateGroups("${posts.group(execution, 'designatedOfficer')}")
+			.camundaFormRef("decide-application")
+			.camundaFormRefBinding("latest")
+			.camundaDueDate("${deadlines.due(execution, 'disposal')}")
+			.camundaFollowUpDate("${deadlines.followUp(execution, 'disposal')}")
+			.camundaTaskListenerExpression("create", "${decisions.reset(task)}")
+			.camundaTaskListenerExpression("complete", "${decisions.require(task, 'approve')}")
+			.connectTo("Gw_ToIssue");
+		return model;
+	}
+
+	private String deploy(BpmnModelInstance model, String name) {
+		changed = repository.createDeployment().name(name).addModelInstance("certificate-issuance.bpmn", model).deploy();
+		return repository.createProcessDefinitionQuery().deploymentId(changed.getId()).singleResult().getId();
+	}
+
+	/** Runs the batch's jobs (seed, migration, monitor) as the job executor would, until the engine removes it. */
+	private void runBatch(String batchId) {
+		for (int round = 0; round < 20; round++) {
+			Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
+			if (batch == null) {
+				return;
+			}
+			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+					batch.getMonitorJobDefinitionId())) {
+				for (Job job : management.createJobQuery().jobDefinitionId(definition).list()) {
+					management.executeJob(job.getId());
+				}
+			}
+		}
+		throw new AssertionError("Batch " + batchId + " did not finish");
+	}
+
+	private String page(String source, String target) throws Exception {
+		return mvc.perform(get("/admin/migration").param("source", source).param("target", target)
+			.with(httpBasic("demo", "demo"))).andReturn().getResponse().getContentAsString();
+	}
+
+	private JsonNode api(String path) throws Exception {
+		ResponseEntity<String> answer = http.withBasicAuth("demo", "demo").getForEntity(path, String.class);
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+		return json.readTree(answer.getBody());
+	}
+
+	private JsonNode post(String path, Map<String, Object> body, int status) throws Exception {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> answer = http.withBasicAuth("demo", "demo")
+			.exchange(path, HttpMethod.POST, new HttpEntity<>(json.writeValueAsString(body), headers), String.class);
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
+		return json.readTree(answer.getBody());
+	}
+
+	private static JsonNode find(JsonNode array, String field, String value) {
+		for (JsonNode item : array) {
+			if (value.equals(item.path(field).asText())) {
+				return item;
+			}
+		}
+		throw new AssertionError("No " + field + " = " + value + " in " + array);
+	}
+
+}
