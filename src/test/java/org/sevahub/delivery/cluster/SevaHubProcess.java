@@ -48,17 +48,35 @@ public final class SevaHubProcess implements AutoCloseable {
 	/** The jar with these arguments and environment variables on {@code port}; returns once it reports UP. */
 	public static SevaHubProcess launch(String name, int port, List<String> arguments, Map<String, String> environment)
 			throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString(), "--server.port=" + port));
-		command.addAll(arguments);
+		List<String> java = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString(),
+				"--server.port=" + port));
+		java.addAll(arguments);
+		return launchJava(name, port, java, environment);
+	}
+
+	/** A JVM with these arguments (options, then a jar or main class and its arguments) serving on {@code port}. */
+	public static SevaHubProcess launchJava(String name, int port, List<String> javaArguments,
+			Map<String, String> environment) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(javaArguments);
 		Path log = Path.of("target", "it-logs", name + ".log");
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		SevaHubProcess node = new SevaHubProcess(name, port, builder.start());
-		node.awaitHealthy(Duration.ofSeconds(120));
+		node.awaitHealthy(Duration.ofSeconds(180));
 		return node;
+	}
+
+	/** The packaged jar, as an operator runs it. */
+	public static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("sevahub-.*\\.jar"))
+				.filter(p -> !p.toString().endsWith(".original"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
+		}
 	}
 
 	public String baseUrl() {
@@ -109,15 +127,6 @@ public final class SevaHubProcess implements AutoCloseable {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException(name + " did not become healthy within " + within);
-	}
-
-	private static Path jar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(p -> p.getFileName().toString().matches("sevahub-.*\\.jar"))
-				.filter(p -> !p.toString().endsWith(".original"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
-		}
 	}
 
 	public static int freePort() throws IOException {
