@@ -5,6 +5,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -20,7 +21,8 @@ import org.springframework.context.event.EventListener;
  * the same shape as an application's officer work: three user tasks. Nothing of SevaHub is scanned or configured.
  */
 @SpringBootApplication(exclude = { FlywayAutoConfiguration.class, SecurityAutoConfiguration.class,
-		SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class, SessionAutoConfiguration.class })
+		SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class, SessionAutoConfiguration.class,
+		ManagementWebSecurityAutoConfiguration.class })
 public class BareCamunda {
 
 	static final String PROCESS = "bare-lifecycle";
