@@ -70,6 +70,20 @@ final class LoadTestNodes implements AutoCloseable {
 		bareAtStart = DatabaseWork.of(bareDatabase);
 	}
 
+	/** Applications SevaHub has delivered so far (status DELIVERED), and those submitted but not yet delivered. */
+	long[] sevahubProgress() {
+		try (Connection c = sevahubDatabase.connect();
+				PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE status = 'DELIVERED'),"
+						+ " COUNT(*) FILTER (WHERE status NOT IN ('DELIVERED', 'INITIATED', 'DRAFT')) FROM application");
+				ResultSet rs = s.executeQuery()) {
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2) };
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** What each system asked of PostgreSQL per lifecycle since it started: where the time can go. */
 	String databaseWork(int sevahubLifecycles, int bareLifecycles) throws Exception {
 		return "  SevaHub, per delivered application: " + DatabaseWork.of(sevahubDatabase).minus(sevahubAtStart).per(sevahubLifecycles)
@@ -93,27 +107,30 @@ final class LoadTestNodes implements AutoCloseable {
 	}
 
 	/** PostgreSQL's own counters for a database (pg_stat_database). */
-	record DatabaseWork(long commits, long inserted, long updated, long deleted, long returned) {
+	record DatabaseWork(long commits, long inserted, long updated, long deleted, long returned, long bytes) {
 
 		static DatabaseWork of(ScratchDatabase database) throws Exception {
 			try (Connection c = database.connect();
 					PreparedStatement s = c.prepareStatement("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted,"
-							+ " tup_returned FROM pg_stat_database WHERE datname = current_database()");
+							+ " tup_returned, pg_database_size(current_database()) FROM pg_stat_database"
+							+ " WHERE datname = current_database()");
 					ResultSet rs = s.executeQuery()) {
 				rs.next();
-				return new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+				return new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+						rs.getLong(6));
 			}
 		}
 
 		DatabaseWork minus(DatabaseWork before) {
 			return new DatabaseWork(commits - before.commits, inserted - before.inserted, updated - before.updated,
-					deleted - before.deleted, returned - before.returned);
+					deleted - before.deleted, returned - before.returned, bytes - before.bytes);
 		}
 
 		String per(int lifecycles) {
 			double n = Math.max(1, lifecycles);
-			return String.format(Locale.ROOT, "%.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted, %.0f read",
-					commits / n, inserted / n, updated / n, deleted / n, returned / n);
+			return String.format(Locale.ROOT,
+					"%.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted, %.0f read, database grew %.1f KB",
+					commits / n, inserted / n, updated / n, deleted / n, returned / n, bytes / n / 1024);
 		}
 
 	}

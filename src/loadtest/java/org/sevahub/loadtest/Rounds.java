@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lifecycles completed per round of the load test, counted as Gatling's virtual users finish them: a round's rate
- * is its completed lifecycles over the time from its first start to its last completion. Gatling's own report has
- * the per-request figures; this is the throughput the comparison needs.
+ * Lifecycles completed per round of the load test: a round's rate is its completed lifecycles over the time from
+ * its first start to its last completion (for SevaHub, the moment the last application submitted in the round was
+ * delivered). Gatling's own report has the per-request figures; this is the throughput the comparison needs.
  */
 final class Rounds {
 
@@ -24,13 +24,26 @@ final class Rounds {
 	private Rounds() {
 	}
 
+	private static long deliveredSoFar;
+
+	/** SevaHub's count of delivered applications at the end of the previous round; remembers {@code now} for the next. */
+	static synchronized long deliveredBefore(long now) {
+		long before = deliveredSoFar;
+		deliveredSoFar = now;
+		return before;
+	}
+
 	static void started(String round) {
 		ROUNDS.computeIfAbsent(round, r -> new Round()).firstStart.compareAndSet(0, System.nanoTime());
 	}
 
 	static void completed(String round) {
-		Round r = ROUNDS.get(round);
-		r.completed.incrementAndGet();
+		completed(round, 1);
+	}
+
+	static void completed(String round, int count) {
+		Round r = ROUNDS.computeIfAbsent(round, k -> new Round());
+		r.completed.addAndGet(count);
 		r.lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
 	}
 

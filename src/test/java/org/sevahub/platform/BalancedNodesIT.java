@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.sevahub.delivery.cluster.LifecycleDriver;
 import org.sevahub.delivery.cluster.OrderCheck;
 import org.sevahub.delivery.cluster.RecordingReceiver;
 import org.sevahub.delivery.cluster.ScratchDatabase;
@@ -43,8 +44,7 @@ class BalancedNodesIT {
 
 	static final String SECRET = "sandbox-webhook-secret-not-for-production";
 
-	static final List<String> LIFECYCLE = List.of("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
-			"APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
+	static final List<String> LIFECYCLE = LifecycleDriver.LIFECYCLE;
 
 	@Test
 	void aNodeDrainedOrKilledLosesNoAnsweredRequestNoStatusAndNoOfficerSession() throws Exception {
@@ -236,7 +236,7 @@ class BalancedNodesIT {
 						               "district": "Kolkata", "pincode": "700001"},
 						 "data": {"childName": "Child %s", "childGender": "F", "childDateOfBirth": "2026-10-01",
 						          "placeOfBirth": "SSKM Hospital", "fatherName": "F", "motherName": "M",
-						          "relation": "parent"}}""".formatted(letters(n), n, letters(n)), null, 201);
+						          "relation": "parent"}}""".formatted(LifecycleDriver.letters(n), n, LifecycleDriver.letters(n)), null, 201);
 				if (app == null) {
 					continue;
 				}
@@ -333,16 +333,6 @@ class BalancedNodesIT {
 			if (threads != null) {
 				stop();
 			}
-		}
-
-		private static String letters(int n) {
-			StringBuilder name = new StringBuilder();
-			do {
-				name.append((char) ('a' + n % 26));
-				n /= 26;
-			}
-			while (n > 0);
-			return name.toString();
 		}
 
 	}
