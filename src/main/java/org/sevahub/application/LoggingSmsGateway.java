@@ -23,7 +23,7 @@ class LoggingSmsGateway {
 
 	@Bean
 	@ConditionalOnMissingBean(SmsGateway.class)
-	SmsGateway loggingSmsGateway() {
+	SmsGateway smsToLog() {
 		return (mobile, message) -> log.info("SMS to {}: {}", SmsGateway.mask(mobile), withoutCodes(message));
 	}
 

@@ -11,7 +11,6 @@ import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
-import org.sevahub.application.NumberSequences;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.ApplicantFields;
@@ -37,7 +36,7 @@ public class CertificateService {
 
 	private final ApplicationRepository applications;
 
-	private final NumberSequences numbers;
+	private final CertificateNumbers numbers;
 
 	private final ServiceCatalog catalog;
 
@@ -47,7 +46,7 @@ public class CertificateService {
 
 	private final ZoneId zone;
 
-	CertificateService(CertificateRepository certificates, ApplicationRepository applications, NumberSequences numbers,
+	CertificateService(CertificateRepository certificates, ApplicationRepository applications, CertificateNumbers numbers,
 			ServiceCatalog catalog, SigningKeys keys, ServerBaseUrl baseUrl, @Value("${sevahub.time-zone}") ZoneId zone) {
 		this.certificates = certificates;
 		this.applications = applications;
@@ -73,7 +72,7 @@ public class CertificateService {
 		ServiceDefinition service = catalog.get(app.serviceCode());
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		String series = service.initials() + "-" + today.getYear();
-		String number = series + "-" + String.format("%06d", numbers.next("certificate:" + series));
+		String number = numbers.reserve(app.id(), series);
 		Draft draft = draft(app, number);
 		certificates.insert(draft.certificate(), sign(draft, render(draft)), CertificateXml.of(draft.certificate(),
 				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields(), zone));

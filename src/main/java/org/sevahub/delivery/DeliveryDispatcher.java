@@ -3,13 +3,17 @@ package org.sevahub.delivery;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +65,13 @@ public class DeliveryDispatcher {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	/** Outcomes of sends started by {@link #pump()}, recorded in batches by one thread. */
+	private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+
+	private final Thread recorder = new Thread(this::recordOutcomes, "delivery-recorder");
+
+	private volatile boolean stopping;
+
 	DeliveryDispatcher(DeliveryRepository deliveries, TransactionTemplate transactions, DeliveryOutbox outbox,
 			DeliveryProperties properties, RuntimeService runtime) {
 		this.deliveries = deliveries;
@@ -68,6 +79,8 @@ public class DeliveryDispatcher {
 		this.outbox = outbox;
 		this.properties = properties;
 		this.runtime = runtime;
+		this.recorder.setDaemon(true);
+		this.recorder.start();
 	}
 
 	@Scheduled(fixedDelayString = "${sevahub.delivery.poll-interval}")
@@ -77,24 +90,60 @@ public class DeliveryDispatcher {
 		}
 	}
 
-	/** Keeps up to a batch in flight, claiming more as sends finish; returns without waiting for them. */
-	void pump() {
+	/**
+	 * Keeps up to a batch in flight, claiming more as outcomes are recorded; returns without waiting for them.
+	 * Synchronized: the poll and the recorder both pump, and one claim at a time keeps the count of room exact.
+	 */
+	synchronized void pump() {
 		int room;
-		while ((room = properties.batchSize() - inFlight.get()) > 0) {
+		while (!stopping && (room = properties.batchSize() - inFlight.get()) > 0) {
 			List<QueuedMessage> claimed = claim(room);
 			claimed.forEach(message -> {
 				inFlight.incrementAndGet();
 				workers.submit(() -> {
 					try {
-						sendOne(message);
+						outcomes.add(new Outcome(message, send(message)));
 					}
-					finally {
+					catch (RuntimeException | Error ex) {
 						inFlight.decrementAndGet();
+						throw ex;
 					}
 				});
 			});
 			if (claimed.size() < room) {
 				return;
+			}
+		}
+	}
+
+	/** The recorder thread: waits for outcomes, takes all that have arrived, records them in one transaction. */
+	private void recordOutcomes() {
+		while (true) {
+			List<Outcome> batch = new ArrayList<>();
+			try {
+				batch.add(outcomes.take());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			outcomes.drainTo(batch, 500);
+			try {
+				record(batch);
+			}
+			catch (RuntimeException ex) {
+				// Left leased: another attempt follows when the lease runs out, and the portal sees a resend.
+				log.error("Could not record {} delivery outcomes", batch.size(), ex);
+			}
+			finally {
+				inFlight.addAndGet(-batch.size());
+			}
+			if (properties.enabled() && !stopping) {
+				try {
+					pump();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Claiming after a recorded batch failed; the next poll claims again", ex);
+				}
 			}
 		}
 	}
@@ -107,10 +156,13 @@ public class DeliveryDispatcher {
 		int attempted = 0;
 		List<QueuedMessage> claimed;
 		while (!(claimed = claim(properties.batchSize())).isEmpty()) {
-			List<Future<?>> running = claimed.stream().<Future<?>>map(m -> workers.submit(() -> sendOne(m))).toList();
-			for (Future<?> future : running) {
+			List<Future<Outcome>> running = claimed.stream()
+				.map(m -> workers.submit(() -> new Outcome(m, send(m))))
+				.toList();
+			List<Outcome> batch = new ArrayList<>();
+			for (Future<Outcome> future : running) {
 				try {
-					future.get();
+					batch.add(future.get());
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -120,6 +172,7 @@ public class DeliveryDispatcher {
 					log.error("Delivery worker failed", ex);
 				}
 			}
+			record(batch);
 			attempted += claimed.size();
 		}
 		return attempted;
@@ -149,12 +202,59 @@ public class DeliveryDispatcher {
 		return transactions.execute(status -> deliveries.claim(node, now, now.plus(properties.lease()), limit));
 	}
 
-	private void sendOne(QueuedMessage message) {
+	/** The portal's answer, or null when this node began stopping before the message went out. */
+	private SendResult send(QueuedMessage message) {
 		PortalConnector connector = outbox.connector(message.portal());
-		SendResult result = connector == null
-				? new SendResult.TransientFailure("Portal " + message.portal() + " is switched off")
+		return connector == null ? new SendResult.TransientFailure("Portal " + message.portal() + " is switched off")
 				: call(connector, message);
-		record(message, result);
+	}
+
+	/**
+	 * One transaction for a batch of outcomes: everything delivered in one statement per portal, the rest (retries,
+	 * parking) one by one as before. Messages not sent because the node is stopping stay leased for the hand-back.
+	 */
+	private void record(List<Outcome> batch) {
+		try {
+			recordTogether(batch);
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				throw ex;
+			}
+			// One outcome's trouble (an incident that cannot be raised, say) must not undo the others.
+			log.warn("Recording {} delivery outcomes together failed; recording them one by one", batch.size(), ex);
+			for (Outcome outcome : batch) {
+				try {
+					recordTogether(List.of(outcome));
+				}
+				catch (RuntimeException single) {
+					log.error("Could not record the outcome of delivery {}", outcome.message().deliveryId(), single);
+				}
+			}
+		}
+	}
+
+	private void recordTogether(List<Outcome> batch) {
+		Instant now = EngineClock.now();
+		DeliveryMetrics metrics = outbox.metrics();
+		transactions.executeWithoutResult(status -> {
+			Map<String, List<Long>> delivered = new HashMap<>();
+			for (Outcome outcome : batch) {
+				if (outcome.result() instanceof SendResult.Delivered || outcome.result() instanceof SendResult.AlreadyReceived) {
+					delivered.computeIfAbsent(outcome.message().portal(), p -> new ArrayList<>())
+						.add(outcome.message().deliveryId());
+				}
+				else if (outcome.result() != null) {
+					record(outcome.message(), outcome.result());
+				}
+			}
+			delivered.forEach((portal, ids) -> {
+				int recorded = deliveries.markDelivered(ids, node, now);
+				for (int i = 0; i < recorded; i++) {
+					metrics.sent(portal);
+				}
+			});
+		});
 	}
 
 	private SendResult call(PortalConnector connector, QueuedMessage message) {
@@ -166,6 +266,10 @@ public class DeliveryDispatcher {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new SendResult.TransientFailure("Interrupted while waiting for a slot");
+		}
+		if (stopping) {
+			slots.release();
+			return null;
 		}
 		Future<SendResult> call = calls.submit(() -> connector.send(message));
 		try {
@@ -188,30 +292,24 @@ public class DeliveryDispatcher {
 		}
 	}
 
+	/** A message that was not delivered: retried later, or parked. Runs in the batch's transaction. */
 	private void record(QueuedMessage message, SendResult result) {
 		Instant now = EngineClock.now();
 		DeliveryMetrics metrics = outbox.metrics();
-		transactions.executeWithoutResult(status -> {
-			if (result instanceof SendResult.Delivered || result instanceof SendResult.AlreadyReceived) {
-				if (deliveries.markDelivered(message.deliveryId(), node, now)) {
-					metrics.sent(message.portal());
-				}
+		if (result instanceof SendResult.Rejected rejected) {
+			park(message, "Rejected by " + message.portal() + ": " + rejected.reason());
+		}
+		else if (result instanceof SendResult.TransientFailure failure) {
+			Instant firstAttempt = deliveries.firstAttemptAt(message.deliveryId()).orElse(now);
+			if (!now.isBefore(firstAttempt.plus(properties.parkAfter()))) {
+				park(message, "Failing since " + firstAttempt + " (" + message.attempt() + " attempts): "
+						+ failure.reason());
 			}
-			else if (result instanceof SendResult.Rejected rejected) {
-				park(message, "Rejected by " + message.portal() + ": " + rejected.reason());
+			else if (deliveries.retryLater(message.deliveryId(), node, now.plus(backoff(message.attempt())),
+					failure.reason())) {
+				metrics.retried(message.portal());
 			}
-			else if (result instanceof SendResult.TransientFailure failure) {
-				Instant firstAttempt = deliveries.firstAttemptAt(message.deliveryId()).orElse(now);
-				if (!now.isBefore(firstAttempt.plus(properties.parkAfter()))) {
-					park(message, "Failing since " + firstAttempt + " (" + message.attempt() + " attempts): "
-							+ failure.reason());
-				}
-				else if (deliveries.retryLater(message.deliveryId(), node, now.plus(backoff(message.attempt())),
-						failure.reason())) {
-					metrics.retried(message.portal());
-				}
-			}
-		});
+		}
 	}
 
 	private void park(QueuedMessage message, String reason) {
@@ -251,11 +349,31 @@ public class DeliveryDispatcher {
 		return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
 	}
 
+	/**
+	 * Calls in flight finish (up to the send timeout) and are recorded; messages claimed but not yet sent go back
+	 * to the queue at once rather than waiting for their lease to run out on another node.
+	 */
 	@PreDestroy
 	void stop() throws InterruptedException {
+		stopping = true;
 		workers.shutdown();
 		workers.awaitTermination(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		calls.shutdownNow();
+		recorder.interrupt();
+		recorder.join(properties.timeout().toMillis());
+		List<Outcome> last = new ArrayList<>();
+		outcomes.drainTo(last);
+		if (!last.isEmpty()) {
+			record(last);
+		}
+		Integer handedBack = transactions.execute(status -> deliveries.handBack(node));
+		if (handedBack != null && handedBack > 0) {
+			log.info("Handed back {} claimed deliveries to the queue", handedBack);
+		}
+	}
+
+	/** @param result null when the message was not sent because this node is stopping */
+	private record Outcome(QueuedMessage message, SendResult result) {
 	}
 
 	private static String truncate(String text) {

@@ -47,32 +47,47 @@ class DeliveryRepository {
 					rs.getString("status"), rs.getString("payload"), rs.getInt("attempts") + 1),
 					rs.getString("lease_owner") != null))
 			.list();
-		for (Claimed claimed : due) {
+		if (!due.isEmpty()) {
+			// One statement for the whole batch; a row whose lease had been left by another node counts a takeover.
 			jdbc.sql("""
 					UPDATE delivery SET lease_owner = :node, lease_until = :until, attempts = attempts + 1,
 					    first_attempt_at = COALESCE(first_attempt_at, :now),
-					    takeovers = takeovers + :takeover
-					WHERE id = :id""")
+					    takeovers = takeovers + CASE WHEN lease_owner IS NULL THEN 0 ELSE 1 END
+					WHERE id IN (:ids)""")
 				.param("node", node)
 				.param("until", ApplicationRepository.timestamp(leaseUntil))
 				.param("now", ApplicationRepository.timestamp(now))
-				.param("takeover", claimed.takeover() ? 1 : 0)
-				.param("id", claimed.message().deliveryId())
+				.param("ids", due.stream().map(c -> c.message().deliveryId()).toList())
 				.update();
 		}
 		return due.stream().map(Claimed::message).toList();
 	}
 
-	/** Counts only when this node still holds the lease: a node that lost it must not overwrite a takeover. */
-	boolean markDelivered(long id, String node, Instant now) {
+	/**
+	 * Records a batch of messages as delivered in one statement; only those this node still holds (a node that lost
+	 * a lease must not overwrite a takeover). Returns how many it recorded.
+	 */
+	int markDelivered(List<Long> ids, String node, Instant now) {
 		return jdbc.sql("""
 				UPDATE delivery SET state = 'DELIVERED', delivered_at = :now, last_error = NULL, lease_owner = NULL,
 				    lease_until = NULL, sent_by = :node
-				WHERE id = :id AND lease_owner = :node""")
+				WHERE id IN (:ids) AND lease_owner = :node""")
 			.param("now", ApplicationRepository.timestamp(now))
-			.param("id", id)
+			.param("ids", ids)
 			.param("node", node)
-			.update() == 1;
+			.update();
+	}
+
+	/**
+	 * A stopping node gives back what it claimed but never sent: due again at once for any node, the claim's
+	 * attempt not counted. Returns how many.
+	 */
+	int handBack(String node) {
+		return jdbc.sql("""
+				UPDATE delivery SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+				WHERE lease_owner = :node AND state = 'PENDING'""")
+			.param("node", node)
+			.update();
 	}
 
 	boolean retryLater(long id, String node, Instant next, String error) {

@@ -9,11 +9,13 @@ import java.util.Optional;
  *
  * @param portals per portal, what that portal knows the service by ({@code code}) and anything else the
  *                portal's connector needs (location codes, officer codes); each connector reads its own entry.
+ * @param historyRetentionDays how long the engine keeps a finished application's process history (365 unless
+ *                set); SevaHub's own records (status history, certificates) are not affected
  */
 public record ServiceDefinition(String code, Map<String, String> names, String stateLanguage, String department,
 		Map<String, String> departmentNames, String processKey, String form, Disposal disposal, String breachAction,
 		BigDecimal fee, boolean dbt, Officers officers, Appeal appeal, CertificateTemplate certificate,
-		Map<String, Map<String, Object>> portals) {
+		Map<String, Map<String, Object>> portals, Integer historyRetentionDays) {
 
 	public ServiceDefinition {
 		names = names == null ? Map.of() : Map.copyOf(names);
@@ -22,6 +24,10 @@ public record ServiceDefinition(String code, Map<String, String> names, String s
 		fee = fee == null ? BigDecimal.ZERO : fee;
 		breachAction = breachAction == null ? "escalate" : breachAction;
 		appeal = appeal == null ? Appeal.RTS_DEFAULTS : appeal;
+		historyRetentionDays = historyRetentionDays == null ? 365 : historyRetentionDays;
+		if (historyRetentionDays < 1) {
+			throw new IllegalArgumentException("Service " + code + ": history-retention-days must be at least 1");
+		}
 	}
 
 	public String nameEn() {

@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * do: the application API to create and submit, the engine's REST API (HTTP Basic) for the dealing
  * assistant's and the officer's decisions. The rest (issue, deliver) the nodes' job executors do themselves.
  */
-final class LifecycleDriver implements AutoCloseable {
+public final class LifecycleDriver implements AutoCloseable {
 
 	/** What each application's MIS must hear, in this order. */
-	static final List<String> LIFECYCLE = List.of("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
+	public static final List<String> LIFECYCLE = List.of("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
 			"APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -103,7 +103,7 @@ final class LifecycleDriver implements AutoCloseable {
 	}
 
 	/** 0 is "a", 27 is "bb": English names carry no digits. */
-	private static String letters(int n) {
+	public static String letters(int n) {
 		StringBuilder name = new StringBuilder();
 		do {
 			name.append((char) ('a' + n % 26));

@@ -5,13 +5,13 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-final class OrderCheck {
+public final class OrderCheck {
 
 	private OrderCheck() {
 	}
 
 	/** Each application's first copies arrived as sequence 1..n, with the lifecycle's statuses in order. */
-	static void everyApplicationInOrder(RecordingReceiver receiver, List<String> applications) {
+	public static void everyApplicationInOrder(RecordingReceiver receiver, List<String> applications) {
 		List<Integer> sequences = IntStream.rangeClosed(1, LifecycleDriver.LIFECYCLE.size()).boxed().toList();
 		for (String no : applications) {
 			List<RecordingReceiver.Received> got = receiver.byApplication().get(no);

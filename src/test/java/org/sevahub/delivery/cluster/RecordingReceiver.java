@@ -26,9 +26,9 @@ import org.sevahub.portal.webhook.WebhookSignature;
  * crashes: it verifies each signature, keeps the first copy of each message in arrival order, and counts
  * resends (the same idempotency key again), answering them as duplicates the way a real MIS would.
  */
-final class RecordingReceiver implements AutoCloseable {
+public final class RecordingReceiver implements AutoCloseable {
 
-	record Received(int sequence, String status) {
+	public record Received(int sequence, String status) {
 	}
 
 	private final HttpServer server;
@@ -49,7 +49,7 @@ final class RecordingReceiver implements AutoCloseable {
 
 	private volatile int delayMillis;
 
-	RecordingReceiver(String secret, int delayMillis) throws IOException {
+	public RecordingReceiver(String secret, int delayMillis) throws IOException {
 		this.secret = secret;
 		this.delayMillis = delayMillis;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -58,31 +58,31 @@ final class RecordingReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
 	}
 
-	void delay(int millis) {
+	public void delay(int millis) {
 		this.delayMillis = millis;
 	}
 
-	int received() {
+	public int received() {
 		return received.get();
 	}
 
-	int duplicates() {
+	public int duplicates() {
 		return duplicates.get();
 	}
 
-	int badSignatures() {
+	public int badSignatures() {
 		return badSignatures.get();
 	}
 
-	Map<String, List<Received>> byApplication() {
+	public Map<String, List<Received>> byApplication() {
 		return byApplication;
 	}
 
-	void awaitAtLeast(int count, Duration within) throws InterruptedException {
+	public void awaitAtLeast(int count, Duration within) throws InterruptedException {
 		Instant deadline = Instant.now().plus(within);
 		while (received.get() < count && Instant.now().isBefore(deadline)) {
 			Thread.sleep(200);

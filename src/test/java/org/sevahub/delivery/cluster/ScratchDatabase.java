@@ -9,26 +9,32 @@ import java.util.UUID;
 import org.sevahub.testsupport.TestDatabase;
 
 /** A database of its own for a test that runs SevaHub as separate processes; dropped when closed. */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
-	final String name = "sevahub_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	public final String name = prefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	private final String server;
 
-	ScratchDatabase() throws SQLException {
+	public ScratchDatabase() throws SQLException {
 		this.server = TestDatabase.url().substring(0, TestDatabase.url().lastIndexOf('/') + 1);
 		execute("CREATE DATABASE " + name);
 	}
 
-	String url() {
+	/** {@code SEVAHUB_SCRATCH_DB_PREFIX} tells whose scratch databases these are where several runs share a server. */
+	private static String prefix() {
+		String prefix = System.getenv("SEVAHUB_SCRATCH_DB_PREFIX");
+		return prefix == null || !prefix.matches("[a-z_]{1,20}") ? "sevahub_it_" : prefix;
+	}
+
+	public String url() {
 		return server + name;
 	}
 
-	Connection connect() throws SQLException {
+	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(url(), TestDatabase.user(), TestDatabase.password());
 	}
 
-	long count(String sql) throws SQLException {
+	public long count(String sql) throws SQLException {
 		try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);

@@ -12,17 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * SevaHub as its own JVM, from the packaged jar, against a given database: what an operator runs, so a test can
  * kill it with SIGKILL the way a machine dies.
  */
-final class SevaHubProcess implements AutoCloseable {
+public final class SevaHubProcess implements AutoCloseable {
 
-	final int port;
+	public final int port;
 
-	final String name;
+	public final String name;
 
 	private final Process process;
 
@@ -32,44 +33,79 @@ final class SevaHubProcess implements AutoCloseable {
 		this.process = process;
 	}
 
-	static SevaHubProcess start(String name, String databaseUrl, String webhookUrl, String... extra) throws Exception {
-		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString(), "--server.port=" + port,
-				"--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=postgres",
+	public static SevaHubProcess start(String name, String databaseUrl, String webhookUrl, String... extra)
+			throws Exception {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl,
+				"--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--sevahub.portals.webhook.url=" + webhookUrl,
 				// A dead node's messages and jobs are taken over after seconds, not the production minute.
 				"--sevahub.delivery.lease=5s", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
 				"--sevahub.delivery.poll-interval=50ms", "--logging.level.root=WARN",
 				// These count the portals' messages; citizens' SMS would be queued beside them.
 				"--sevahub.notify.enabled=false"));
-		command.addAll(List.of(extra));
+		arguments.addAll(List.of(extra));
+		return launch(name, freePort(), arguments, Map.of());
+	}
+
+	/** The jar with these arguments and environment variables on {@code port}; returns once it reports UP. */
+	public static SevaHubProcess launch(String name, int port, List<String> arguments, Map<String, String> environment)
+			throws Exception {
+		List<String> java = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString(),
+				"--server.port=" + port));
+		java.addAll(arguments);
+		return launchJava(name, port, java, environment);
+	}
+
+	/** A JVM with these arguments (options, then a jar or main class and its arguments) serving on {@code port}. */
+	public static SevaHubProcess launchJava(String name, int port, List<String> javaArguments,
+			Map<String, String> environment) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(javaArguments);
 		Path log = Path.of("target", "it-logs", name + ".log");
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
-		SevaHubProcess node = new SevaHubProcess(name, port, process);
-		node.awaitHealthy(Duration.ofSeconds(120));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		SevaHubProcess node = new SevaHubProcess(name, port, builder.start());
+		node.awaitHealthy(Duration.ofSeconds(180));
 		return node;
 	}
 
-	String baseUrl() {
+	/** The packaged jar, as an operator runs it. */
+	public static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("sevahub-.*\\.jar"))
+				.filter(p -> !p.toString().endsWith(".original"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
+		}
+	}
+
+	public String baseUrl() {
 		return "http://127.0.0.1:" + port;
 	}
 
 	/** SIGKILL: no shutdown hooks, no flushing, leases and job locks left behind. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
-	@Override
-	public void close() throws InterruptedException {
+	/** SIGTERM, as systemd stops a unit: the node drains and shuts down gracefully. */
+	public void stop() throws InterruptedException {
 		if (process.isAlive()) {
 			process.destroy();
 			process.waitFor();
 		}
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stop();
 	}
 
 	private void awaitHealthy(Duration within) throws Exception {
@@ -95,16 +131,7 @@ final class SevaHubProcess implements AutoCloseable {
 		throw new IllegalStateException(name + " did not become healthy within " + within);
 	}
 
-	private static Path jar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(p -> p.getFileName().toString().matches("sevahub-.*\\.jar"))
-				.filter(p -> !p.toString().endsWith(".original"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
-		}
-	}
-
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

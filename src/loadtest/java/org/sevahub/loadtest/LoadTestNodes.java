@@ -1,0 +1,138 @@
+package org.sevahub.loadtest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sevahub.delivery.cluster.ScratchDatabase;
+import org.sevahub.delivery.cluster.SevaHubProcess;
+import org.sevahub.loadtest.bare.BareCamunda;
+
+/**
+ * What the load test runs against, side by side on the same PostgreSQL, each on a scratch database of its own:
+ * SevaHub from the packaged jar (the embedded default's settings, demo officers, sandbox portals, job executor
+ * and outbox on) and bare Camunda; both JVMs with the same options.
+ */
+final class LoadTestNodes implements AutoCloseable {
+
+	static final List<String> JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
+
+	final int sevahubPort;
+
+	final int barePort;
+
+	private final ScratchDatabase sevahubDatabase;
+
+	private final ScratchDatabase bareDatabase;
+
+	private SevaHubProcess sevahub;
+
+	private SevaHubProcess bare;
+
+	private DatabaseWork sevahubAtStart;
+
+	private DatabaseWork bareAtStart;
+
+	LoadTestNodes() throws Exception {
+		this.sevahubPort = SevaHubProcess.freePort();
+		this.barePort = SevaHubProcess.freePort();
+		this.sevahubDatabase = new ScratchDatabase();
+		this.bareDatabase = new ScratchDatabase();
+	}
+
+	/** Optional: -Dload.jfr=true records a flight recording of SevaHub (target/it-logs/load-sevahub.jfr) to profile. */
+	static List<String> sevahubJvm() {
+		List<String> options = new ArrayList<>(JVM);
+		if (Boolean.getBoolean("load.jfr")) {
+			options.add("-XX:StartFlightRecording=filename=target/it-logs/load-sevahub.jfr,settings=profile");
+		}
+		return options;
+	}
+
+	void start() throws Exception {
+		List<String> sevahubCommand = sevahubJvm();
+		sevahubCommand.addAll(List.of("-jar", SevaHubProcess.jar().toString(), "--server.port=" + sevahubPort,
+				"--spring.datasource.url=" + sevahubDatabase.url(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=", "--logging.level.root=WARN"));
+		sevahub = SevaHubProcess.launchJava("load-sevahub", sevahubPort, sevahubCommand, Map.of());
+
+		List<String> bareCommand = new ArrayList<>(JVM);
+		bareCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), BareCamunda.class.getName(),
+				"--spring.config.location=classpath:loadtest/bare-camunda.yml", "--server.port=" + barePort,
+				"--spring.datasource.url=" + bareDatabase.url(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password="));
+		bare = SevaHubProcess.launchJava("load-bare-camunda", barePort, bareCommand, Map.of());
+		sevahubAtStart = DatabaseWork.of(sevahubDatabase);
+		bareAtStart = DatabaseWork.of(bareDatabase);
+	}
+
+	/** Applications SevaHub has delivered so far (status DELIVERED), and those submitted but not yet delivered. */
+	long[] sevahubProgress() {
+		try (Connection c = sevahubDatabase.connect();
+				PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE status = 'DELIVERED'),"
+						+ " COUNT(*) FILTER (WHERE status NOT IN ('DELIVERED', 'INITIATED', 'DRAFT')) FROM application");
+				ResultSet rs = s.executeQuery()) {
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2) };
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What each system asked of PostgreSQL per lifecycle since it started: where the time can go. */
+	String databaseWork(int sevahubLifecycles, int bareLifecycles) throws Exception {
+		return "  SevaHub, per delivered application: " + DatabaseWork.of(sevahubDatabase).minus(sevahubAtStart).per(sevahubLifecycles)
+				+ "\n  bare Camunda, per lifecycle:        " + DatabaseWork.of(bareDatabase).minus(bareAtStart).per(bareLifecycles);
+	}
+
+	@Override
+	public void close() throws Exception {
+		try {
+			if (sevahub != null) {
+				sevahub.close();
+			}
+			if (bare != null) {
+				bare.close();
+			}
+		}
+		finally {
+			sevahubDatabase.close();
+			bareDatabase.close();
+		}
+	}
+
+	/** PostgreSQL's own counters for a database (pg_stat_database). */
+	record DatabaseWork(long commits, long inserted, long updated, long deleted, long returned, long bytes) {
+
+		static DatabaseWork of(ScratchDatabase database) throws Exception {
+			try (Connection c = database.connect();
+					PreparedStatement s = c.prepareStatement("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted,"
+							+ " tup_returned, pg_database_size(current_database()) FROM pg_stat_database"
+							+ " WHERE datname = current_database()");
+					ResultSet rs = s.executeQuery()) {
+				rs.next();
+				return new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+						rs.getLong(6));
+			}
+		}
+
+		DatabaseWork minus(DatabaseWork before) {
+			return new DatabaseWork(commits - before.commits, inserted - before.inserted, updated - before.updated,
+					deleted - before.deleted, returned - before.returned, bytes - before.bytes);
+		}
+
+		String per(int lifecycles) {
+			double n = Math.max(1, lifecycles);
+			return String.format(Locale.ROOT,
+					"%.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted, %.0f read, database grew %.1f KB",
+					commits / n, inserted / n, updated / n, deleted / n, returned / n, bytes / n / 1024);
+		}
+
+	}
+
+}

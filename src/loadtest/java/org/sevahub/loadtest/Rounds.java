@@ -1,0 +1,122 @@
+package org.sevahub.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Lifecycles completed per round of the load test: a round's rate is its completed lifecycles over the time from
+ * its first start to its last completion (for SevaHub, the moment the last application submitted in the round was
+ * delivered). Gatling's own report has the per-request figures; this is the throughput the comparison needs.
+ */
+final class Rounds {
+
+	private static final Map<String, Round> ROUNDS = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private Rounds() {
+	}
+
+	private static long deliveredSoFar;
+
+	/** SevaHub's count of delivered applications at the end of the previous round; remembers {@code now} for the next. */
+	static synchronized long deliveredBefore(long now) {
+		long before = deliveredSoFar;
+		deliveredSoFar = now;
+		return before;
+	}
+
+	static void started(String round) {
+		ROUNDS.computeIfAbsent(round, r -> new Round()).firstStart.compareAndSet(0, System.nanoTime());
+	}
+
+	static void completed(String round) {
+		completed(round, 1);
+	}
+
+	static void completed(String round, int count) {
+		Round r = ROUNDS.computeIfAbsent(round, k -> new Round());
+		r.completed.addAndGet(count);
+		r.lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+	}
+
+	static double rate(String round) {
+		Round r = ROUNDS.get(round);
+		if (r == null || r.completed.get() == 0) {
+			return 0;
+		}
+		return r.completed.get() / ((r.lastEnd.get() - r.firstStart.get()) / 1e9);
+	}
+
+	/** Every lifecycle completed by one system, warm-up included. */
+	static int completedBy(String system) {
+		synchronized (ROUNDS) {
+			return ROUNDS.entrySet()
+				.stream()
+				.filter(e -> e.getKey().startsWith(system + "-"))
+				.mapToInt(e -> e.getValue().completed.get())
+				.sum();
+		}
+	}
+
+	static int completedIn(String round) {
+		Round r = ROUNDS.get(round);
+		return r == null ? 0 : r.completed.get();
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	/** Prints and writes (target/gatling/journey-summary.txt) each level's rounds, medians and their ratio. */
+	static void report(List<Integer> clientLevels, int rounds, String databaseWork) throws IOException {
+		StringBuilder out = new StringBuilder("\nJOURNEY: SevaHub delivered applications/s against bare Camunda lifecycles/s\n");
+		for (int clients : clientLevels) {
+			List<Double> sevahub = new ArrayList<>();
+			List<Double> bare = new ArrayList<>();
+			List<Double> ratios = new ArrayList<>();
+			for (int round = 1; round <= rounds; round++) {
+				double s = rate(name("sevahub", clients, round));
+				double b = rate(name("bare", clients, round));
+				sevahub.add(s);
+				bare.add(b);
+				ratios.add(b == 0 ? 0 : s / b);
+				out.append(String.format(Locale.ROOT, "  %2d clients, round %d: SevaHub %6.2f/s (%d), bare %6.2f/s (%d), ratio %.2f%n",
+						clients, round, s, completedIn(name("sevahub", clients, round)), b,
+						completedIn(name("bare", clients, round)), b == 0 ? 0 : s / b));
+			}
+			out.append(String.format(Locale.ROOT, "  %2d clients, medians: SevaHub %6.2f/s, bare %6.2f/s, ratio of medians %.2f, median ratio %.2f%n",
+					clients, median(sevahub), median(bare), median(sevahub) / median(bare), median(ratios)));
+		}
+		out.append("PostgreSQL work (pg_stat_database, all rounds with the warm-up):\n").append(databaseWork).append('\n');
+		System.out.println(out);
+		Path file = Path.of("target", "gatling", "journey-summary.txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, out.toString());
+	}
+
+	static String name(String system, int clients, int round) {
+		return system + "-" + clients + "-r" + round;
+	}
+
+	private static final class Round {
+
+		final AtomicLong firstStart = new AtomicLong();
+
+		final AtomicLong lastEnd = new AtomicLong();
+
+		final AtomicInteger completed = new AtomicInteger();
+
+	}
+
+}
