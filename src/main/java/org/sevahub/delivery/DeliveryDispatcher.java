@@ -98,11 +98,12 @@ public class DeliveryDispatcher {
 		int room;
 		while (!stopping && (room = properties.batchSize() - inFlight.get()) > 0) {
 			List<QueuedMessage> claimed = claim(room);
+			long claimedAt = System.nanoTime();
 			claimed.forEach(message -> {
 				inFlight.incrementAndGet();
 				workers.submit(() -> {
 					try {
-						outcomes.add(new Outcome(message, send(message)));
+						outcomes.add(new Outcome(message, send(message, claimedAt)));
 					}
 					catch (RuntimeException | Error ex) {
 						inFlight.decrementAndGet();
@@ -156,8 +157,9 @@ public class DeliveryDispatcher {
 		int attempted = 0;
 		List<QueuedMessage> claimed;
 		while (!(claimed = claim(properties.batchSize())).isEmpty()) {
+			long claimedAt = System.nanoTime();
 			List<Future<Outcome>> running = claimed.stream()
-				.map(m -> workers.submit(() -> new Outcome(m, send(m))))
+				.map(m -> workers.submit(() -> new Outcome(m, send(m, claimedAt))))
 				.toList();
 			List<Outcome> batch = new ArrayList<>();
 			for (Future<Outcome> future : running) {
@@ -202,16 +204,21 @@ public class DeliveryDispatcher {
 		return transactions.execute(status -> deliveries.claim(node, now, now.plus(properties.lease()), limit));
 	}
 
-	/** The portal's answer, or null when this node began stopping before the message went out. */
-	private SendResult send(QueuedMessage message) {
+	/**
+	 * The portal's answer, or null when the message did not go out: this node began stopping, or the message waited
+	 * for a send slot so long that its lease could run out during the call.
+	 *
+	 * @param claimedAt {@link System#nanoTime()} when the lease was taken (real time: tests move the engine's clock)
+	 */
+	private SendResult send(QueuedMessage message, long claimedAt) {
 		PortalConnector connector = outbox.connector(message.portal());
 		return connector == null ? new SendResult.TransientFailure("Portal " + message.portal() + " is switched off")
-				: call(connector, message);
+				: call(connector, message, claimedAt);
 	}
 
 	/**
 	 * One transaction for a batch of outcomes: everything delivered in one statement per portal, the rest (retries,
-	 * parking) one by one as before. Messages not sent because the node is stopping stay leased for the hand-back.
+	 * parking) one by one as before. Messages that did not go out are handed back to the queue at once.
 	 */
 	private void record(List<Outcome> batch) {
 		try {
@@ -239,6 +246,7 @@ public class DeliveryDispatcher {
 		DeliveryMetrics metrics = outbox.metrics();
 		transactions.executeWithoutResult(status -> {
 			Map<String, List<Long>> delivered = new HashMap<>();
+			List<Long> unsent = new ArrayList<>();
 			for (Outcome outcome : batch) {
 				if (outcome.result() instanceof SendResult.Delivered || outcome.result() instanceof SendResult.AlreadyReceived) {
 					delivered.computeIfAbsent(outcome.message().portal(), p -> new ArrayList<>())
@@ -247,6 +255,12 @@ public class DeliveryDispatcher {
 				else if (outcome.result() != null) {
 					record(outcome.message(), outcome.result());
 				}
+				else {
+					unsent.add(outcome.message().deliveryId());
+				}
+			}
+			if (!unsent.isEmpty()) {
+				deliveries.handBack(node, unsent);
 			}
 			delivered.forEach((portal, ids) -> {
 				int recorded = deliveries.markDelivered(ids, node, now);
@@ -257,7 +271,7 @@ public class DeliveryDispatcher {
 		});
 	}
 
-	private SendResult call(PortalConnector connector, QueuedMessage message) {
+	private SendResult call(PortalConnector connector, QueuedMessage message, long claimedAt) {
 		Semaphore slots = portalSlots.computeIfAbsent(message.portal(),
 				p -> new Semaphore(properties.perPortalConcurrency()));
 		try {
@@ -267,7 +281,9 @@ public class DeliveryDispatcher {
 			Thread.currentThread().interrupt();
 			return new SendResult.TransientFailure("Interrupted while waiting for a slot");
 		}
-		if (stopping) {
+		// Half the lease is left for the call itself: a message that queued longer for its slot (a slow portal, a
+		// starved machine) goes back unsent, rather than out while another node may already have taken it over.
+		if (stopping || System.nanoTime() - claimedAt > properties.lease().toNanos() / 2) {
 			slots.release();
 			return null;
 		}
@@ -372,7 +388,7 @@ public class DeliveryDispatcher {
 		}
 	}
 
-	/** @param result null when the message was not sent because this node is stopping */
+	/** @param result null when the message did not go out (see {@link #send}) */
 	private record Outcome(QueuedMessage message, SendResult result) {
 	}
 

@@ -90,6 +90,16 @@ class DeliveryRepository {
 			.update();
 	}
 
+	/** These messages did not go out: back to the queue at once, the attempt not counted. */
+	int handBack(String node, List<Long> ids) {
+		return jdbc.sql("""
+				UPDATE delivery SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+				WHERE id IN (:ids) AND lease_owner = :node AND state = 'PENDING'""")
+			.param("ids", ids)
+			.param("node", node)
+			.update();
+	}
+
 	boolean retryLater(long id, String node, Instant next, String error) {
 		return jdbc.sql("""
 				UPDATE delivery SET next_attempt_at = :next, last_error = :error, lease_owner = NULL, lease_until = NULL
