@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -59,9 +60,12 @@ public class ApplicationService {
 
 	private final ZoneId zone;
 
+	private final List<SubmissionCheck> checks;
+
 	ApplicationService(ServiceCatalog catalog, FormRegistry forms, ApplicationRepository applications, PortalLinks links,
 			NumberSequences numbers, AadhaarVault aadhaar, RuntimeService runtime,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks) {
+		this.checks = List.copyOf(checks);
 		this.catalog = catalog;
 		this.forms = forms;
 		this.applications = applications;
@@ -128,7 +132,18 @@ public class ApplicationService {
 	/** Creates the application and submits it at once; on any error nothing at all is created. */
 	@Transactional
 	public Submission createAndSubmit(NewApplication cmd) {
+		return createAndSubmit(cmd, app -> {
+		});
+	}
+
+	/**
+	 * As {@link #createAndSubmit(NewApplication)}, with {@code attach} run between creation and submission: what
+	 * came with the form besides its fields (its documents) joins the application before it is submitted.
+	 */
+	@Transactional
+	public Submission createAndSubmit(NewApplication cmd, Consumer<Application> attach) {
 		Application app = create(cmd, Mode.SUBMIT);
+		attach.accept(app);
 		return submit(app.applicationNo(), Map.of());
 	}
 
@@ -165,7 +180,22 @@ public class ApplicationService {
 		if (message == null) {
 			return new Submission(app, false);
 		}
-		update(app, values, Mode.SUBMIT);
+		Map<String, String> answers = new LinkedHashMap<>(formValues(app));
+		answers.putAll(values);
+		Map<String, String> problems = new LinkedHashMap<>();
+		checks.forEach(check -> problems.putAll(check.problems(app, answers)));
+		try {
+			update(app, values, Mode.SUBMIT);
+		}
+		catch (FormInvalidException invalid) {
+			// One answer with everything that is wrong, the form's errors first.
+			Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
+			problems.forEach(all::putIfAbsent);
+			throw new FormInvalidException(all);
+		}
+		if (!problems.isEmpty()) {
+			throw new FormInvalidException(problems);
+		}
 		applications.markSubmitted(app.id(), EngineClock.now());
 		correlate(message, applicationNo, Variables.createVariables()
 			.putValue(Lifecycle.Variables.APPLICANT_NAME, applications.applicantOf(app).displayName()));

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.sevahub.application.Applicant;
@@ -15,6 +16,7 @@ import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.ApplicantFields;
 import org.sevahub.delivery.ServerBaseUrl;
+import org.sevahub.document.DocumentService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,8 +48,12 @@ public class CertificateService {
 
 	private final ZoneId zone;
 
+	private final DocumentService documents;
+
 	CertificateService(CertificateRepository certificates, ApplicationRepository applications, CertificateNumbers numbers,
-			ServiceCatalog catalog, SigningKeys keys, ServerBaseUrl baseUrl, @Value("${sevahub.time-zone}") ZoneId zone) {
+			ServiceCatalog catalog, SigningKeys keys, ServerBaseUrl baseUrl, @Value("${sevahub.time-zone}") ZoneId zone,
+			DocumentService documents) {
+		this.documents = documents;
 		this.certificates = certificates;
 		this.applications = applications;
 		this.numbers = numbers;
@@ -75,13 +81,15 @@ public class CertificateService {
 		String number = numbers.reserve(app.id(), series);
 		Draft draft = draft(app, number);
 		certificates.insert(draft.certificate(), sign(draft, render(draft)), CertificateXml.of(draft.certificate(),
-				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields(), zone));
+				service.nameEn(), service.departmentNames().getOrDefault("en", service.department()), draft.fields(),
+				draft.documents(), zone));
 		return certificates.findByNo(number).orElseThrow();
 	}
 
 	/** What a certificate will say, before it is laid out, signed and stored. */
+	/** @param documents the supporting documents the decision relied on, recorded on the certificate */
 	record Draft(Certificate certificate, ServiceDefinition service, CertificateTemplate template,
-			Map<String, String> fields, String applicationNo) {
+			Map<String, String> fields, String applicationNo, List<DocumentService.ReliedDocument> documents) {
 	}
 
 	Draft draft(Application app, String number) {
@@ -94,12 +102,13 @@ public class CertificateService {
 				values.getOrDefault(template.holder().name(), ""), blankToNull(values.get(template.holder().nameLocal())),
 				date(values.get(template.holder().dob())), service.portalCode("digilocker").orElse(null), EngineClock.now(),
 				years == null ? null : today.plusYears(years).minusDays(1), CertificateStatus.VALID, null, null, true);
-		return new Draft(certificate, service, template, fields(template, values), app.applicationNo());
+		return new Draft(certificate, service, template, fields(template, values), app.applicationNo(),
+				documents.reliedOn(app));
 	}
 
 	byte[] render(Draft draft) {
 		return CertificateRenderer.render(draft.certificate(), draft.service(), draft.template(), draft.fields(),
-				draft.applicationNo(), verifyUrl(draft.certificate().certificateNo()), zone);
+				draft.documents(), draft.applicationNo(), verifyUrl(draft.certificate().certificateNo()), zone);
 	}
 
 	byte[] sign(Draft draft, byte[] pdf) {

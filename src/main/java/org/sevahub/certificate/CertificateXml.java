@@ -1,6 +1,7 @@
 package org.sevahub.certificate;
 
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -13,6 +14,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
+import org.sevahub.document.DocumentService.ReliedDocument;
 import org.w3c.dom.Element;
 
 /**
@@ -26,7 +28,7 @@ final class CertificateXml {
 
 	/** @param zone the department's time zone: the issue date is the one printed on the PDF, not UTC's */
 	static String of(Certificate c, String serviceName, String department, Map<String, String> fields,
-			java.time.ZoneId zone) {
+			List<ReliedDocument> documents, java.time.ZoneId zone) {
 		try {
 			Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
 			Element root = xml.createElement("Certificate");
@@ -58,6 +60,19 @@ final class CertificateXml {
 				data.appendChild(field);
 			});
 			root.appendChild(data);
+			// The supporting documents the decision relied on (not part of DigiLocker's schema: an issuer's own element).
+			Element supporting = xml.createElement("SupportingDocuments");
+			for (ReliedDocument d : documents) {
+				Element document = xml.createElement("Document");
+				document.setAttribute("code", d.code());
+				document.setAttribute("name", d.name());
+				document.setAttribute("fileName", d.fileName());
+				document.setAttribute("mediaType", d.mediaType());
+				document.setAttribute("sha256", d.sha256());
+				document.setAttribute("verified", String.valueOf(d.accepted()));
+				supporting.appendChild(document);
+			}
+			root.appendChild(supporting);
 			Transformer out = TransformerFactory.newInstance().newTransformer();
 			out.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 			out.setOutputProperty(OutputKeys.INDENT, "yes");

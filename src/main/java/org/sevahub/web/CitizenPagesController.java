@@ -20,6 +20,9 @@ import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.document.DocumentPanels;
+import org.sevahub.document.DocumentSubmissions;
+import org.sevahub.document.Upload;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -60,9 +63,16 @@ class CitizenPagesController {
 
 	private final ZoneId zone;
 
+	private final DocumentSubmissions submissions;
+
+	private final DocumentPanels documentPanels;
+
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
-			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone) {
+			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone, DocumentSubmissions submissions,
+			DocumentPanels documentPanels) {
+		this.submissions = submissions;
+		this.documentPanels = documentPanels;
 		this.documents = documents;
 		this.catalog = catalog;
 		this.forms = forms;
@@ -93,13 +103,15 @@ class CitizenPagesController {
 
 	@PostMapping("/apply/{serviceCode}")
 	String create(@PathVariable String serviceCode, @RequestParam MultiValueMap<String, String> params,
-			@RequestParam(defaultValue = "draft") String action, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "draft") String action, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		ServiceDefinition service = catalog.get(serviceCode);
 		Map<String, String> values = formValues(params);
 		try {
 			NewApplication cmd = NewApplication.direct(service.code(), values);
-			Application app = "submit".equals(action) ? applications.createAndSubmit(cmd).application()
-					: applications.createDraft(cmd);
+			Application app = "submit".equals(action)
+					? submissions.createAndSubmit(cmd, Upload.fromForm(request)).application()
+					: submissions.createDraft(cmd, Upload.fromForm(request));
 			access.grant(response, app.applicationNo());
 			return "submit".equals(action) ? "redirect:/applications/" + app.applicationNo() + "/acknowledgement"
 					: "redirect:/applications/" + app.applicationNo() + "/form?saved";
@@ -125,10 +137,10 @@ class CitizenPagesController {
 		Map<String, String> values = formValues(params);
 		try {
 			if ("submit".equals(action)) {
-				applications.submit(applicationNo, values);
+				submissions.submit(applicationNo, values, Upload.fromForm(request));
 				return "redirect:/applications/" + applicationNo + "/acknowledgement";
 			}
-			applications.saveDraft(applicationNo, values);
+			submissions.saveDraft(applicationNo, values, Upload.fromForm(request));
 			return "redirect:/applications/" + applicationNo + "/form?saved";
 		}
 		catch (FormInvalidException ex) {
@@ -169,6 +181,8 @@ class CitizenPagesController {
 		boolean owner = access.has(request, applicationNo);
 		model.addAttribute("view", views.of(app));
 		model.addAttribute("owner", owner);
+		model.addAttribute("documents",
+				owner ? documentPanels.of(app.serviceCode(), app, applications.formValues(app), Map.of()) : null);
 		model.addAttribute("certificateDownload", owner ? documents.forApplication(app.id())
 			.filter(d -> !d.revoked())
 			.map(IssuedDocuments.IssuedDocument::downloadUrl)
@@ -217,6 +231,7 @@ class CitizenPagesController {
 		model.addAttribute("view", app == null ? null : views.of(app));
 		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
 		model.addAttribute("errors", errors);
+		model.addAttribute("documents", documentPanels.of(service.code(), app, values, errors));
 		model.addAttribute("returns", app == null || app.submittedAt() != null ? List.of() : returnLinks(app, false));
 		return "form";
 	}

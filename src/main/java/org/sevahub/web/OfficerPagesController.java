@@ -1,17 +1,12 @@
 package org.sevahub.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationService;
@@ -19,6 +14,8 @@ import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.document.DocumentAccess;
+import org.sevahub.document.DocumentPanels;
 import org.sevahub.workflow.OfficerRoles;
 
 import org.springframework.http.HttpStatus;
@@ -52,8 +49,11 @@ class OfficerPagesController {
 
 	private final ApplicationEvents events;
 
+	private final DocumentPanels documents;
+
 	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
-			FormRegistry forms, PortalLinks links, ApplicationEvents events) {
+			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents) {
+		this.documents = documents;
 		this.applications = applications;
 		this.views = views;
 		this.catalog = catalog;
@@ -77,18 +77,17 @@ class OfficerPagesController {
 		model.addAttribute("locked", app.lockedFields());
 		model.addAttribute("links", links.of(app.id()));
 		model.addAttribute("events", events.of(app.id()));
+		model.addAttribute("documents", documents.of(app.serviceCode(), app, values, Map.of()));
+		model.addAttribute("documentHistory", documents.history(app));
 		return "officer/application";
 	}
 
 	/** The user signed in to Camunda's webapps in this browser, if an officer; otherwise 401. */
 	private static String signedInOfficer(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-		if (authentications != null
-				&& authentications.getAuthenticationForProcessEngine("default") instanceof UserAuthentication user) {
-			List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-			if (groups.stream().anyMatch(OFFICER_GROUPS::contains)) {
-				return user.getName();
+		DocumentAccess.Officer user = DocumentAccess.signedIn(request).orElse(null);
+		if (user != null) {
+			if (user.groups().stream().anyMatch(OFFICER_GROUPS::contains)) {
+				return user.name();
 			}
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only officers may open applications here");
 		}

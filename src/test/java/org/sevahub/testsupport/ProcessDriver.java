@@ -48,8 +48,12 @@ public class ProcessDriver {
 
 	private final HistoryService engineHistory;
 
+	private final TestDocuments documents;
+
 	ProcessDriver(ApplicationService applications, RuntimeService runtime, TaskService tasks,
-			ManagementService management, StatusHistory history, HistoryService engineHistory) {
+			ManagementService management, StatusHistory history, HistoryService engineHistory,
+			TestDocuments documents) {
+		this.documents = documents;
 		this.applications = applications;
 		this.runtime = runtime;
 		this.tasks = tasks;
@@ -128,8 +132,25 @@ public class ProcessDriver {
 		return applications;
 	}
 
+	/** A new application with its form filled and the documents it needs sent, ready to submit. */
 	public Application start(String serviceCode) {
-		return applications.create(NewApplication.direct(serviceCode, validForm(serviceCode)));
+		return start(serviceCode, validForm(serviceCode));
+	}
+
+	/** A new application with these answers and the documents they make it need. */
+	public Application start(String serviceCode, Map<String, String> form) {
+		Application app = applications.create(NewApplication.direct(serviceCode, form));
+		documents.attachNeeded(app);
+		return app;
+	}
+
+	/** Sends the documents the application needs with the answers it holds now (a draft may have changed them). */
+	public void attachNeeded(Application app) {
+		documents.attachNeeded(app);
+	}
+
+	public TestDocuments documents() {
+		return documents;
 	}
 
 	public Application startAndSubmit(String serviceCode) {

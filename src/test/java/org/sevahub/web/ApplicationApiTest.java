@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +36,9 @@ class ApplicationApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestDocuments documents;
 
 	@Test
 	void createsSubmitsAndDescribesAnApplication() {
@@ -167,11 +171,14 @@ class ApplicationApiTest {
 			.containsEntry("remarks", "ঠিক আছে"));
 	}
 
+	/** Creates the application and sends the documents it needs, as a client does before submitting. */
 	private String create(String body) {
 		ResponseEntity<Map> created = post("/api/v1/applications", body);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(created.getBody()).containsEntry("status", "INITIATED");
-		return (String) created.getBody().get("applicationNo");
+		String no = (String) created.getBody().get("applicationNo");
+		documents.attachNeeded(no);
+		return no;
 	}
 
 	private long countWhere(String sql) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,9 +30,14 @@ import org.sevahub.application.StatusHistory;
 import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.TasklistDecisions;
+import org.sevahub.testsupport.TestClamd;
+import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +65,12 @@ class BrowserTest {
 
 	@Autowired
 	StatusHistory history;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -99,14 +111,15 @@ class BrowserTest {
 
 		browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
 		wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-		WebElement forward = wait(20).until(ExpectedConditions
+		wait(20).until(ExpectedConditions
 			.elementToBeClickable(By.xpath("//label[contains(., 'Forward to the designated officer')]")));
 		// The form shows the application it is about, read-only, from the process's variables.
 		assertThat(browser.findElements(By.cssSelector("input[disabled]")))
 			.extracting(input -> input.getAttribute("value"))
 			.contains(app.applicationNo(), "Birth Certificate", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়");
-		forward.click();
-		browser.findElement(By.cssSelector("textarea")).sendKeys("Documents match the hospital register");
+		choose(browser.findElement(By.cssSelector(".fjs-container")), "Forward to the designated officer");
+		browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]"))
+			.sendKeys("Documents match the hospital register");
 		screenshot("tasklist-verify-application");
 		WebElement complete = wait(10)
 			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
@@ -151,6 +164,8 @@ class BrowserTest {
 		type("f-fatherName", "Subhash Sen");
 		type("f-motherName", "Mitali Sen");
 		new Select(browser.findElement(By.id("f-relation"))).selectByValue("parent");
+		browser.findElement(By.id("doc-birth-report-file")).sendKeys(
+				Files.write(Files.createTempFile("birth-report", ".pdf"), TestDocuments.pdf("Birth report")).toString());
 		screenshot("citizen-birth-certificate-form");
 		browser.findElement(By.id("submit")).click();
 
@@ -181,6 +196,168 @@ class BrowserTest {
 		assertThat(browser.findElement(By.id("f-applicant-pincode-error")).getText())
 			.isEqualTo("PIN code is not in the expected format");
 		assertThat(browser.findElement(By.id("f-applicant-nameLocal")).getAttribute("value")).isEqualTo("रवि कुमार");
+	}
+
+	/**
+	 * Issue 13's walk-through: a citizen sends a PDF and a photo with the form, the dealing assistant sees both in
+	 * Tasklist and rejects the photo with a reason, the citizen sends it again from the clarification page, and
+	 * the designated officer approves. Citizen screens are taken at a phone's 360 px.
+	 */
+	@Test
+	void documentsGoFromTheCitizensFormToTheOfficersVerdictAndBackForAClarification() throws Exception {
+		TestClamd.requireRunning();
+		Path files = Files.createTempDirectory("citizen-files");
+		Path birthReport = Files.write(files.resolve("birth-report.pdf"), TestDocuments.pdf("Discharge summary, SSKM Hospital"));
+		Path photo = Files.write(files.resolve("IMG_0412.jpg"), TestDocuments.jpeg(1200, 900));
+		Path betterPhoto = Files.write(files.resolve("IMG_0415.jpg"), TestDocuments.jpeg(900, 1200));
+
+		browser.manage().deleteAllCookies();
+		phone();
+		browser.get(url("/apply/BIRTH-CERT"));
+		ProcessDriver.validForm("BIRTH-CERT").forEach((key, value) -> {
+			WebElement field = browser.findElement(By.name(key));
+			if (field.getTagName().equals("select")) {
+				new Select(field).selectByValue(value);
+			}
+			else if ("date".equals(field.getAttribute("type"))) {
+				((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
+			}
+			else {
+				field.clear();
+				field.sendKeys(value);
+			}
+		});
+		browser.findElement(By.id("doc-birth-report-file")).sendKeys(birthReport.toString());
+		browser.findElement(By.id("doc-parent-id-proof-file")).sendKeys(photo.toString());
+		WebElement documents = browser.findElement(By.id("documents"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", documents);
+		screenshot("documents-citizen-form-360");
+		assertThat(documents.getText()).contains("Hospital's birth report or discharge summary", "needed", "optional",
+				"PDF, JPEG, PNG · up to 2.0 MB");
+		browser.findElement(By.id("submit")).click();
+		String applicationNo = wait(30)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("ack-application-no")))
+			.getText();
+		Application app = applications.get(applicationNo);
+		assertThat(documents(app)).containsExactly("birth-report:birth-report.pdf", "parent-id-proof:IMG_0412.jpg");
+
+		// The dealing assistant sees both files in the Verify form, and rejects the photo.
+		desktop();
+		signInToTasklist("assistant");
+		Task verify = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+		browser.get(url("/camunda/app/tasklist/default/#/?task=" + verify.getId()));
+		wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
+				"Hospital's birth report"));
+		WebElement form = browser.findElement(By.cssSelector(".fjs-container"));
+		assertThat(form.getText()).contains("birth-report.pdf", "IMG_0412.jpg", "Scanned clean by ClamAV",
+				"Open IMG_0412.jpg");
+		WebElement image = wait(20).until(b -> b.findElements(By.cssSelector(".fjs-container img"))
+			.stream()
+			.filter(i -> Boolean.TRUE.equals(((JavascriptExecutor) b)
+				.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", i)))
+			.findFirst()
+			.orElse(null));
+		assertThat(image.getAttribute("src")).contains("/officer/documents/");
+		String pdfLink = form.findElement(By.partialLinkText("Open birth-report.pdf")).getAttribute("href");
+		assertThat(fetched(pdfLink)).isEqualTo("200 application/pdf");
+		// Every document not ticked is accepted; the ticked one is rejected, with the reason the citizen reads.
+		choose(form, "Parent's identity proof (IMG_0412.jpg)");
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//label[starts-with(normalize-space(), 'Why they are rejected')]/following::textarea[1]")))
+			.sendKeys("The photo of the identity card is blurred");
+		choose(form, "Seek clarification from the citizen");
+		browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]"))
+			.sendKeys("Please send a sharper photo of your ID");
+		screenshot("documents-tasklist-verify");
+		completeInTasklist();
+		wait(20).until(b -> "CLARIFICATION_SOUGHT".equals(applications.get(applicationNo).status()));
+
+		// The citizen's clarification page offers exactly the rejected document.
+		phone();
+		browser.get(url("/applications/" + applicationNo + "/form"));
+		WebElement asked = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("documents-asked-again")));
+		assertThat(asked.isDisplayed()).isTrue();
+		assertThat(browser.findElements(By.cssSelector("#documents input[type=file]")))
+			.extracting(i -> i.getAttribute("name"))
+			.containsExactly("document.parent-id-proof");
+		assertThat(browser.findElement(By.id("doc-parent-id-proof")).getText())
+			.contains("The photo of the identity card is blurred");
+		browser.findElement(By.id("doc-parent-id-proof-file")).sendKeys(betterPhoto.toString());
+		wait(30).until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#doc-parent-id-proof .doc-status"), "is kept"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+				browser.findElement(By.id("documents")));
+		screenshot("documents-citizen-clarification-360");
+		browser.findElement(By.id("submit")).click();
+		wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("ack-application-no")));
+		assertThat(driver.statuses(app)).contains("RESUBMITTED");
+		assertThat(documents(app)).containsExactly("birth-report:birth-report.pdf", "parent-id-proof:IMG_0415.jpg");
+
+		// Verified again and approved by the designated officer in Tasklist.
+		desktop();
+		TasklistDecisions.complete(http, tasks, app, "assistant", "forward", null);
+		browser.manage().deleteCookieNamed("JSESSIONID");
+		signInToTasklist("officer");
+		Task decide = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+		browser.get(url("/camunda/app/tasklist/default/#/?task=" + decide.getId()));
+		wait(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+		choose(wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container"))), "Approve");
+		completeInTasklist();
+		wait(20).until(b -> applications.get(applicationNo).status().equals("APPROVED"));
+		browser.get(url("/officer/applications/" + applicationNo));
+		assertThat(browser.findElement(By.id("officer-documents")).getText()).contains("IMG_0415.jpg", "IMG_0412.jpg",
+				"scanned clean by ClamAV");
+		screenshot("documents-officer-application");
+	}
+
+	private void signInToTasklist(String officer) {
+		browser.get(url("/camunda/app/tasklist/default/"));
+		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
+		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(officer);
+		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group's tasks"));
+	}
+
+	private void completeInTasklist() {
+		WebElement complete = wait(10)
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+		complete.click();
+	}
+
+	/** Ticks the radio labelled {@code label} inside {@code scope}. */
+	private void choose(WebElement scope, String label) {
+		click(scope.findElement(By.xpath(".//label[normalize-space()=\"" + label + "\"]")));
+	}
+
+	/** Clicked as a person would once it is in view; Tasklist's fixed footer and late images move things about. */
+	private void click(WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+				element);
+	}
+
+	/** What this browser, as signed in, gets from {@code url}: status and type, following redirects. */
+	private String fetched(String url) {
+		return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], {credentials: 'same-origin'})
+				  .then(r => done(r.status + ' ' + (r.headers.get('content-type') || '').split(';')[0]))
+				  .catch(e => done('failed ' + e));""", url);
+	}
+
+	private List<String> documents(Application app) {
+		return jdbc.sql("SELECT code || ':' || file_name FROM application_document WHERE application_id = :id "
+				+ "AND replaced_at IS NULL ORDER BY code").param("id", app.id()).query(String.class).list();
+	}
+
+	private static void phone() {
+		browser.manage().window().setSize(new Dimension(360, 780));
+	}
+
+	private static void desktop() {
+		browser.manage().window().setSize(new Dimension(1400, 1000));
 	}
 
 	private void type(String id, String text) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -24,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The citizen's pages over the whole stack: the form from its Camunda Form, errors, drafts, receipts, status. */
@@ -38,6 +40,9 @@ class CitizenPagesTest {
 
 	@Autowired
 	ApplicationService applications;
+
+	@Autowired
+	ProcessDriver driver;
 
 	@Test
 	void theHomePageListsTheNotifiedServicesInTheirLanguages() throws Exception {
@@ -115,8 +120,10 @@ class CitizenPagesTest {
 		MultiValueMap<String, String> form = form("INCOME-CERT");
 		form.set("applicant.nameLocal", "सुनीता बनर्जी");
 		form.set("incomeSources", "शेती आणि दुग्धव्यवसाय; চাষবাস");
+		MockMultipartHttpServletRequestBuilder request = multipart("/apply/INCOME-CERT");
+		driver.documents().files("INCOME-CERT", form.toSingleValueMap()).forEach(request::file);
 		MockHttpServletResponse created = mvc
-			.perform(post("/apply/INCOME-CERT").with(csrf()).params(form).param("action", "submit"))
+			.perform(request.with(csrf()).params(form).param("action", "submit"))
 			.andReturn()
 			.getResponse();
 		assertThat(created.getStatus()).isEqualTo(302);
@@ -159,6 +166,7 @@ class CitizenPagesTest {
 		String resumed = page(get("/applications/" + applicationNo + "/form?saved").cookie(access));
 		assertThat(resumed).contains("value=\"বন্দ্যোপাধ্যায় রাহুল\"").contains("id=\"saved-notice\"");
 
+		driver.documents().attachNeeded(applicationNo);
 		for (int i = 0; i < 2; i++) {
 			mvc.perform(post("/applications/" + applicationNo + "/form").with(csrf())
 				.cookie(access)
@@ -196,8 +204,7 @@ class CitizenPagesTest {
 
 	@Test
 	void theStatusPageShowsEveryStage() throws Exception {
-		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
-				ProcessDriver.validForm("BIRTH-CERT")));
+		Application app = driver.start("BIRTH-CERT");
 		applications.submit(app.applicationNo(), Map.of());
 		String html = page(get("/applications/" + app.applicationNo()));
 		assertThat(html.indexOf("INITIATED")).isLessThan(html.indexOf(">SUBMITTED<"));

@@ -163,9 +163,9 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 
 	@Test
 	void aClarifiedApplicationIsVerifiedAgain() {
-		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION",
-				ProcessDriver.validForm("OLD-AGE-PENSION")));
+		Application app = driver.start("OLD-AGE-PENSION");
 		applications.saveDraft(app.applicationNo(), Map.of("bplCardNumber", "WB-BPL-0042"));
+		driver.attachNeeded(app);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "clarify", "The IFSC does not match the branch");
 		applications.submit(app.applicationNo(), Map.of("ifsc", "SBIN0005678"));
@@ -188,7 +188,7 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 	}
 
 	private Application verified(Map<String, String> form) {
-		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION", form));
+		Application app = driver.start("OLD-AGE-PENSION", form);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		return driver.reload(app);

@@ -1,6 +1,7 @@
 package org.sevahub.application.catalog;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,13 +12,18 @@ import java.util.Optional;
  *                portal's connector needs (location codes, officer codes); each connector reads its own entry.
  * @param historyRetentionDays how long the engine keeps a finished application's process history (365 unless
  *                set); SevaHub's own records (status history, certificates) are not affected
+ * @param documents the supporting documents the service asks for, as written; {@code org.sevahub.document} reads
+ *                  and checks them, as a connector reads its portal's entry
+ * @param documentRetention how long documents are kept once the application is closed (ISO-8601, e.g. P1Y)
  */
 public record ServiceDefinition(String code, Map<String, String> names, String stateLanguage, String department,
 		Map<String, String> departmentNames, String processKey, String form, Disposal disposal, String breachAction,
 		BigDecimal fee, boolean dbt, Officers officers, Appeal appeal, CertificateTemplate certificate,
-		Map<String, Map<String, Object>> portals, Integer historyRetentionDays) {
+		Map<String, Map<String, Object>> portals, Integer historyRetentionDays, List<Map<String, Object>> documents,
+		String documentRetention) {
 
 	public ServiceDefinition {
+		documents = documents == null ? List.of() : List.copyOf(documents);
 		names = names == null ? Map.of() : Map.copyOf(names);
 		departmentNames = departmentNames == null ? Map.of() : Map.copyOf(departmentNames);
 		portals = portals == null ? Map.of() : Map.copyOf(portals);

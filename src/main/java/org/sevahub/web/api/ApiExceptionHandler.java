@@ -13,9 +13,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Errors of the application API, in its own shape ({@link ApiError}); nothing was changed by the call. */
-@RestControllerAdvice(assignableTypes = { ApplicationApiController.class, ServiceApiController.class })
+@RestControllerAdvice(assignableTypes = { ApplicationApiController.class, ServiceApiController.class,
+		DocumentUploadController.class })
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -40,6 +43,19 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ ApplicationNotFoundException.class, UnknownServiceException.class })
 	ResponseEntity<ApiError> notFound(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("not-found", ex.getMessage()));
+	}
+
+	/** A body over spring.servlet.multipart.max-file-size or max-request-size, or not multipart at all. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(ApiError.of("too-large", "The upload is larger than this server accepts; nothing was kept"));
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> notMultipart(MultipartException ex) {
+		return ResponseEntity.badRequest()
+			.body(ApiError.of("malformed", "Send the file as multipart/form-data in a part named 'file'"));
 	}
 
 	@ExceptionHandler(Exception.class)

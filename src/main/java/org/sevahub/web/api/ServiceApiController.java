@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.document.DocumentCatalog;
+import org.sevahub.document.DocumentRequirement;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +29,12 @@ class ServiceApiController {
 
 	private final FormRegistry forms;
 
-	ServiceApiController(ServiceCatalog catalog, FormRegistry forms) {
+	private final DocumentCatalog documents;
+
+	ServiceApiController(ServiceCatalog catalog, FormRegistry forms, DocumentCatalog documents) {
 		this.catalog = catalog;
 		this.forms = forms;
+		this.documents = documents;
 	}
 
 	@GetMapping
@@ -42,7 +47,7 @@ class ServiceApiController {
 		ServiceDefinition service = catalog.get(code);
 		return new ServiceDetail(service.code(), service.names(), service.department(), service.fee(),
 				service.disposal().days(), service.disposal().workingDays(), portalCodes(service),
-				forms.get(service.form()).json());
+				forms.get(service.form()).json(), documents.of(service.code()));
 	}
 
 	private static ServiceSummary summary(ServiceDefinition s) {
@@ -59,8 +64,9 @@ class ServiceApiController {
 			Map<String, String> portalCodes) {
 	}
 
+	/** @param documents the supporting documents: code, names, mandatory, condition (FEEL), types, maxBytes, maxPages */
 	record ServiceDetail(String code, Map<String, String> names, String department, BigDecimal fee, int disposalDays,
-			boolean workingDays, Map<String, String> portalCodes, JsonNode form) {
+			boolean workingDays, Map<String, String> portalCodes, JsonNode form, List<DocumentRequirement> documents) {
 	}
 
 }

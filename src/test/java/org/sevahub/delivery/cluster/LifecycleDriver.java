@@ -17,16 +17,26 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.sevahub.application.CitizenAccess;
+import org.sevahub.application.SevaHubCryptoProperties;
+import org.sevahub.testsupport.TestDocuments;
+
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
 /**
  * Drives birth-certificate applications through their whole lifecycle over HTTP, the way portals and officers
- * do: the application API to create and submit, the engine's REST API (HTTP Basic) for the dealing
- * assistant's and the officer's decisions. The rest (issue, deliver) the nodes' job executors do themselves.
+ * do: the application API to create, send the birth report and submit, the engine's REST API (HTTP Basic) for
+ * the dealing assistant's and the officer's decisions. The rest (issue, deliver) the nodes' job executors do themselves.
  */
 public final class LifecycleDriver implements AutoCloseable {
 
 	/** What each application's MIS must hear, in this order. */
 	public static final List<String> LIFECYCLE = List.of("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
 			"APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
+
+	/** The default profile's grants, signed with application.yml's made-up {@code sevahub.crypto.link-key}. */
+	private static final CitizenAccess GRANTS = grants();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -49,6 +59,7 @@ public final class LifecycleDriver implements AutoCloseable {
 						          "placeOfBirth": "SSKM Hospital", "fatherName": "F", "motherName": "M",
 						          "relation": "parent"}}""".formatted(letters(n), n, n, n), null, 201);
 				String no = created.get("applicationNo").asText();
+				sendBirthReport(node, no);
 				send(node, "POST", "/api/v1/applications/" + no + "/submit", "{}", null, 200);
 				return no;
 			});
@@ -100,6 +111,32 @@ public final class LifecycleDriver implements AutoCloseable {
 					+ " " + response.body());
 		}
 		return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+	}
+
+	/**
+	 * The hospital's birth report the service needs, sent through the API as the citizen who created the
+	 * application: the grant cookie is the one SevaHub's default profile signs with its made-up link key.
+	 */
+	private void sendBirthReport(SevaHubProcess node, String no) throws Exception {
+		String boundary = "----lifecycle" + no;
+		HttpResponse<String> response = http.send(HttpRequest
+			.newBuilder(URI.create(node.baseUrl() + "/api/v1/applications/" + no + "/documents/birth-report"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Cookie", "sevahub_app_" + no + "=" + GRANTS.sign("application", no))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(TestDocuments.multipart(boundary, "file", "birth-report.pdf",
+					"application/pdf", TestDocuments.pdf("Birth report " + no))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("The birth report of " + no + " on " + node.name + ": "
+					+ response.statusCode() + " " + response.body());
+		}
+	}
+
+	private static CitizenAccess grants() {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		return new CitizenAccess(new SevaHubCryptoProperties(null, yaml.getObject().getProperty("sevahub.crypto.link-key")));
 	}
 
 	/** 0 is "a", 27 is "bb": English names carry no digits. */

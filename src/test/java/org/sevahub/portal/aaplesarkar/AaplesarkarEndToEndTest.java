@@ -594,6 +594,7 @@ class AaplesarkarEndToEndTest {
 	}
 
 	private MockHttpServletResponse submitIncome(Handover handover) throws Exception {
+		driver.documents().attachNeeded(handover.applicationNo);
 		return mvc.perform(post("/applications/" + handover.applicationNo + "/form").with(csrf())
 			.cookie(handover.access)
 			.param("occupation", "agriculture")
@@ -604,6 +605,7 @@ class AaplesarkarEndToEndTest {
 	}
 
 	private void submitBirth(Handover handover) throws Exception {
+		driver.documents().attachNeeded(handover.applicationNo);
 		MockHttpServletResponse response = mvc.perform(post("/applications/" + handover.applicationNo + "/form")
 			.with(csrf())
 			.cookie(handover.access)

@@ -428,8 +428,11 @@ class BskEndToEndTest {
 		return otp.group(1);
 	}
 
-	private static MockHttpServletRequestBuilder form(String no, Cookie access, Map<String, String> values,
-			String action) {
+	/** The citizen's form posted; before a submission, the documents it needs are sent as the form's script does. */
+	private MockHttpServletRequestBuilder form(String no, Cookie access, Map<String, String> values, String action) {
+		if ("submit".equals(action)) {
+			driver.documents().attachNeeded(applications.get(no), values);
+		}
 		MockHttpServletRequestBuilder request = post("/applications/" + no + "/form").with(csrf()).cookie(access);
 		values.forEach(request::param);
 		return request.param("action", action);

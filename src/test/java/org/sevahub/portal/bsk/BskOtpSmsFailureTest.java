@@ -93,6 +93,7 @@ class BskOtpSmsFailureTest {
 		String landing = initiated.get("redirectUrl").asText().replaceAll("^https?://[^/]+", "");
 		MockHttpServletResponse landed = mvc.perform(get(landing)).andReturn().getResponse();
 		String no = landed.getRedirectedUrl().replaceAll("^/applications/([^/]+)/form$", "$1");
+		driver.documents().attachNeeded(no);
 		var submit = post("/applications/" + no + "/form").with(csrf()).cookie(landed.getCookie("sevahub_app_" + no));
 		ProcessDriver.validForm("BIRTH-CERT").forEach(submit::param);
 		submit.param("action", "submit");

@@ -496,7 +496,7 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	}
 
 	private Application pending(Map<String, String> form) {
-		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION", form));
+		Application app = driver.start("OLD-AGE-PENSION", form);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.runAsyncSteps(app);

@@ -293,7 +293,7 @@ class DciEndToEndTest extends ProcessTestSupport {
 	}
 
 	private Application verified(Map<String, String> form) {
-		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION", form));
+		Application app = driver.start("OLD-AGE-PENSION", form);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		return driver.reload(app);

@@ -101,6 +101,7 @@ class IspEndToEndTest {
 		assertThat(form).doesNotContainPattern("id=\"f-annualIncome\"[^>]*readonly");
 
 		// The citizen tries to change a locked name: ISP's stays.
+		driver.documents().attachNeeded(handover.applicationNo());
 		MockHttpServletResponse submitted = mvc.perform(post("/applications/" + handover.applicationNo() + "/form")
 			.with(csrf())
 			.cookie(handover.access())
@@ -176,6 +177,7 @@ class IspEndToEndTest {
 	@Test
 	void aDbtSchemeTellsIspTheSanctionedAmountAndALifetimeCertificateIs999999() throws Exception {
 		Handover pension = landFromIsp("OAP01", null);
+		driver.documents().attachNeeded(applications.get(pension.applicationNo()), Map.of("applicant.category", "OBC"));
 		mvc.perform(post("/applications/" + pension.applicationNo() + "/form").with(csrf())
 			.cookie(pension.access())
 			.param("annualIncome", "60000")
@@ -195,6 +197,7 @@ class IspEndToEndTest {
 		assertThat(delivered.get("dbt_amount").asText()).isEqualTo("800");
 
 		Handover birth = landFromIsp("BRC01", null);
+		driver.documents().attachNeeded(birth.applicationNo());
 		mvc.perform(post("/applications/" + birth.applicationNo() + "/form").with(csrf())
 			.cookie(birth.access())
 			.param("childName", "Anya Verma")
@@ -331,7 +334,7 @@ class IspEndToEndTest {
 	}
 
 	private IspHandovers handovers() {
-		return new IspHandovers(mvc, http);
+		return new IspHandovers(mvc, http, driver.documents());
 	}
 
 	private String page(Handover handover, String path) throws Exception {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.Cookie;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.sevahub.testsupport.TestDocuments;
+
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -37,11 +39,14 @@ final class IspHandovers {
 
 	private final TestRestTemplate http;
 
+	private final TestDocuments documents;
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	IspHandovers(MockMvc mvc, TestRestTemplate http) {
+	IspHandovers(MockMvc mvc, TestRestTemplate http, TestDocuments documents) {
 		this.mvc = mvc;
 		this.http = http;
+		this.documents = documents;
 	}
 
 	Handover land(String ispServiceCode, Map<String, Object> profile) throws Exception {
@@ -56,6 +61,7 @@ final class IspHandovers {
 	}
 
 	void submitBirth(Handover handover) throws Exception {
+		documents.attachNeeded(handover.applicationNo());
 		MockHttpServletResponse response = mvc.perform(post("/applications/" + handover.applicationNo() + "/form")
 			.with(csrf())
 			.cookie(handover.access())

@@ -53,7 +53,7 @@ abstract class IspProcessTestSupport extends ProcessTestSupport {
 	final ObjectMapper json = new ObjectMapper();
 
 	IspHandovers isp() {
-		return new IspHandovers(mvc, http);
+		return new IspHandovers(mvc, http, driver.documents());
 	}
 
 	/** Handed over by ISP, the birth certificate form submitted, verified, and rejected by the designated officer. */

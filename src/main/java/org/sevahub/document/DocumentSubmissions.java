@@ -1,0 +1,139 @@
+package org.sevahub.document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.ApplicationService.Submission;
+import org.sevahub.application.FormInvalidException;
+import org.sevahub.application.NewApplication;
+import org.sevahub.application.catalog.ServiceCatalog;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A form posted with its files (the citizen's form without script, or with it for a form not saved yet): the
+ * form and every file are taken together in one transaction, or nothing is. Each refused file is answered under
+ * its document's key beside the form's own field errors, so the citizen sees everything to fix at once.
+ */
+@Service
+public class DocumentSubmissions {
+
+	private final ApplicationService applications;
+
+	private final DocumentService documents;
+
+	private final DocumentMessages messages;
+
+	private final ServiceCatalog catalog;
+
+	private final DocumentSlots slots;
+
+	DocumentSubmissions(ApplicationService applications, DocumentService documents, DocumentMessages messages,
+			ServiceCatalog catalog, DocumentSlots slots) {
+		this.slots = slots;
+		this.applications = applications;
+		this.documents = documents;
+		this.messages = messages;
+		this.catalog = catalog;
+	}
+
+	@Transactional
+	public Application createDraft(NewApplication cmd, Map<String, Upload> files) {
+		List<DocumentService.Prepared> prepared = new ArrayList<>();
+		Map<String, String> refused = prepare(cmd.serviceCode(), null, files, prepared);
+		return withFiles(refused, () -> {
+			Application app = applications.create(cmd);
+			keep(app, prepared);
+			return applications.saveDraft(app.applicationNo(), Map.of());
+		});
+	}
+
+	@Transactional
+	public Submission createAndSubmit(NewApplication cmd, Map<String, Upload> files) {
+		List<DocumentService.Prepared> prepared = new ArrayList<>();
+		Map<String, String> refused = prepare(cmd.serviceCode(), null, files, prepared);
+		return withFiles(refused, () -> {
+			try {
+				return applications.createAndSubmit(cmd, app -> keep(app, prepared));
+			}
+			catch (FormInvalidException invalid) {
+				// The form's errors stopped it before its documents were looked at: name the missing ones too.
+				Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
+				slots.problems(cmd.serviceCode(), cmd.values(), files.keySet()).forEach(all::putIfAbsent);
+				throw new FormInvalidException(all);
+			}
+		});
+	}
+
+	@Transactional
+	public Application saveDraft(String applicationNo, Map<String, String> values, Map<String, Upload> files) {
+		return withFilesOf(applicationNo, files, () -> applications.saveDraft(applicationNo, values));
+	}
+
+	@Transactional
+	public Submission submit(String applicationNo, Map<String, String> values, Map<String, Upload> files) {
+		return withFilesOf(applicationNo, files, () -> applications.submit(applicationNo, values));
+	}
+
+	/** {@code step} on an application that exists, its files checked first and kept before the step. */
+	private <T> T withFilesOf(String applicationNo, Map<String, Upload> files, Supplier<T> step) {
+		Application app = applications.get(applicationNo);
+		List<DocumentService.Prepared> prepared = new ArrayList<>();
+		Map<String, String> refused = prepare(app.serviceCode(), app, files, prepared);
+		return withFiles(refused, () -> {
+			keep(app, prepared);
+			return step.get();
+		});
+	}
+
+	/** Checks every file; the refused ones are answered per document key, the others kept for {@link #keep}. */
+	private Map<String, String> prepare(String serviceCode, Application app, Map<String, Upload> files,
+			List<DocumentService.Prepared> into) {
+		catalog.get(serviceCode);
+		Map<String, String> refused = new LinkedHashMap<>();
+		files.forEach((code, upload) -> {
+			try {
+				into.add(documents.prepare(serviceCode, app, code, upload));
+			}
+			catch (DocumentRefusedException ex) {
+				String name = documents.find(serviceCode, code).map(r -> r.name(messages.language())).orElse(code);
+				refused.put(DocumentService.fieldKey(code), messages.refusal(ex, name));
+			}
+		});
+		return refused;
+	}
+
+	private void keep(Application app, List<DocumentService.Prepared> prepared) {
+		prepared.forEach(p -> documents.keep(app, p, ApplicationService.CITIZEN));
+	}
+
+	/**
+	 * Runs the form's step (its changes are rolled back with everything else if any file was refused), then
+	 * answers with every problem: a refused file's reason before the form's note that it is missing.
+	 */
+	private <T> T withFiles(Map<String, String> refused, Supplier<T> step) {
+		T result;
+		try {
+			result = step.get();
+		}
+		catch (FormInvalidException invalid) {
+			if (refused.isEmpty()) {
+				throw invalid;
+			}
+			Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
+			all.putAll(refused);
+			throw new FormInvalidException(all);
+		}
+		if (!refused.isEmpty()) {
+			throw new FormInvalidException(refused);
+		}
+		return result;
+	}
+
+}
