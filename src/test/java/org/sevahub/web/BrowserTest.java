@@ -297,7 +297,8 @@ class BrowserTest {
 		// Verified again and approved by the designated officer in Tasklist.
 		desktop();
 		TasklistDecisions.complete(http, tasks, app, "assistant", "forward", null);
-		browser.manage().deleteCookieNamed("JSESSIONID");
+		// Signed out of the assistant's webapp session (Spring Session's cookie) to sign in as the officer.
+		browser.manage().deleteAllCookies();
 		signInToTasklist("officer");
 		Task decide = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
 		browser.get(url("/camunda/app/tasklist/default/#/?task=" + decide.getId()));

@@ -113,6 +113,7 @@ class OfficerTaskDeadlinesTest extends ProcessTestSupport {
 	void theSanctioningOfficerOfAWelfareSchemeIsDueByItsCalendarDays() {
 		app = applications.create(org.sevahub.application.NewApplication.direct("OLD-AGE-PENSION",
 				org.sevahub.testsupport.ProcessDriver.validForm("OLD-AGE-PENSION")));
+		driver.documents().attachNeeded(app);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.runAsyncSteps(app);

@@ -19,6 +19,7 @@ import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.delivery.QueuedMessage;
 import org.sevahub.delivery.SendResult;
 import org.sevahub.testsupport.ProcessTestSupport;
+import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +72,9 @@ class DciSpecOnlyRegistryTest extends ProcessTestSupport {
 
 	@Autowired
 	ServiceCatalog catalog;
+
+	@Autowired
+	TestDocuments documents;
 
 	@Value("${sevahub.sandbox.dci.signing-key}")
 	String registrySeed;
@@ -195,6 +199,7 @@ class DciSpecOnlyRegistryTest extends ProcessTestSupport {
 		form.put("applicant.nameEn", nameEn + " " + form.get("applicant.nameEn").replaceAll(".* ", ""));
 		form.put("applicant.nameLocal", nameLocal);
 		Application app = applications.create(NewApplication.direct("OLD-AGE-PENSION", form));
+		documents.attachNeeded(app);
 		applications.submit(app.applicationNo(), Map.of());
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		driver.runAsyncSteps(app);
