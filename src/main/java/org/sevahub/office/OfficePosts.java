@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>A post sits at the office of its catalog level at or above the application's office.</li>
  * <li>The first appellate officer hears appeals against the designated officer's orders, so sits strictly above
- * that office: where the levels put both in one office (an application routed only to a state office), the
- * appeal goes to the parent.</li>
+ * that office: where the levels put both in one office (a district with no sub-division below it), the appeal
+ * goes to the parent. The second appellate officer sits no lower than the first.</li>
  * </ul>
  */
 @Component
@@ -66,6 +66,14 @@ public class OfficePosts {
 			Office designated = officeOf(service, DESIGNATED_OFFICER, office);
 			if (at.code().equals(designated.code())) {
 				at = offices.parentOf(designated).orElse(designated);
+			}
+		}
+		if (post.equals(SECOND_APPELLATE)) {
+			Office first = officeOf(service, FIRST_APPELLATE, office);
+			Office second = at;
+			if (offices.chain(second).stream().anyMatch(o -> o.code().equals(first.code()))) {
+				// Never below the office whose orders it reviews.
+				at = first;
 			}
 		}
 		return at;

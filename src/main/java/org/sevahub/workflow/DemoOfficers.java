@@ -32,7 +32,16 @@ class DemoOfficers {
 			new DemoUser("appellate1", "Sunita", "Banerjee", "appellate1", posted(OfficerRoles.FIRST_APPELLATE, "WB")),
 			new DemoUser("appellate2", "Vikram", "Patil", "appellate2", posted(OfficerRoles.SECOND_APPELLATE, "WB")),
 			new DemoUser("assistant2", "Mita", "Ghosh", "assistant2", posted(OfficerRoles.DEALING_ASSISTANT, "WB-HWH")),
-			new DemoUser("officer2", "Arup", "Sen", "officer2", posted(OfficerRoles.DESIGNATED_OFFICER, "WB-HWH")));
+			new DemoUser("officer2", "Arup", "Sen", "officer2", posted(OfficerRoles.DESIGNATED_OFFICER, "WB-HWH")),
+			// Lucknow (ISP's district 164), holding additional charge of the Sadar tehsil, and Pune (Aaple Sarkar's 518).
+			new DemoUser("assistantlko", "Neha", "Srivastava", "assistantlko",
+					posted(OfficerRoles.DEALING_ASSISTANT, "UP-LKO", "UP-LKO-SDR")),
+			new DemoUser("officerlko", "Alok", "Tiwari", "officerlko",
+					posted(OfficerRoles.DESIGNATED_OFFICER, "UP-LKO", "UP-LKO-SDR")),
+			new DemoUser("assistantpune", "Pooja", "Kulkarni", "assistantpune",
+					posted(OfficerRoles.DEALING_ASSISTANT, "MH-PUN", "MH-PUN-HVL")),
+			new DemoUser("officerpune", "Sachin", "Jadhav", "officerpune",
+					posted(OfficerRoles.DESIGNATED_OFFICER, "MH-PUN", "MH-PUN-HVL")));
 
 	private final IdentityService identity;
 
@@ -40,8 +49,12 @@ class DemoOfficers {
 		this.identity = identity;
 	}
 
-	private static List<String> posted(String post, String office) {
-		return List.of(post, post + ":" + office);
+	private static List<String> posted(String post, String... offices) {
+		List<String> groups = new java.util.ArrayList<>(List.of(post));
+		for (String office : offices) {
+			groups.add(post + ":" + office);
+		}
+		return List.copyOf(groups);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
