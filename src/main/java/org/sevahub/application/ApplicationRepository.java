@@ -79,6 +79,28 @@ public class ApplicationRepository {
 			.optional();
 	}
 
+	/**
+	 * The same person's other applications for the same service: the same Aadhaar (by its keyed hash) or, where
+	 * none was given, the same name and date of birth. What an officer reviewing a possible duplicate needs.
+	 */
+	public List<Application> sameApplicant(Application app, Applicant applicant) {
+		if (applicant.aadhaarHash() == null && (applicant.nameEn() == null || applicant.dateOfBirth() == null)) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
+				WHERE a.service_code = :service AND a.id <> :id
+				  AND (p.aadhaar_hash = :hash OR (:hash IS NULL AND p.name_en = :name AND p.date_of_birth = :dob))
+				ORDER BY a.id DESC LIMIT 10""")
+			.param("service", app.serviceCode())
+			.param("id", app.id())
+			.param("hash", applicant.aadhaarHash(), java.sql.Types.VARCHAR)
+			.param("name", applicant.nameEn(), java.sql.Types.VARCHAR)
+			.param("dob", applicant.dateOfBirth() == null ? null : Date.valueOf(applicant.dateOfBirth()), java.sql.Types.DATE)
+			.query(this::mapApplication)
+			.list();
+	}
+
 	public Applicant applicantOf(Application app) {
 		return jdbc.sql("SELECT * FROM applicant WHERE id = :id")
 			.param("id", app.applicantId())
@@ -106,7 +128,12 @@ public class ApplicationRepository {
 	}
 
 	public void updateStatus(long id, String status) {
-		jdbc.sql("UPDATE application SET status = :status, updated_at = :now, version = version + 1 WHERE id = :id")
+		// The first decision is the disposal the Right to Services acts count (an appeal's later order is not).
+		jdbc.sql("""
+				UPDATE application SET status = :status, updated_at = :now, version = version + 1,
+				    disposed_at = CASE WHEN disposed_at IS NULL AND :status IN ('APPROVED', 'REJECTED') THEN :now
+				                       ELSE disposed_at END
+				WHERE id = :id""")
 			.param("status", status)
 			.param("now", timestamp(EngineClock.now()))
 			.param("id", id)

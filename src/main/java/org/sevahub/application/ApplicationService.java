@@ -62,9 +62,12 @@ public class ApplicationService {
 
 	private final List<SubmissionCheck> checks;
 
+	private final ApplicationRouting routing;
+
 	ApplicationService(ServiceCatalog catalog, FormRegistry forms, ApplicationRepository applications, PortalLinks links,
 			NumberSequences numbers, AadhaarVault aadhaar, RuntimeService runtime,
-			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks) {
+			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks, ApplicationRouting routing) {
+		this.routing = routing;
 		this.checks = List.copyOf(checks);
 		this.catalog = catalog;
 		this.forms = forms;
@@ -123,6 +126,7 @@ public class ApplicationService {
 		if (cmd.origin() != null) {
 			links.link(app.id(), cmd.origin().portal(), cmd.origin().externalRef(), cmd.origin().attributes());
 		}
+		routing.route(app, applicant);
 		ProcessInstance instance = runtime.startProcessInstanceByKey(service.processKey(), applicationNo,
 				startVariables(service, app, applicant));
 		applications.setProcessInstance(app.id(), instance.getId());
@@ -197,8 +201,13 @@ public class ApplicationService {
 			throw new FormInvalidException(problems);
 		}
 		applications.markSubmitted(app.id(), EngineClock.now());
-		correlate(message, applicationNo, Variables.createVariables()
-			.putValue(Lifecycle.Variables.APPLICANT_NAME, applications.applicantOf(app).displayName()));
+		Applicant applicant = applications.applicantOf(app);
+		if (message.equals(Messages.APPLICATION_SUBMITTED)) {
+			// The address is final now: the officers' tasks that follow go to the office it routes to.
+			routing.route(app, applicant);
+		}
+		correlate(message, applicationNo,
+				Variables.createVariables().putValue(Lifecycle.Variables.APPLICANT_NAME, applicant.displayName()));
 		return new Submission(applications.findByNo(applicationNo).orElseThrow(), true);
 	}
 

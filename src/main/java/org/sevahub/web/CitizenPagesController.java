@@ -20,11 +20,13 @@ import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.office.OfficeAssignments;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.document.DocumentSubmissions;
 import org.sevahub.document.Upload;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,10 +69,13 @@ class CitizenPagesController {
 
 	private final DocumentPanels documentPanels;
 
+	private final OfficeAssignments offices;
+
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
 			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone, DocumentSubmissions submissions,
-			DocumentPanels documentPanels) {
+			DocumentPanels documentPanels, OfficeAssignments offices) {
+		this.offices = offices;
 		this.submissions = submissions;
 		this.documentPanels = documentPanels;
 		this.documents = documents;
@@ -181,6 +186,8 @@ class CitizenPagesController {
 		boolean owner = access.has(request, applicationNo);
 		model.addAttribute("view", views.of(app));
 		model.addAttribute("owner", owner);
+		model.addAttribute("office",
+				offices.of(app, LocaleContextHolder.getLocale().getLanguage()).orElse(null));
 		model.addAttribute("documents",
 				owner ? documentPanels.of(app.serviceCode(), app, applications.formValues(app), Map.of()) : null);
 		model.addAttribute("certificateDownload", owner ? documents.forApplication(app.id())

@@ -43,7 +43,11 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 				.csrfTokenRequestHandler(csrfHandler())
 				.ignoringRequestMatchers("/api/v1/admin/**"))
-			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+			// The RTS dashboard is also the appellate officers', scoped to their offices (org.sevahub.dashboard).
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/dashboard", "/admin/dashboard/**")
+				.hasAnyRole("ADMIN", "APPELLATE")
+				.anyRequest()
+				.hasRole("ADMIN"))
 			.httpBasic(basic -> basic.realmName("SevaHub administration"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable());
@@ -83,9 +87,16 @@ class SecurityConfiguration {
 				if (!identity.checkPassword(user, password)) {
 					throw new BadCredentialsException("Wrong user or password");
 				}
-				boolean admin = identity.createGroupQuery().groupMember(user).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
-				return UsernamePasswordAuthenticationToken.authenticated(user, null,
-						admin ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of());
+				List<SimpleGrantedAuthority> roles = new java.util.ArrayList<>();
+				for (org.camunda.bpm.engine.identity.Group group : identity.createGroupQuery().groupMember(user).list()) {
+					if (group.getId().equals(Groups.CAMUNDA_ADMIN)) {
+						roles.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+					}
+					else if (group.getId().startsWith("firstAppellate:") || group.getId().startsWith("secondAppellate:")) {
+						roles.add(new SimpleGrantedAuthority("ROLE_APPELLATE"));
+					}
+				}
+				return UsernamePasswordAuthenticationToken.authenticated(user, null, List.copyOf(new java.util.LinkedHashSet<>(roles)));
 			}
 
 			@Override

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.sevahub.office.Office;
+import org.sevahub.office.OfficeDirectory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,8 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The officer groups every installation has, with what Camunda authorization lets them do: open Tasklist,
- * read the processes, and see tasks through two filters (their groups' tasks, their own). Which task a group
- * may work is decided by the BPMN's candidate groups. Created once, on any node, idempotently.
+ * read the processes, and see tasks through filters (their groups' tasks, their own, the overdue, those due this
+ * week, and one per office, each sorted by due date). There is a group per post ({@code designatedOfficer}) and
+ * per post and office ({@code designatedOfficer:WB-KOL}, from offices.yml); tasks go to the latter, and Camunda
+ * lets a group read a task only where it is a candidate, so an office's officers see only their office's tasks.
+ * Created once, on any node, idempotently.
  */
 @Component
 public class OfficerRoles {
@@ -46,6 +51,15 @@ public class OfficerRoles {
 
 	static final String MY_TASKS_FILTER = "Assigned to me";
 
+	static final String OVERDUE_FILTER = "Overdue";
+
+	static final String DUE_THIS_WEEK_FILTER = "Due this week";
+
+	/** The per-office filter's name: {@code Office WB-KOL: Kolkata District Office}. */
+	static String officeFilterName(Office office) {
+		return "Office " + office.code() + ": " + office.nameEn();
+	}
+
 	private final IdentityService identity;
 
 	private final AuthorizationService authorizations;
@@ -54,8 +68,11 @@ public class OfficerRoles {
 
 	private final TaskService tasks;
 
+	private final OfficeDirectory offices;
+
 	OfficerRoles(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks) {
+			TaskService tasks, OfficeDirectory offices) {
+		this.offices = offices;
 		this.identity = identity;
 		this.authorizations = authorizations;
 		this.filters = filters;
@@ -69,17 +86,48 @@ public class OfficerRoles {
 		for (Resources resource : Resources.values()) {
 			grantGroup(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
 		}
-		String groupTasks = filter(GROUP_TASKS_FILTER, -10,
-				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-		String myTasks = filter(MY_TASKS_FILTER, -5, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		List<String> shared = List.of(
+				filter(GROUP_TASKS_FILTER, -10, groupTasks().orderByDueDate().asc()),
+				filter(MY_TASKS_FILTER, -5, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+					.orderByDueDate().asc()),
+				filter(OVERDUE_FILTER, -8, groupTasks().dueBeforeExpression("${now()}").orderByDueDate().asc()),
+				filter(DUE_THIS_WEEK_FILTER, -7, groupTasks().dueAfterExpression("${now()}")
+					.dueBeforeExpression("${dateTime().plusDays(7).toDate()}")
+					.orderByDueDate()
+					.asc()));
 		for (Map.Entry<String, String> group : GROUPS.entrySet()) {
-			createGroup(group.getKey(), group.getValue(), Groups.GROUP_TYPE_WORKFLOW);
-			grantGroup(group.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grantGroup(group.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-			// Tasklist lists each task with its application's number and applicant, read from the instance.
-			grantGroup(group.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
-			grantGroup(group.getKey(), Resources.FILTER, groupTasks, Permissions.READ);
-			grantGroup(group.getKey(), Resources.FILTER, myTasks, Permissions.READ);
+			officerGroup(group.getKey(), group.getValue(), shared);
+		}
+		for (Office office : offices.all()) {
+			List<String> groups = GROUPS.keySet().stream().map(post -> post + ":" + office.code()).sorted().toList();
+			String officeTasks = filter(officeFilterName(office), 0, tasks.createTaskQuery()
+				.taskCandidateGroupIn(groups)
+				.includeAssignedTasks()
+				.orderByDueDate()
+				.asc());
+			for (String post : GROUPS.keySet()) {
+				officerGroup(post + ":" + office.code(), GROUPS.get(post) + ", " + office.nameEn(), shared);
+				grantGroup(post + ":" + office.code(), Resources.FILTER, officeTasks, Permissions.READ);
+			}
+		}
+	}
+
+	private TaskQuery groupTasks() {
+		return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+	}
+
+	/**
+	 * A post's group, or a post's group at an office, with what every officer needs: Tasklist, the processes, the
+	 * shared filters. No grant here reads a task: that comes from being a task's candidate group.
+	 */
+	private void officerGroup(String id, String name, List<String> sharedFilters) {
+		createGroup(id, name, Groups.GROUP_TYPE_WORKFLOW);
+		grantGroup(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grantGroup(id, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		// Tasklist lists each task with its application's number and applicant, read from the instance.
+		grantGroup(id, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
+		for (String filter : sharedFilters) {
+			grantGroup(id, Resources.FILTER, filter, Permissions.READ);
 		}
 	}
 
@@ -119,7 +167,8 @@ public class OfficerRoles {
 	private String filter(String name, int priority, TaskQuery query) {
 		List<Filter> existing = filters.createFilterQuery().filterName(name).list();
 		if (!existing.isEmpty()) {
-			return existing.get(0).getId();
+			// An installation from before due dates gets the sorted query; officers' own filters are untouched.
+			return filters.saveFilter(existing.get(0).setQuery(query)).getId();
 		}
 		Filter filter = filters.newTaskFilter(name)
 			.setQuery(query)

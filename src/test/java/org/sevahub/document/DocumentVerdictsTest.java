@@ -109,8 +109,8 @@ class DocumentVerdictsTest {
 	void aRejectedDocumentIsAskedForAgainAndTheReplyNeedsIt() throws Exception {
 		Application app = submittedAndPaid();
 		Task verify = driver.task(app, "Task_VerifyApplication");
-		assertThat(access.worksOn(new DocumentAccess.Officer("assistant", List.of("dealingAssistant")), app)).isTrue();
-		assertThat(access.worksOn(new DocumentAccess.Officer("appellate1", List.of("firstAppellate")), app)).isFalse();
+		assertThat(access.worksOn(new DocumentAccess.Officer("assistant", List.of("dealingAssistant", "dealingAssistant:WB-KOL")), app)).isTrue();
+		assertThat(access.worksOn(new DocumentAccess.Officer("appellate1", List.of("firstAppellate", "firstAppellate:WB")), app)).isFalse();
 
 		// A rejection needs a reason, and forwarding past a rejected document is refused: nothing is recorded.
 		assertThat(complete(verify, "clarify", "Please send a clearer proof of income", List.of("income-proof"), "")

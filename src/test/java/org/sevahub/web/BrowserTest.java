@@ -143,6 +143,58 @@ class BrowserTest {
 		screenshot("officer-application");
 	}
 
+	/**
+	 * Issue 12: the officer reads the whole application in Tasklist before claiming it — applicant, service data,
+	 * portal, office, due date, documents, history with remarks — and the full page opens in a new tab; the first
+	 * appellate officer's form names the appeal's service and applicant.
+	 */
+	@Test
+	void beforeClaimingTheAssistantReadsTheWholeApplicationAndTheAppellateOfficerTheAppeal() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Task verify = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+
+		browser.manage().deleteAllCookies();
+		signInToTasklist("assistant");
+		browser.get(url("/camunda/app/tasklist/default/#/?task=" + verify.getId()));
+		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "Service data"));
+		assertThat(browser.findElements(By.cssSelector("button.claim"))).as("not claimed yet").isNotEmpty();
+		assertThat(tasks.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+		WebElement form = browser.findElement(By.cssSelector(".fjs-container"));
+		assertThat(form.getText()).contains("SSKM Hospital, Kolkata", "Rahul Banerjee", "12 Lake Road, Kolkata", "700029",
+				"SevaHub's own form", "Kolkata District Office (WB-KOL)", "Sub-Registrar, Births and Deaths",
+				"days left when this task opened", "Under verification", "Hospital's birth report");
+		screenshot("tasklist-whole-application-before-claiming");
+		WebElement full = form.findElement(By.linkText("Open the full application in a new tab"));
+		assertThat(full.getAttribute("target")).isEqualTo("_blank");
+		String tasklist = browser.getWindowHandle();
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", full);
+		full.click();
+		wait(10).until(b -> b.getWindowHandles().size() == 2);
+		String opened = browser.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst().orElseThrow();
+		browser.switchTo().window(opened);
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("officer-application-no")));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains(app.applicationNo(),
+				"SSKM Hospital, Kolkata");
+		browser.close();
+		browser.switchTo().window(tasklist);
+
+		TasklistDecisions.complete(http, tasks, app, "assistant", "forward", "Hospital record matches");
+		TasklistDecisions.complete(http, tasks, app, "officer", "reject", "Not registered in this district");
+		applications.fileAppeal(app.applicationNo(), "Registered at the municipal office");
+		Task appeal = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+		assertThat(appeal.getTaskDefinitionKey()).isEqualTo("Task_HearFirstAppeal");
+		browser.manage().deleteAllCookies();
+		signInToTasklist("appellate1");
+		browser.get(url("/camunda/app/tasklist/default/#/?task=" + appeal.getId()));
+		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "History"));
+		assertThat(browser.findElements(By.cssSelector(".fjs-container input[disabled]")))
+			.extracting(input -> input.getAttribute("value"))
+			.contains("Birth Certificate", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়", "Registered at the municipal office");
+		assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("Rejected",
+				"Not registered in this district", "Hospital record matches", "Appeal filed");
+		screenshot("tasklist-hear-appeal-before-claiming");
+	}
+
 	@Test
 	void aCitizenFillsAndSubmitsTheBirthCertificateForm() throws Exception {
 		browser.manage().deleteAllCookies();

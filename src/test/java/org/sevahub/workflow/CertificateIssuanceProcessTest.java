@@ -38,9 +38,9 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(driver.called(app, "submission")).isEnded().hasPassed("Event_FeePaid", "End_Submitted");
 		assertThat(driver.instance(app)).hasPassed("Event_Submitted").isWaitingAt("Call_Verification");
 		assertThat(driver.called(app, "verification")).isWaitingAt("Task_VerifyApplication");
-		assertThat(BpmnAwareTests.task(driver.called(app, "verification"))).hasCandidateGroup("dealingAssistant");
+		assertThat(BpmnAwareTests.task(driver.called(app, "verification"))).hasCandidateGroup("dealingAssistant:WB-KOL");
 		driver.decide(app, "Task_VerifyApplication", "forward", "Documents complete");
-		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("designatedOfficer");
+		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("designatedOfficer:WB-KOL");
 		driver.decide(app, "Task_Decide", "approve", null);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Issue");
 		driver.runAsyncSteps(app);
@@ -140,7 +140,7 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(applications.awaitedMessages(app.applicationNo())).contains("SecondAppealFiled");
 		applications.fileAppeal(app.applicationNo(), "The slips were of the previous year");
 		assertThat(BpmnAwareTests.task(BpmnAwareTests.calledProcessInstance(driver.instance(app))))
-			.hasCandidateGroup("secondAppellate");
+			.hasCandidateGroup("secondAppellate:WB");
 		driver.decide(app, "Task_HearSecondAppeal", "approve", "Current year's slips accepted");
 		driver.runAsyncSteps(app);
 
@@ -197,7 +197,7 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(driver.advanceClock(app, days(1))).isEqualTo(1);
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
 		assertThat(BpmnAwareTests.task(driver.called(app, "disposal-breach"))).hasDefinitionKey("Task_DecideOverdue")
-			.hasCandidateGroup("firstAppellate");
+			.hasCandidateGroup("firstAppellate:WB");
 		assertThat(engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceBusinessKey(app.applicationNo())
@@ -222,7 +222,7 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 		assertThat(driver.called(app, "rts-appeal")).isWaitingAt("Task_HearFirstAppeal")
 			.hasPassed("Gw_AlreadyFiled")
 			.hasNotPassed("Gw_AwaitFirstAppeal");
-		assertThat(BpmnAwareTests.task(driver.called(app, "rts-appeal"))).hasCandidateGroup("firstAppellate");
+		assertThat(BpmnAwareTests.task(driver.called(app, "rts-appeal"))).hasCandidateGroup("firstAppellate:WB");
 		driver.decide(app, "Task_HearFirstAppeal", "approve", "Delay unjustified");
 		driver.runAsyncSteps(app);
 		assertThat(driver.called(app, "disposal-breach")).hasPassed("Call_AppealOnDelay", "End_DelayAppealed");

@@ -30,7 +30,7 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		driver.runAsyncSteps(app);
 		assertThat(driver.instance(app)).hasPassed("Task_CheckEligibility", "Task_SearchRegistry")
 			.isWaitingAt("Task_Sanction");
-		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("designatedOfficer");
+		assertThat(BpmnAwareTests.task(driver.instance(app))).hasCandidateGroup("designatedOfficer:WB-KOL");
 		driver.decide(app, "Task_Sanction", "approve", "Sanctioned under the scheme");
 		driver.runAsyncSteps(app);
 

@@ -72,11 +72,20 @@ public record ServiceDefinition(String code, Map<String, String> names, String s
 	public record Disposal(int days, boolean workingDays) {
 	}
 
-	public record Officers(Officer designated, Officer firstAppellate, Officer secondAppellate) {
+	/**
+	 * The posts that act on the service. Each sits at an office level ({@code offices.yml}'s {@code levels}); an
+	 * application's task goes to the post's group at the office of that level above the application's office.
+	 */
+	public record Officers(Officer dealingAssistant, Officer designated, Officer firstAppellate,
+			Officer secondAppellate) {
 	}
 
-	/** @param days the statutory days this officer has to decide (appellate officers only) */
-	public record Officer(String role, String group, Integer days) {
+	/**
+	 * @param group the post's Camunda group ({@code designatedOfficer}); per office, {@code designatedOfficer:WB-KOL}
+	 * @param days  the statutory days this officer has to decide (appellate officers only)
+	 * @param level the office level where the post sits ({@code district}); blank: the level of the post below
+	 */
+	public record Officer(String role, String group, Integer days, String level) {
 	}
 
 	public record Appeal(int firstFilingDays, int secondFilingDays, int secondFilingDaysWithoutOrder) {

@@ -21,6 +21,7 @@ import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
 import org.sevahub.application.PortalLink;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.office.OfficeAssignments;
 import org.sevahub.delivery.QueuedHistory;
 import org.sevahub.delivery.OutboundMessage;
 import org.sevahub.delivery.PortalConnector;
@@ -77,8 +78,12 @@ class IspConnector implements PortalConnector {
 
 	private final ZoneId zone;
 
+	private final OfficeAssignments offices;
+
 	IspConnector(IspClient client, IspProperties properties, QueuedHistory queued, IssuedDocuments documents,
-			CitizenAccess access, ServerBaseUrl baseUrl, ObjectMapper json, @Value("${sevahub.time-zone}") ZoneId zone) {
+			CitizenAccess access, ServerBaseUrl baseUrl, ObjectMapper json, @Value("${sevahub.time-zone}") ZoneId zone,
+			OfficeAssignments offices) {
+		this.offices = offices;
 		this.client = client;
 		this.properties = properties;
 		this.statuses = IspStatusMap.load(properties.statusMap());
@@ -202,22 +207,30 @@ class IspConnector implements PortalConnector {
 		f.put("pending_with_officer", officer(entry.pendingWith(), service));
 		f.put("action_taken_time", time);
 		if (kind.equals(ACKNOWLEDGEMENT)) {
-			f.put("selected_district_for_processing_application",
-					link.attributes().getOrDefault("residential_district", String.valueOf(isp.getOrDefault("district-code", ""))));
+			// Where the application is processed and where each officer sits come from the office it was routed
+			// to (offices.yml); the catalog's codes stand in for an office without ISP codes.
+			f.put("selected_district_for_processing_application", offices.portalSetting(app, null, "isp", "district")
+				.orElse(link.attributes().getOrDefault("residential_district", setting(isp, "district-code"))));
 			f.put("designated_code", setting(isp, "designated-code"));
-			f.put("designated_location_code", setting(isp, "designated-location-code"));
+			f.put("designated_location_code", location(app, OfficeAssignments.DESIGNATED, isp, "designated-location-code"));
 			f.put("designated_target_date", app.slaDueAt() == null ? "" : app.slaDueAt().atZone(zone).toLocalDate().toString());
 			f.put("first_appellate_code", setting(isp, "first-appellate-code"));
-			f.put("first_appellate_location_code", setting(isp, "first-appellate-location-code"));
+			f.put("first_appellate_location_code",
+					location(app, OfficeAssignments.FIRST_APPELLATE, isp, "first-appellate-location-code"));
 			f.put("first_appellate_days", String.valueOf(service.officers().firstAppellate().days()));
 			f.put("second_appellate_code", setting(isp, "second-appellate-code"));
-			f.put("second_appellate_location_code", setting(isp, "second-appellate-location-code"));
+			f.put("second_appellate_location_code",
+					location(app, OfficeAssignments.SECOND_APPELLATE, isp, "second-appellate-location-code"));
 			f.put("second_appellate_days", String.valueOf(service.officers().secondAppellate().days()));
 		}
 		f.put("d1", entry.pendingWith().equals("citizen") || entry.pendingWith().equals("none") ? "NA"
 				: setting(isp, "officer-contact", "NA"));
 		blanks(f, 2);
 		return f;
+	}
+
+	private String location(Application app, String post, Map<String, Object> isp, String catalogKey) {
+		return offices.portalSetting(app, post, "isp", "location-code").orElse(setting(isp, catalogKey));
 	}
 
 	private static String officer(String pendingWith, ServiceDefinition service) {

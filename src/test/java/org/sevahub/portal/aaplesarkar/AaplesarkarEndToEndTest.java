@@ -172,8 +172,8 @@ class AaplesarkarEndToEndTest {
 		assertThat(paid.getRedirectedUrl()).endsWith("/applications/" + app.applicationNo() + "/acknowledgement");
 		assertThat(driver.statuses(app)).contains("FEE_PAID", "SUBMITTED");
 
-		complete(app, "assistant", "forward", "कागदपत्रे तपासली, तहसीलदारांकडे पाठवले");
-		complete(app, "officer", "approve", "Approved");
+		complete(app, "assistantpune", "forward", "कागदपत्रे तपासली, तहसीलदारांकडे पाठवले");
+		complete(app, "officerpune", "approve", "Approved");
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
 		app = applications.get(app.applicationNo());
@@ -330,7 +330,7 @@ class AaplesarkarEndToEndTest {
 		assertThat(pushes(handover.trackId)).extracting(p -> p[13]).containsExactly("3", "3");
 
 		answerInstead("SetAppStatus", "FAIL", 1);
-		complete(app, "assistant", "forward", "तपासणी पूर्ण");
+		complete(app, "assistantpune", "forward", "तपासणी पूर्ण");
 		dispatcher.dispatchDue();
 		Delivery failed = aapleSarkar(app).get(2);
 		assertThat(failed.state()).isEqualTo(DeliveryState.PARKED);
@@ -345,7 +345,7 @@ class AaplesarkarEndToEndTest {
 			.getContentAsString();
 		assertThat(adminPage).contains(app.applicationNo(), "Rejected by aaplesarkar: status Fail");
 
-		complete(app, "officer", "approve", null);
+		complete(app, "officerpune", "approve", null);
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
 		List<Delivery> sent = aapleSarkar(app);

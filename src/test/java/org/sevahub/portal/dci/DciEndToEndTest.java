@@ -93,7 +93,7 @@ class DciEndToEndTest extends ProcessTestSupport {
 		Application again = verified(DciPeople.pensionForm("Subrata Mondal", "সুব্রত মণ্ডল", aadhaar));
 		driver.runAsyncSteps(again);
 		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
-		assertThat(BpmnAwareTests.task(driver.instance(again))).hasCandidateGroup("designatedOfficer");
+		assertThat(BpmnAwareTests.task(driver.instance(again))).hasCandidateGroup("designatedOfficer:WB-KOL");
 		driver.decide(again, "Task_ReviewDuplicate", "reject", "Already receives the pension");
 		assertThat(driver.instance(again)).hasPassed("Gw_NotGranted").hasNotPassed("Task_Sanction");
 		assertThat(driver.statuses(again)).endsWith("REJECTED");

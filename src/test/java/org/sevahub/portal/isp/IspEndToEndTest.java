@@ -116,8 +116,8 @@ class IspEndToEndTest {
 		assertThat(applications.applicantOf(app).aadhaarRef()).isEqualTo("ISPVAULT00000000000042");
 
 		http.postForEntity("/sandbox/payment/" + app.applicationNo() + "?amount=33.60", null, String.class);
-		complete(app, "assistant", "forward", "दस्तावेज़ सही हैं, तहसीलदार को अग्रेषित");
-		complete(app, "officer", "approve", "Approved");
+		complete(app, "assistantlko", "forward", "दस्तावेज़ सही हैं, तहसीलदार को अग्रेषित");
+		complete(app, "officerlko", "approve", "Approved");
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
 
@@ -186,9 +186,9 @@ class IspEndToEndTest {
 			.param("applicant.category", "OBC")
 			.param("action", "submit"));
 		Application app = applications.get(pension.applicationNo());
-		complete(app, "assistant", "forward", null);
+		complete(app, "assistantlko", "forward", null);
 		driver.runAsyncSteps(app);
-		complete(app, "officer", "approve", null);
+		complete(app, "officerlko", "approve", null);
 		driver.runAsyncSteps(app);
 		dispatcher.dispatchDue();
 		JsonNode delivered = pushes(pension.requestId()).get(pushes(pension.requestId()).size() - 1);
@@ -209,8 +209,8 @@ class IspEndToEndTest {
 			.param("relation", "parent")
 			.param("action", "submit"));
 		Application birthApp = applications.get(birth.applicationNo());
-		complete(birthApp, "assistant", "forward", null);
-		complete(birthApp, "officer", "approve", null);
+		complete(birthApp, "assistantlko", "forward", null);
+		complete(birthApp, "officerlko", "approve", null);
 		driver.runAsyncSteps(birthApp);
 		dispatcher.dispatchDue();
 		List<JsonNode> pushes = pushes(birth.requestId());
@@ -222,9 +222,9 @@ class IspEndToEndTest {
 		Handover handover = landFromIsp("BRC01", null);
 		submitBirth(handover);
 		Application app = applications.get(handover.applicationNo());
-		complete(app, "assistant", "clarify", "जन्म का अस्पताल प्रमाण पत्र लगाएँ");
+		complete(app, "assistantlko", "clarify", "जन्म का अस्पताल प्रमाण पत्र लगाएँ");
 		applications.submit(app.applicationNo(), Map.of("placeOfBirth", "KGMU Lucknow, ward 4"));
-		complete(app, "assistant", "clarify", "Still missing the discharge slip");
+		complete(app, "assistantlko", "clarify", "Still missing the discharge slip");
 		// no reply for 30 days: the application is closed as rejected, which ISP may not be told after S109
 		advance(Duration.ofDays(31));
 		driver.advanceClock(app, Duration.ZERO);
@@ -244,8 +244,8 @@ class IspEndToEndTest {
 		submitBirth(handover);
 		Application app = applications.get(handover.applicationNo());
 		long before = authentications();
-		complete(app, "assistant", "forward", null);
-		complete(app, "officer", "approve", null);
+		complete(app, "assistantlko", "forward", null);
+		complete(app, "officerlko", "approve", null);
 		dispatcher.dispatchDue();
 		assertThat(authentications() - before).as("pushes share the token").isLessThanOrEqualTo(1);
 

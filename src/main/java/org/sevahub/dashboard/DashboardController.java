@@ -1,0 +1,214 @@
+package org.sevahub.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.office.OfficeDirectory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Right to Services dashboard, for administrators and appellate officers (SecurityConfiguration's admin chain),
+ * each seeing the offices in their scope: the figures for any period per service, office or post, as a table and a
+ * chart (Chart.js from its webjar), as CSV, and the month's report as a PDF.
+ */
+@Controller
+class DashboardController {
+
+	private final RtsFigures figures;
+
+	private final DashboardScope scopes;
+
+	private final ServiceCatalog catalog;
+
+	private final OfficeDirectory offices;
+
+	private final ZoneId zone;
+
+	DashboardController(RtsFigures figures, DashboardScope scopes, ServiceCatalog catalog, OfficeDirectory offices,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.figures = figures;
+		this.scopes = scopes;
+		this.catalog = catalog;
+		this.offices = offices;
+		this.zone = zone;
+	}
+
+	/** A period of whole days in the state's time zone, {@code to} included. */
+	record Period(LocalDate from, LocalDate to) {
+	}
+
+	record Report(Period period, RtsFigures.By by, List<RtsFigures.Row> rows, RtsFigures.Row total, Set<String> scope,
+			Instant asOf) {
+	}
+
+	@GetMapping("/admin/dashboard")
+	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "service") String by, Principal user, Model model) {
+		Report report = report(from, to, by, user);
+		model.addAttribute("report", report);
+		Labels labels = new Labels();
+		model.addAttribute("label", labels);
+		model.addAttribute("chartLabels", report.rows().stream().map(r -> labels.name(report.by(), r.key())).toList());
+		model.addAttribute("chartSeries", List.of(report.rows().stream().map(RtsFigures.Row::disposedInTime).toList(),
+				report.rows().stream().map(RtsFigures.Row::disposedLate).toList(),
+				report.rows().stream().map(RtsFigures.Row::pendingInTime).toList(),
+				report.rows().stream().map(RtsFigures.Row::pendingBeyond).toList()));
+		model.addAttribute("user", user.getName());
+		return "admin/dashboard";
+	}
+
+	@GetMapping(value = "/admin/dashboard/figures.csv")
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "service") String by, Principal user) {
+		Report report = report(from, to, by, user);
+		StringBuilder csv = new StringBuilder(
+				"period_from,period_to,by,key,name,received,disposed_in_time,disposed_late,pending_in_time,pending_beyond_time,"
+						+ "average_disposal_days,p90_disposal_days,appeals_filed,appeals_allowed\r\n");
+		Labels labels = new Labels();
+		for (RtsFigures.Row row : rowsWithTotal(report)) {
+			csv.append(String.join(",", report.period().from().toString(), report.period().to().toString(),
+					report.by().name().toLowerCase(Locale.ROOT), cell(row.key()),
+					cell(row.key().equals("Total") ? "Total" : labels.name(report.by(), row.key())),
+					String.valueOf(row.received()), String.valueOf(row.disposedInTime()),
+					String.valueOf(row.disposedLate()), String.valueOf(row.pendingInTime()),
+					String.valueOf(row.pendingBeyond()), days(row.averageDays()), days(row.p90Days()),
+					String.valueOf(row.appealsFiled()), String.valueOf(row.appealsAllowed())))
+				.append("\r\n");
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("rts-" + report.period().from() + "-" + report.period().to() + ".csv")
+				.build()
+				.toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The month's report the Right to Services acts ask of a department, per service and per office. */
+	@GetMapping("/admin/dashboard/report.pdf")
+	ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month, Principal user) {
+		YearMonth ym;
+		try {
+			ym = month == null || month.isBlank() ? YearMonth.from(EngineClock.now().atZone(zone)).minusMonths(1)
+					: YearMonth.parse(month);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadPeriodException("month must be written as 2026-11");
+		}
+		String from = ym.atDay(1).toString();
+		String to = ym.atEndOfMonth().toString();
+		Report byService = report(from, to, "service", user);
+		Report byOffice = report(from, to, "office", user);
+		byte[] pdf = MonthlyReportPdf.render(ym, byService, byOffice, new Labels(), zone);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("rts-report-" + ym + ".pdf").build().toString())
+			.body(pdf);
+	}
+
+	@ExceptionHandler(BadPeriodException.class)
+	ResponseEntity<String> badPeriod(BadPeriodException bad) {
+		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(bad.getMessage());
+	}
+
+	Report report(String from, String to, String by, Principal user) {
+		RtsFigures.By cut;
+		try {
+			cut = RtsFigures.By.valueOf(by.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadPeriodException("by must be service, office or post");
+		}
+		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
+		LocalDate first;
+		LocalDate last;
+		try {
+			first = from == null || from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from);
+			last = to == null || to.isBlank() ? today : LocalDate.parse(to);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadPeriodException("from and to are dates written as 2026-11-30");
+		}
+		if (last.isBefore(first)) {
+			throw new BadPeriodException("The period ends (" + last + ") before it starts (" + first + ")");
+		}
+		Set<String> scope = scopes.of(user.getName());
+		if (scope != null && scope.isEmpty()) {
+			throw new BadPeriodException("You are posted to no office whose figures you may see");
+		}
+		Instant start = first.atStartOfDay(zone).toInstant();
+		Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+		Instant asOf = end.isBefore(EngineClock.now()) ? end : EngineClock.now();
+		List<RtsFigures.Row> rows = figures.figures(cut, start, end, asOf, scope);
+		return new Report(new Period(first, last), cut, rows, figures.total(rows, start, end, scope), scope, asOf);
+	}
+
+	static List<RtsFigures.Row> rowsWithTotal(Report report) {
+		List<RtsFigures.Row> all = new java.util.ArrayList<>(report.rows());
+		all.add(report.total());
+		return all;
+	}
+
+	private static String days(Double days) {
+		return days == null ? "" : String.format(Locale.ROOT, "%.1f", days);
+	}
+
+	private static String cell(String text) {
+		return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+	}
+
+	/** Names for a row's key: the service's, the office's, the post's in words. */
+	final class Labels {
+
+		String name(RtsFigures.By by, String key) {
+			return switch (by) {
+				case SERVICE -> catalog.find(key).map(s -> s.nameEn()).orElse(key);
+				case OFFICE -> offices.find(key).map(o -> o.nameEn() + " (" + key + ")").orElse("No office");
+				case POST -> switch (key) {
+					case "dealingAssistant" -> "Dealing assistant";
+					case "designatedOfficer" -> "Designated officer";
+					case "firstAppellate" -> "First appellate officer";
+					case "secondAppellate" -> "Second appellate officer";
+					case "citizen" -> "With the citizen (clarification)";
+					default -> key;
+				};
+			};
+		}
+
+		String days(Double days) {
+			return DashboardController.days(days);
+		}
+
+	}
+
+	static class BadPeriodException extends RuntimeException {
+
+		BadPeriodException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.sevahub.desk;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.sevahub.application.Applicant;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.Lifecycle.Variables;
+import org.sevahub.application.PortalLink;
+import org.sevahub.application.PortalLinks;
+import org.sevahub.application.StatusHistory;
+import org.sevahub.application.StatusHistoryEntry;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.FormField;
+import org.sevahub.application.form.FormRegistry;
+import org.sevahub.office.OfficeAssignments;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The whole application in every officer's task, readable in Tasklist before the task is claimed: when a task of an
+ * application is created it gets local variables the Camunda Forms in forms/ show in read-only HTML views — the
+ * applicant ({@value #APPLICANT}), the service's answers ({@value #SERVICE}), the portal it came through
+ * ({@value #ORIGIN}), its office ({@value #OFFICE}), the statutory due date with the days left when the task opened
+ * ({@value #DUE}), the stage-wise history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate
+ * review, what the registry said and this person's other applications ({@value #MATCHES}). The service's and
+ * applicant's names are set on the task too: a called process (an appeal) does not carry them. Like
+ * {@code DocumentTasks}, no BPMN changes: Camunda's Spring eventing publishes every task event.
+ */
+@Component
+class TaskBriefs {
+
+	static final String APPLICANT = "briefApplicant";
+
+	static final String SERVICE = "briefService";
+
+	static final String ORIGIN = "briefOrigin";
+
+	static final String OFFICE = "briefOffice";
+
+	static final String DUE = "briefDue";
+
+	static final String HISTORY = "briefHistory";
+
+	static final String MATCHES = "briefMatches";
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+	private final ApplicationRepository repository;
+
+	private final ApplicationService applications;
+
+	private final ServiceCatalog catalog;
+
+	private final FormRegistry forms;
+
+	private final PortalLinks links;
+
+	private final StatusHistory history;
+
+	private final ApplicationEvents events;
+
+	private final OfficeAssignments offices;
+
+	private final MessageSource messages;
+
+	private final ObjectMapper json;
+
+	private final ZoneId zone;
+
+	TaskBriefs(ApplicationRepository repository, ApplicationService applications, ServiceCatalog catalog,
+			FormRegistry forms, PortalLinks links, StatusHistory history, ApplicationEvents events,
+			OfficeAssignments offices, MessageSource messages, ObjectMapper json,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.repository = repository;
+		this.applications = applications;
+		this.catalog = catalog;
+		this.forms = forms;
+		this.links = links;
+		this.history = history;
+		this.events = events;
+		this.offices = offices;
+		this.messages = messages;
+		this.json = json;
+		this.zone = zone;
+	}
+
+	@EventListener
+	@Order(10)
+	void on(DelegateTask task) {
+		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+			return;
+		}
+		String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+		Optional<Application> app = key == null ? Optional.empty() : repository.findByNo(key);
+		app.ifPresent(a -> brief(task, a));
+	}
+
+	private void brief(DelegateTask task, Application app) {
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		Applicant applicant = applications.applicantOf(app);
+		Map<String, String> values = applications.formValues(app);
+		List<Map<String, String>> applicantRows = new ArrayList<>();
+		List<Map<String, String>> serviceRows = new ArrayList<>();
+		for (FormField field : forms.get(service.form()).inputs()) {
+			String value = values.get(field.key());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			Map<String, String> row = Map.of("label", field.label() != null ? field.label() : field.key(), "value",
+					value);
+			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
+		}
+		task.setVariableLocal(Variables.SERVICE_NAME, service.nameEn() + " / " + service.nameLocal());
+		task.setVariableLocal(Variables.APPLICANT_NAME, applicant.displayName());
+		task.setVariableLocal(APPLICANT, jsonValue(applicantRows));
+		task.setVariableLocal(SERVICE, jsonValue(serviceRows));
+		task.setVariableLocal(ORIGIN, origin(app));
+		task.setVariableLocal(OFFICE, offices.of(app, "en")
+			.map(o -> o.office() + " (" + o.code() + ")"
+					+ (o.designatedPost() == null ? "" : "; designated officer: " + o.designatedPost() + ", "
+							+ o.designatedOffice()))
+			.orElse("not routed"));
+		task.setVariableLocal(DUE, due(task));
+		task.setVariableLocal(HISTORY, jsonValue(history(app)));
+		task.setVariableLocal(MATCHES, jsonValue(matches(app, applicant)));
+	}
+
+	private String origin(Application app) {
+		if (app.channel().equals(Application.DIRECT)) {
+			return "SevaHub's own form (direct)";
+		}
+		String portal = messages.getMessage("portalclosed.portal." + app.channel(), null, app.channel(), Locale.ENGLISH);
+		return portal + links.find(app.id(), app.channel()).map(PortalLink::externalRef).map(ref -> ", its reference " + ref)
+			.orElse("");
+	}
+
+	/** The statutory due date in the state's time, with the days left counted from the day the task opened. */
+	private String due(DelegateTask task) {
+		if (task.getDueDate() == null) {
+			return "no statutory due date";
+		}
+		LocalDate due = task.getDueDate().toInstant().atZone(zone).toLocalDate();
+		long left = ChronoUnit.DAYS.between(EngineClock.now().atZone(zone).toLocalDate(), due);
+		String days = left > 1 ? left + " days left" : left == 1 ? "1 day left" : left == 0 ? "due today"
+				: (-left) + " day(s) overdue";
+		return DATE.format(due) + " (" + days + " when this task opened)";
+	}
+
+	private List<Map<String, String>> history(Application app) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (StatusHistoryEntry entry : history.of(app.id())) {
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("at", WHEN.format(entry.occurredAt().atZone(zone)));
+			row.put("status", messages.getMessage("desk.status." + entry.status(), null, entry.status(), Locale.ENGLISH));
+			row.put("actor", entry.actor() == null ? "" : entry.actor());
+			row.put("remarks", entry.remarks() == null ? "" : entry.remarks());
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	/** What the registry said about this person, and their other applications for the same service here. */
+	private List<Map<String, String>> matches(Application app, Applicant applicant) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		events.of(app.id())
+			.stream()
+			.filter(e -> e.kind().startsWith("REGISTRY"))
+			.forEach(e -> rows.add(Map.of("source", "Registry, " + WHEN.format(e.occurredAt().atZone(zone)), "detail",
+					e.detail() == null ? "" : e.detail())));
+		for (Application other : repository.sameApplicant(app, applicant)) {
+			rows.add(Map.of("source", "SevaHub application " + other.applicationNo(), "detail",
+					messages.getMessage("desk.status." + other.status(), null, other.status(), Locale.ENGLISH)
+							+ (other.submittedAt() == null ? ""
+									: ", submitted " + DATE.format(other.submittedAt().atZone(zone)))));
+		}
+		return rows;
+	}
+
+	private Object jsonValue(Object value) {
+		try {
+			return SpinValues.jsonValue(json.writeValueAsString(value)).create();
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
