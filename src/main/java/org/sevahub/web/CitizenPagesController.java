@@ -3,6 +3,7 @@ package org.sevahub.web;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,12 +20,16 @@ import org.sevahub.application.NewApplication;
 import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.application.form.FormValidator;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.document.DocumentSubmissions;
 import org.sevahub.document.Upload;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,10 +72,16 @@ class CitizenPagesController {
 
 	private final DocumentPanels documentPanels;
 
+	private final MessageSource messages;
+
+	private final WhoAndWhenViews whoAndWhen;
+
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
 			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone, DocumentSubmissions submissions,
-			DocumentPanels documentPanels) {
+			DocumentPanels documentPanels, MessageSource messages, WhoAndWhenViews whoAndWhen) {
+		this.whoAndWhen = whoAndWhen;
+		this.messages = messages;
 		this.submissions = submissions;
 		this.documentPanels = documentPanels;
 		this.documents = documents;
@@ -118,7 +129,7 @@ class CitizenPagesController {
 		}
 		catch (FormInvalidException ex) {
 			response.setStatus(400);
-			return formPage(model, service, null, values, ex.fieldErrors(), Set.of());
+			return formPage(model, service, null, values, errorsInWords(service, ex), Set.of());
 		}
 	}
 
@@ -147,7 +158,8 @@ class CitizenPagesController {
 			response.setStatus(400);
 			Map<String, String> shown = new LinkedHashMap<>(applications.formValues(app));
 			shown.putAll(values);
-			return formPage(model, catalog.get(app.serviceCode()), app, shown, ex.fieldErrors(), app.lockedFields());
+			ServiceDefinition service = catalog.get(app.serviceCode());
+			return formPage(model, service, app, shown, errorsInWords(service, ex), app.lockedFields());
 		}
 	}
 
@@ -155,6 +167,9 @@ class CitizenPagesController {
 	String acknowledgement(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = accessible(applicationNo, request);
 		model.addAttribute("view", views.of(app));
+		model.addAttribute("serviceName", catalog.get(app.serviceCode())
+			.names()
+			.getOrDefault(LocaleContextHolder.getLocale().getLanguage(), catalog.get(app.serviceCode()).nameEn()));
 		model.addAttribute("returns", returnLinks(app, app.submittedAt() != null));
 		return "acknowledgement";
 	}
@@ -179,7 +194,9 @@ class CitizenPagesController {
 	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = applications.get(applicationNo);
 		boolean owner = access.has(request, applicationNo);
-		model.addAttribute("view", views.of(app));
+		ApplicationView view = views.of(app);
+		model.addAttribute("view", view);
+		model.addAttribute("who", whoAndWhen.of(app, view, LocaleContextHolder.getLocale().getLanguage()));
 		model.addAttribute("owner", owner);
 		model.addAttribute("documents",
 				owner ? documentPanels.of(app.serviceCode(), app, applications.formValues(app), Map.of()) : null);
@@ -229,11 +246,32 @@ class CitizenPagesController {
 		model.addAttribute("service", service);
 		model.addAttribute("app", app);
 		model.addAttribute("view", app == null ? null : views.of(app));
-		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
+		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked,
+				LocaleContextHolder.getLocale().getLanguage()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("documents", documentPanels.of(service.code(), app, values, errors));
 		model.addAttribute("returns", app == null || app.submittedAt() != null ? List.of() : returnLinks(app, false));
 		return "form";
+	}
+
+	/** The form's errors in the reader's language, each naming its field by the field's translated label. */
+	private Map<String, String> errorsInWords(ServiceDefinition service, FormInvalidException ex) {
+		FormDefinition form = forms.get(service.form());
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.fieldErrors().forEach((key, english) -> {
+			FormValidator.Problem problem = ex.problems().get(key);
+			if (problem == null) {
+				errors.put(key, english);
+				return;
+			}
+			String label = form.field(key)
+				.map(f -> form.translate(f.label() != null ? f.label() : key, locale.getLanguage()))
+				.orElse(key);
+			errors.put(key, messages.getMessage("validation." + problem.code(),
+					new Object[] { label, problem.argument() }, english, locale));
+		});
+		return errors;
 	}
 
 	private List<PortalReturn.Link> returnLinks(Application app, boolean submitted) {

@@ -75,8 +75,20 @@ public record ServiceDefinition(String code, Map<String, String> names, String s
 	public record Officers(Officer designated, Officer firstAppellate, Officer secondAppellate) {
 	}
 
-	/** @param days the statutory days this officer has to decide (appellate officers only) */
-	public record Officer(String role, String group, Integer days) {
+	/**
+	 * @param days      the statutory days this officer has to decide (appellate officers only)
+	 * @param roleNames the post in the citizens' languages, for their pages; English {@link #role()} otherwise
+	 */
+	public record Officer(String role, String group, Integer days, Map<String, String> roleNames) {
+
+		public Officer {
+			roleNames = roleNames == null ? Map.of() : Map.copyOf(roleNames);
+		}
+
+		public String roleName(String language) {
+			return roleNames.getOrDefault(language, role);
+		}
+
 	}
 
 	public record Appeal(int firstFilingDays, int secondFilingDays, int secondFilingDaysWithoutOrder) {
