@@ -34,6 +34,12 @@ public record Languages(String languages, String stateLanguage) {
 		return Locale.forLanguageTag(codes().get(0));
 	}
 
+	/** Configured so, or only one language besides English is served. */
+	public boolean hasOneStateLanguage() {
+		return stateLanguage != null && !stateLanguage.isBlank()
+				|| codes().stream().filter(c -> !"en".equals(c)).count() <= 1;
+	}
+
 	/** The state's language beside English on certificates and officers' forms; English when there is none. */
 	@Override
 	public String stateLanguage() {

@@ -1,6 +1,5 @@
 package org.sevahub.web;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,8 @@ import org.sevahub.application.form.FormValidator;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.document.DocumentSubmissions;
 import org.sevahub.document.Upload;
+import org.sevahub.language.Words;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -66,8 +65,6 @@ class CitizenPagesController {
 
 	private final IssuedDocuments documents;
 
-	private final ZoneId zone;
-
 	private final DocumentSubmissions submissions;
 
 	private final DocumentPanels documentPanels;
@@ -76,10 +73,14 @@ class CitizenPagesController {
 
 	private final WhoAndWhenViews whoAndWhen;
 
+	private final Words words;
+
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
-			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone, DocumentSubmissions submissions,
-			DocumentPanels documentPanels, MessageSource messages, WhoAndWhenViews whoAndWhen) {
+			IssuedDocuments documents, DocumentSubmissions submissions,
+			DocumentPanels documentPanels, MessageSource messages, WhoAndWhenViews whoAndWhen,
+			Words words) {
+		this.words = words;
 		this.whoAndWhen = whoAndWhen;
 		this.messages = messages;
 		this.submissions = submissions;
@@ -92,7 +93,6 @@ class CitizenPagesController {
 		this.access = access;
 		this.gateways = gateways;
 		this.portalReturns = portalReturns;
-		this.zone = zone;
 	}
 
 	@GetMapping("/")
@@ -182,7 +182,10 @@ class CitizenPagesController {
 				access.sign("receipt", applicationNo).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
 				key.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? applications.get(applicationNo)
 						: accessible(applicationNo, request);
-		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app), zone);
+		Locale locale = LocaleContextHolder.getLocale();
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app),
+				service.names().getOrDefault(locale.getLanguage(), service.nameEn()), words, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
