@@ -108,7 +108,7 @@ public class ApplicationService {
 		Set<String> trusted = trusted(Set.copyOf(cmd.lockedKeys()), known, cmd.values());
 		FormValidator.Result result = FormValidator.validate(form, cmd.values(), stored, trusted, mode);
 		if (!result.isValid()) {
-			throw new FormInvalidException(result.errors());
+			throw new FormInvalidException(result.errors(), result.problems());
 		}
 		Applicant applicant = applyApplicantValues(known, result.values());
 		Map<String, String> data = new LinkedHashMap<>();
@@ -195,7 +195,7 @@ public class ApplicationService {
 			// One answer with everything that is wrong, the form's errors first.
 			Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
 			problems.forEach(all::putIfAbsent);
-			throw new FormInvalidException(all);
+			throw new FormInvalidException(all, invalid.problems());
 		}
 		if (!problems.isEmpty()) {
 			throw new FormInvalidException(problems);
@@ -326,7 +326,7 @@ public class ApplicationService {
 		FormValidator.Result result = FormValidator.validate(forms.get(service.form()), values, stored,
 				trusted(app.lockedFields(), applicant, values), mode);
 		if (!result.isValid()) {
-			throw new FormInvalidException(result.errors());
+			throw new FormInvalidException(result.errors(), result.problems());
 		}
 		Applicant updated = applyApplicantValues(applicant, result.values());
 		if (!updated.equals(applicant)) {

@@ -11,8 +11,11 @@ import org.sevahub.application.PersonNames;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.language.Words;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,8 +54,14 @@ class CertificateController {
 
 	private final ZoneId zone;
 
+	private final Words words;
+
+	private final MessageSource messages;
+
 	CertificateController(CertificateRepository certificates, CertificateService service, ServiceCatalog catalog,
-			CitizenAccess access, @Value("${sevahub.time-zone}") ZoneId zone) {
+			CitizenAccess access, @Value("${sevahub.time-zone}") ZoneId zone, Words words, MessageSource messages) {
+		this.words = words;
+		this.messages = messages;
 		this.certificates = certificates;
 		this.service = service;
 		this.catalog = catalog;
@@ -70,13 +79,17 @@ class CertificateController {
 			model.addAttribute("certificate", c);
 			model.addAttribute("holder", PersonNames.mask(c.holderName()));
 			model.addAttribute("holderLocal", PersonNames.mask(c.holderNameLocal()));
-			model.addAttribute("serviceName", catalog.find(c.serviceCode()).map(s -> s.nameEn()).orElse(c.serviceCode()));
-			model.addAttribute("issued", CertificateService.formatDate(c.issuedAt().atZone(zone).toLocalDate()));
-			model.addAttribute("validUntil", c.validUntil() == null ? "for life" : CertificateService.formatDate(c.validUntil()));
+			String language = LocaleContextHolder.getLocale().getLanguage();
+			model.addAttribute("serviceName", catalog.find(c.serviceCode())
+				.map(s -> s.names().getOrDefault(language, s.nameEn()))
+				.orElse(c.serviceCode()));
+			model.addAttribute("issued", words.date(c.issuedAt()));
+			model.addAttribute("validUntil", c.validUntil() == null
+					? messages.getMessage("certificate.for-life", null, LocaleContextHolder.getLocale())
+					: words.day(c.validUntil()));
 			// The reason stays with the department (the admin API answers it): numbers are sequential, and a
 			// public page listing allegations against masked names invites walking them.
-			model.addAttribute("revokedOn", c.revokedAt() == null ? null
-					: CertificateService.formatDate(c.revokedAt().atZone(zone).toLocalDate()));
+			model.addAttribute("revokedOn", c.revokedAt() == null ? null : words.date(c.revokedAt()));
 			// The key that signed this PDF, which after a key change is not the one signing today.
 			model.addAttribute("fingerprint", certificates.pdf(certificateNo)
 				.flatMap(PdfSignatures::intactSigner)

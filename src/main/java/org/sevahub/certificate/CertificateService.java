@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.sevahub.application.Applicant;
@@ -15,8 +17,11 @@ import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.ApplicantFields;
+import org.sevahub.application.form.FormRegistry;
 import org.sevahub.delivery.ServerBaseUrl;
 import org.sevahub.document.DocumentService;
+import org.sevahub.language.ApplicationLanguages;
+import org.sevahub.language.Words;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -50,9 +55,18 @@ public class CertificateService {
 
 	private final DocumentService documents;
 
+	private final FormRegistry forms;
+
+	private final Words words;
+
+	private final ApplicationLanguages languages;
+
 	CertificateService(CertificateRepository certificates, ApplicationRepository applications, CertificateNumbers numbers,
 			ServiceCatalog catalog, SigningKeys keys, ServerBaseUrl baseUrl, @Value("${sevahub.time-zone}") ZoneId zone,
-			DocumentService documents) {
+			DocumentService documents, FormRegistry forms, Words words, ApplicationLanguages languages) {
+		this.forms = forms;
+		this.words = words;
+		this.languages = languages;
 		this.documents = documents;
 		this.certificates = certificates;
 		this.applications = applications;
@@ -88,8 +102,19 @@ public class CertificateService {
 
 	/** What a certificate will say, before it is laid out, signed and stored. */
 	/** @param documents the supporting documents the decision relied on, recorded on the certificate */
+	/**
+	 * @param fields English label to value, for the XML twin
+	 * @param lines  the same fields for the PDF, laid out in {@code state} and English
+	 */
 	record Draft(Certificate certificate, ServiceDefinition service, CertificateTemplate template,
-			Map<String, String> fields, String applicationNo, List<DocumentService.ReliedDocument> documents) {
+			Map<String, String> fields, List<CertificateRenderer.Line> lines, Locale state, String applicationNo,
+			List<DocumentService.ReliedDocument> documents) {
+
+		/** The same certificate laid out in another state's language (the screenshots' specimens). */
+		Draft in(Locale language) {
+			return new Draft(certificate, service, template, fields, lines, language, applicationNo, documents);
+		}
+
 	}
 
 	Draft draft(Application app, String number) {
@@ -102,13 +127,17 @@ public class CertificateService {
 				values.getOrDefault(template.holder().name(), ""), blankToNull(values.get(template.holder().nameLocal())),
 				date(values.get(template.holder().dob())), service.portalCode("digilocker").orElse(null), EngineClock.now(),
 				years == null ? null : today.plusYears(years).minusDays(1), CertificateStatus.VALID, null, null, true);
-		return new Draft(certificate, service, template, fields(template, values), app.applicationNo(),
-				documents.reliedOn(app));
+		List<CertificateRenderer.Line> lines = lines(template, values);
+		Map<String, String> fields = new LinkedHashMap<>();
+		lines.forEach(line -> fields.put(line.field().label(), line.value()));
+		return new Draft(certificate, service, template, fields, lines, languages.stateLanguageOf(app, service.stateLanguage()),
+				app.applicationNo(), documents.reliedOn(app));
 	}
 
 	byte[] render(Draft draft) {
-		return CertificateRenderer.render(draft.certificate(), draft.service(), draft.template(), draft.fields(),
-				draft.documents(), draft.applicationNo(), verifyUrl(draft.certificate().certificateNo()), zone);
+		return CertificateRenderer.render(draft.certificate(), draft.service(), draft.template(), draft.lines(),
+				draft.documents(), draft.applicationNo(), verifyUrl(draft.certificate().certificateNo()),
+				new CertificateRenderer.Layout(forms.get(draft.service().form()), draft.state(), words));
 	}
 
 	byte[] sign(Draft draft, byte[] pdf) {
@@ -150,17 +179,17 @@ public class CertificateService {
 		return values;
 	}
 
-	private static Map<String, String> fields(CertificateTemplate template, Map<String, String> values) {
-		Map<String, String> fields = new LinkedHashMap<>();
+	private static List<CertificateRenderer.Line> lines(CertificateTemplate template, Map<String, String> values) {
+		List<CertificateRenderer.Line> lines = new ArrayList<>();
 		for (CertificateTemplate.Field field : template.fields()) {
 			String value = values.get(field.key());
 			if (value == null || value.isBlank()) {
 				continue;
 			}
-			fields.put(field.label(), field.mask() && value.length() > 4
-					? "X".repeat(value.length() - 4) + value.substring(value.length() - 4) : value);
+			lines.add(new CertificateRenderer.Line(field, field.mask() && value.length() > 4
+					? "X".repeat(value.length() - 4) + value.substring(value.length() - 4) : value));
 		}
-		return fields;
+		return lines;
 	}
 
 	static String title(CertificateTemplate template, String language, ServiceDefinition service) {

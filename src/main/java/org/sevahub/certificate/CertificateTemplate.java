@@ -15,15 +15,39 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * A certificate's wording and layout, from {@code certificates/<template>.yml}: a department edits the text and
  * the fields there. Values are form keys ({@code applicant.*} for the applicant), so the holder can be someone
- * other than the applicant (a child's birth certificate).
+ * other than the applicant (a child's birth certificate). Each text is in English and the states' languages: a
+ * certificate is laid out in English and its installation's state language.
  */
-record CertificateTemplate(Map<String, String> title, String statement, Holder holder, List<Field> fields) {
+record CertificateTemplate(Map<String, String> title, String statement, Map<String, String> statements, Holder holder,
+		List<Field> fields) {
+
+	CertificateTemplate {
+		statements = statements == null ? Map.of() : Map.copyOf(statements);
+	}
+
+	/** The statement in a language; English when the template has none in it. */
+	String statement(String language) {
+		return statements.getOrDefault(language, statement);
+	}
 
 	record Holder(String name, String nameLocal, String dob) {
 	}
 
-	/** @param mask show only the last four characters (bank accounts) */
-	record Field(String label, String key, boolean mask) {
+	/**
+	 * @param label  in English
+	 * @param labels in the states' languages
+	 * @param mask   show only the last four characters (bank accounts)
+	 */
+	record Field(String label, Map<String, String> labels, String key, boolean mask) {
+
+		Field {
+			labels = labels == null ? Map.of() : Map.copyOf(labels);
+		}
+
+		String label(String language) {
+			return labels.getOrDefault(language, label);
+		}
+
 	}
 
 	static CertificateTemplate load(String name) {

@@ -94,6 +94,23 @@ public final class PdfComposer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * A label in two languages (the state's in bold, English small beneath it) and its value: how a bilingual
+	 * certificate reads.
+	 */
+	public PdfComposer field(String label, String englishLabel, String value) {
+		if (label == null || label.equals(englishLabel)) {
+			return field(englishLabel, value);
+		}
+		float size = 11;
+		y -= size + 9;
+		write(label, MARGIN, y, size, bold);
+		write(value == null ? "" : value, MARGIN + 190, y, size, regular);
+		y -= 10;
+		write(englishLabel, MARGIN, y, 8, regular);
+		return this;
+	}
+
 	public PdfComposer gap(float points) {
 		y -= points;
 		return this;

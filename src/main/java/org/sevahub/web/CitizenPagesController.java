@@ -1,8 +1,8 @@
 package org.sevahub.web;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,13 +19,16 @@ import org.sevahub.application.NewApplication;
 import org.sevahub.application.PortalReturn;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormRegistry;
 import org.sevahub.office.OfficeAssignments;
+import org.sevahub.application.form.FormValidator;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.document.DocumentSubmissions;
 import org.sevahub.document.Upload;
+import org.sevahub.language.Words;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,19 +66,27 @@ class CitizenPagesController {
 
 	private final IssuedDocuments documents;
 
-	private final ZoneId zone;
-
 	private final DocumentSubmissions submissions;
 
 	private final DocumentPanels documentPanels;
 
 	private final OfficeAssignments offices;
 
+	private final MessageSource messages;
+
+	private final WhoAndWhenViews whoAndWhen;
+
+	private final Words words;
+
 	CitizenPagesController(ServiceCatalog catalog, FormRegistry forms, ApplicationService applications,
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
-			IssuedDocuments documents, @Value("${sevahub.time-zone}") ZoneId zone, DocumentSubmissions submissions,
-			DocumentPanels documentPanels, OfficeAssignments offices) {
+			IssuedDocuments documents, DocumentSubmissions submissions,
+			DocumentPanels documentPanels, MessageSource messages, WhoAndWhenViews whoAndWhen,
+			Words words, OfficeAssignments offices) {
 		this.offices = offices;
+		this.words = words;
+		this.whoAndWhen = whoAndWhen;
+		this.messages = messages;
 		this.submissions = submissions;
 		this.documentPanels = documentPanels;
 		this.documents = documents;
@@ -86,7 +97,6 @@ class CitizenPagesController {
 		this.access = access;
 		this.gateways = gateways;
 		this.portalReturns = portalReturns;
-		this.zone = zone;
 	}
 
 	@GetMapping("/")
@@ -123,7 +133,7 @@ class CitizenPagesController {
 		}
 		catch (FormInvalidException ex) {
 			response.setStatus(400);
-			return formPage(model, service, null, values, ex.fieldErrors(), Set.of());
+			return formPage(model, service, null, values, errorsInWords(service, ex), Set.of());
 		}
 	}
 
@@ -152,7 +162,8 @@ class CitizenPagesController {
 			response.setStatus(400);
 			Map<String, String> shown = new LinkedHashMap<>(applications.formValues(app));
 			shown.putAll(values);
-			return formPage(model, catalog.get(app.serviceCode()), app, shown, ex.fieldErrors(), app.lockedFields());
+			ServiceDefinition service = catalog.get(app.serviceCode());
+			return formPage(model, service, app, shown, errorsInWords(service, ex), app.lockedFields());
 		}
 	}
 
@@ -160,6 +171,9 @@ class CitizenPagesController {
 	String acknowledgement(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = accessible(applicationNo, request);
 		model.addAttribute("view", views.of(app));
+		model.addAttribute("serviceName", catalog.get(app.serviceCode())
+			.names()
+			.getOrDefault(LocaleContextHolder.getLocale().getLanguage(), catalog.get(app.serviceCode()).nameEn()));
 		model.addAttribute("returns", returnLinks(app, app.submittedAt() != null));
 		return "acknowledgement";
 	}
@@ -172,7 +186,10 @@ class CitizenPagesController {
 				access.sign("receipt", applicationNo).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
 				key.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? applications.get(applicationNo)
 						: accessible(applicationNo, request);
-		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app), zone);
+		Locale locale = LocaleContextHolder.getLocale();
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app),
+				service.names().getOrDefault(locale.getLanguage(), service.nameEn()), words, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -184,7 +201,9 @@ class CitizenPagesController {
 	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		Application app = applications.get(applicationNo);
 		boolean owner = access.has(request, applicationNo);
-		model.addAttribute("view", views.of(app));
+		ApplicationView view = views.of(app);
+		model.addAttribute("view", view);
+		model.addAttribute("who", whoAndWhen.of(app, view, LocaleContextHolder.getLocale().getLanguage()));
 		model.addAttribute("owner", owner);
 		model.addAttribute("office",
 				offices.of(app, LocaleContextHolder.getLocale().getLanguage()).orElse(null));
@@ -236,11 +255,32 @@ class CitizenPagesController {
 		model.addAttribute("service", service);
 		model.addAttribute("app", app);
 		model.addAttribute("view", app == null ? null : views.of(app));
-		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked));
+		model.addAttribute("form", FormPage.of(forms.get(service.form()), values, errors, locked,
+				LocaleContextHolder.getLocale().getLanguage()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("documents", documentPanels.of(service.code(), app, values, errors));
 		model.addAttribute("returns", app == null || app.submittedAt() != null ? List.of() : returnLinks(app, false));
 		return "form";
+	}
+
+	/** The form's errors in the reader's language, each naming its field by the field's translated label. */
+	private Map<String, String> errorsInWords(ServiceDefinition service, FormInvalidException ex) {
+		FormDefinition form = forms.get(service.form());
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.fieldErrors().forEach((key, english) -> {
+			FormValidator.Problem problem = ex.problems().get(key);
+			if (problem == null) {
+				errors.put(key, english);
+				return;
+			}
+			String label = form.field(key)
+				.map(f -> form.translate(f.label() != null ? f.label() : key, locale.getLanguage()))
+				.orElse(key);
+			errors.put(key, messages.getMessage("validation." + problem.code(),
+					new Object[] { label, problem.argument() }, english, locale));
+		});
+		return errors;
 	}
 
 	private List<PortalReturn.Link> returnLinks(Application app, boolean submitted) {

@@ -45,19 +45,26 @@ public record FormPage(List<Component> components) {
 
 	}
 
+	/** @param language the reader's: labels, options and texts come from the form's translations */
 	static FormPage of(FormDefinition form, Map<String, String> values, Map<String, String> errors,
-			Set<String> locked) {
+			Set<String> locked, String language) {
 		List<Component> components = new ArrayList<>();
 		for (FormField f : form.components()) {
 			if (!f.isInput()) {
-				components.add(new Component(f.type(), null, f.label(), f.description(), stripMarkdown(f.content()),
-						null, null, false, false, null, null, null, List.of()));
+				components.add(new Component(f.type(), null, form.translate(f.label(), language),
+						form.translate(f.description(), language),
+						stripMarkdown(form.translate(f.content(), language)), null, null, false, false, null, null,
+						null, List.of()));
 				continue;
 			}
 			String value = values.get(f.key());
-			components.add(new Component(f.type(), f.key(), f.label(), f.description(), null, value,
-					errors.get(f.key()), f.required(), locked.contains(f.key()), inputType(f), htmlPattern(f),
-					f.maxLength(), f.options()));
+			components.add(new Component(f.type(), f.key(), form.translate(f.label(), language),
+					form.translate(f.description(), language), null, value, errors.get(f.key()), f.required(),
+					locked.contains(f.key()), inputType(f), htmlPattern(f), f.maxLength(),
+					f.options()
+						.stream()
+						.map(o -> new FormField.Option(form.translate(o.label(), language), o.value()))
+						.toList()));
 		}
 		return new FormPage(components);
 	}

@@ -1,6 +1,7 @@
 package org.sevahub.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,12 +13,16 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
 import org.sevahub.document.DocumentAccess;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.workflow.OfficerRoles;
 
+import org.sevahub.language.Words;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,8 +56,11 @@ class OfficerPagesController {
 
 	private final DocumentPanels documents;
 
+	private final Words words;
+
 	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
-			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents) {
+			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents, Words words) {
+		this.words = words;
 		this.documents = documents;
 		this.applications = applications;
 		this.views = views;
@@ -67,9 +75,13 @@ class OfficerPagesController {
 		String officer = signedInOfficer(request);
 		Application app = applications.get(applicationNo);
 		Map<String, String> values = applications.formValues(app);
+		// Labels and choices in the officer's language (English or the state's), answers as the citizen gave them.
+		Locale locale = LocaleContextHolder.getLocale();
+		FormDefinition form = forms.get(catalog.get(app.serviceCode()).form());
 		Map<String, String> labelled = new LinkedHashMap<>();
-		for (FormField field : forms.get(catalog.get(app.serviceCode()).form()).inputs()) {
-			labelled.put(field.label() != null ? field.label() : field.key(), values.getOrDefault(field.key(), ""));
+		for (FormField field : form.inputs()) {
+			labelled.put(form.translate(field.label() != null ? field.label() : field.key(), locale.getLanguage()),
+					words.value(form, field.key(), values.getOrDefault(field.key(), ""), locale));
 		}
 		model.addAttribute("officer", officer);
 		model.addAttribute("view", views.of(app));

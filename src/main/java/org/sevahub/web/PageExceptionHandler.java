@@ -5,43 +5,57 @@ import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.catalog.UnknownServiceException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Citizen pages answer errors with a page that says what happened, never a stack trace. */
+/**
+ * Citizen pages answer errors with a page that says what happened in the reader's language, never a stack
+ * trace. The exceptions' own messages are English for the logs and the API; the page says it from the bundles.
+ */
 @ControllerAdvice(assignableTypes = CitizenPagesController.class)
 class PageExceptionHandler {
+
+	private final MessageSource messages;
+
+	PageExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler({ UnknownServiceException.class, ApplicationNotFoundException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(RuntimeException ex, Model model) {
-		return page(model, "Not found", ex.getMessage());
+		return page(model, "not-found");
 	}
 
 	@ExceptionHandler(NoCitizenAccessException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden(NoCitizenAccessException ex, Model model) {
-		return page(model, "Not your application here", ex.getMessage());
+		return page(model, "forbidden");
 	}
 
 	@ExceptionHandler(ActionNotAllowedException.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String conflict(ActionNotAllowedException ex, Model model) {
-		return page(model, "Not possible now", ex.getMessage());
+		return page(model, "conflict");
 	}
 
 	@ExceptionHandler(FormInvalidException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String invalid(FormInvalidException ex, Model model) {
-		return page(model, "Please check what you entered", String.join("; ", ex.fieldErrors().values()));
+		String page = page(model, "invalid");
+		model.addAttribute("details", ex.fieldErrors().values());
+		return page;
 	}
 
-	private static String page(Model model, String title, String message) {
-		model.addAttribute("title", title);
-		model.addAttribute("message", message);
+	private String page(Model model, String kind) {
+		var locale = LocaleContextHolder.getLocale();
+		model.addAttribute("title", messages.getMessage("problem." + kind + ".title", null, locale));
+		model.addAttribute("message", messages.getMessage("problem." + kind + ".message", null, locale));
 		return "problem";
 	}
 

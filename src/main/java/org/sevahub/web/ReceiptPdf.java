@@ -1,36 +1,39 @@
 package org.sevahub.web;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.sevahub.application.Applicant;
 import org.sevahub.certificate.PdfComposer;
+import org.sevahub.language.Words;
 
-/** The acknowledgement receipt a citizen prints: application number, service, dates, in their script too. */
+/**
+ * The acknowledgement receipt a citizen prints, in their language: application number, service, dates in words,
+ * the applicant's name in both scripts.
+ */
 final class ReceiptPdf {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
 	private ReceiptPdf() {
 	}
 
-	static byte[] render(ApplicationView view, Applicant applicant, ZoneId zone) {
-		try (PdfComposer pdf = new PdfComposer("Acknowledgement " + view.applicationNo())) {
-			pdf.heading("Acknowledgement of application", 18)
-				.heading(view.serviceName() + " / " + view.serviceNameLocal(), 14)
+	/** @param serviceName the service in the reader's language */
+	static byte[] render(ApplicationView view, Applicant applicant, String serviceName, Words words, Locale locale) {
+		try (PdfComposer pdf = new PdfComposer(words.text("receipt.title", locale) + " " + view.applicationNo())) {
+			pdf.heading(words.text("receipt.title", locale), 18)
+				.heading(serviceName.equals(view.serviceName()) ? serviceName : serviceName + " / " + view.serviceName(), 14)
 				.gap(6)
-				.field("Application No.", view.applicationNo())
-				.field("Applicant", applicant.nameEn())
-				.field("Applicant (own script)", applicant.nameLocal())
-				.field("Status", view.status())
-				.field("Submitted on", view.submittedAt() == null ? "Not yet submitted" : WHEN.format(view.submittedAt().atZone(zone)))
-				.field("To be decided by", view.slaDueAt() == null ? "-" : DAY.format(view.slaDueAt().atZone(zone)))
-				.field("Fee", view.fee().signum() == 0 ? "None" : "Rs " + view.fee().toPlainString())
+				.field(words.text("receipt.application-no", locale), view.applicationNo())
+				.field(words.text("receipt.applicant", locale), applicant.nameEn())
+				.field(words.text("receipt.applicant-local", locale), applicant.nameLocal())
+				.field(words.text("receipt.status", locale), words.status(view.status(), locale))
+				.field(words.text("receipt.submitted", locale), view.submittedAt() == null
+						? words.text("receipt.not-submitted", locale) : words.date(view.submittedAt(), locale))
+				.field(words.text("receipt.decide-by", locale),
+						view.slaDueAt() == null ? "-" : words.date(view.slaDueAt(), locale))
+				.field(words.text("receipt.fee", locale), view.fee().signum() == 0 ? words.text("receipt.no-fee", locale)
+						: words.text("label.rupees", locale, view.fee().toPlainString()))
 				.gap(14)
-				.paragraph("Keep this number to track your application at /applications/" + view.applicationNo() + ".", 10)
-				.paragraph("Under the Right to Services Act you may appeal if it is not decided by the date above.", 10);
+				.paragraph(words.text("receipt.keep", locale, "/applications/" + view.applicationNo()), 10)
+				.wrapped(words.text("receipt.appeal", locale), 10, 90);
 			return pdf.toBytes();
 		}
 	}

@@ -81,11 +81,21 @@ public record ServiceDefinition(String code, Map<String, String> names, String s
 	}
 
 	/**
-	 * @param group the post's Camunda group ({@code designatedOfficer}); per office, {@code designatedOfficer:WB-KOL}
-	 * @param days  the statutory days this officer has to decide (appellate officers only)
-	 * @param level the office level where the post sits ({@code district}); blank: the level of the post below
+	 * @param group     the post's Camunda group ({@code designatedOfficer}); per office, {@code designatedOfficer:WB-KOL}
+	 * @param days      the statutory days this officer has to decide (appellate officers only)
+	 * @param level     the office level where the post sits ({@code district}); blank: the level of the post below
+	 * @param roleNames the post in the citizens' languages, for their pages; English {@link #role()} otherwise
 	 */
-	public record Officer(String role, String group, Integer days, String level) {
+	public record Officer(String role, String group, Integer days, String level, Map<String, String> roleNames) {
+
+		public Officer {
+			roleNames = roleNames == null ? Map.of() : Map.copyOf(roleNames);
+		}
+
+		public String roleName(String language) {
+			return roleNames.getOrDefault(language, role);
+		}
+
 	}
 
 	public record Appeal(int firstFilingDays, int secondFilingDays, int secondFilingDaysWithoutOrder) {

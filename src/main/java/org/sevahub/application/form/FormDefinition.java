@@ -12,6 +12,18 @@ public record FormDefinition(String id, List<FormField> components, JsonNode jso
 		return components.stream().filter(FormField::isInput).toList();
 	}
 
+	/**
+	 * A label, option, description or text of this form in a language: the form's {@code translations} block
+	 * maps each English text to its translation per language; without one the English text stands.
+	 */
+	public String translate(String english, String language) {
+		if (english == null || language == null || json == null) {
+			return english;
+		}
+		JsonNode translated = json.path("translations").path(language).path(english);
+		return translated.isTextual() && !translated.asText().isBlank() ? translated.asText() : english;
+	}
+
 	public Optional<FormField> field(String key) {
 		return inputs().stream().filter(f -> f.key().equals(key)).findFirst();
 	}

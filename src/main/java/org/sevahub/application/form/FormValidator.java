@@ -46,9 +46,10 @@ public final class FormValidator {
 			Set<String> trusted, Mode mode) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Problem> problems = new LinkedHashMap<>();
 		for (String key : submitted.keySet()) {
 			if (form.field(key).isEmpty()) {
-				errors.put(key, "'" + key + "' is not a field of this form");
+				put(errors, problems, key, new Problem("unknown-field", key, "'" + key + "' is not a field of this form"));
 			}
 		}
 		for (FormField field : form.inputs()) {
@@ -59,7 +60,7 @@ public final class FormValidator {
 			boolean blank = value.isEmpty() || ("checkbox".equals(field.type()) && !"true".equals(value));
 			if (blank) {
 				if (field.required() && mode == Mode.SUBMIT) {
-					errors.put(key, label(field) + " is required");
+					put(errors, problems, key, new Problem("required", key, label(field) + " is required"));
 				}
 				else if (raw != null && !isTrusted) {
 					values.put(key, "checkbox".equals(field.type()) ? "false" : "");
@@ -69,39 +70,39 @@ public final class FormValidator {
 			if (isTrusted) {
 				continue;
 			}
-			String error = check(field, value);
+			Problem error = check(field, value);
 			if (error != null) {
-				errors.put(key, error);
+				put(errors, problems, key, error);
 			}
 			else {
 				values.put(key, value);
 			}
 		}
-		return new Result(values, errors);
+		return new Result(values, errors, problems);
 	}
 
-	private static String check(FormField field, String value) {
+	private static Problem check(FormField field, String value) {
 		int max = field.maxLength() != null ? field.maxLength() : DEFAULT_MAX_LENGTH;
 		if (value.codePointCount(0, value.length()) > max) {
-			return label(field) + " must be at most " + max + " characters";
+			return new Problem("too-long", max, label(field) + " must be at most " + max + " characters");
 		}
 		if (field.minLength() != null && value.codePointCount(0, value.length()) < field.minLength()) {
-			return label(field) + " must be at least " + field.minLength() + " characters";
+			return new Problem("too-short", field.minLength(), label(field) + " must be at least " + field.minLength() + " characters");
 		}
 		if (field.pattern() != null && !matches(field.pattern(), value)) {
-			return label(field) + " is not in the expected format";
+			return new Problem("format", null, label(field) + " is not in the expected format");
 		}
 		if (field.isAadhaar() && !Aadhaar.isValid(value)) {
-			return "Aadhaar must be 12 digits with a valid check digit";
+			return new Problem("aadhaar", null, "Aadhaar must be 12 digits with a valid check digit");
 		}
 		if ("email".equals(field.validationType()) && !EMAIL.matcher(value).matches()) {
-			return label(field) + " is not an e-mail address";
+			return new Problem("email", null, label(field) + " is not an e-mail address");
 		}
 		if ("phone".equals(field.validationType()) && !MOBILE.matcher(value).matches()) {
-			return label(field) + " must be a 10-digit Indian mobile number";
+			return new Problem("mobile", null, label(field) + " must be a 10-digit Indian mobile number");
 		}
 		if (!field.options().isEmpty() && field.options().stream().noneMatch(o -> o.value().equals(value))) {
-			return label(field) + " must be one of the listed choices";
+			return new Problem("choice", null, label(field) + " must be one of the listed choices");
 		}
 		if ("number".equals(field.type())) {
 			return checkNumber(field, value);
@@ -110,38 +111,38 @@ public final class FormValidator {
 			return checkDate(field, value);
 		}
 		if ("checkbox".equals(field.type()) && !"true".equals(value) && !"false".equals(value)) {
-			return label(field) + " must be ticked or not";
+			return new Problem("checkbox", null, label(field) + " must be ticked or not");
 		}
 		return null;
 	}
 
-	private static String checkNumber(FormField field, String value) {
+	private static Problem checkNumber(FormField field, String value) {
 		BigDecimal number;
 		try {
 			number = new BigDecimal(value);
 		}
 		catch (NumberFormatException ex) {
-			return label(field) + " must be a number";
+			return new Problem("number", null, label(field) + " must be a number");
 		}
 		if (field.min() != null && number.compareTo(field.min()) < 0) {
-			return label(field) + " must be at least " + field.min().toPlainString();
+			return new Problem("min", field.min().toPlainString(), label(field) + " must be at least " + field.min().toPlainString());
 		}
 		if (field.max() != null && number.compareTo(field.max()) > 0) {
-			return label(field) + " must be at most " + field.max().toPlainString();
+			return new Problem("max", field.max().toPlainString(), label(field) + " must be at most " + field.max().toPlainString());
 		}
 		return null;
 	}
 
-	private static String checkDate(FormField field, String value) {
+	private static Problem checkDate(FormField field, String value) {
 		try {
 			LocalDate date = LocalDate.parse(value);
 			if ("true".equals(field.properties().get("sevahub.past")) && date.isAfter(LocalDate.now())) {
-				return label(field) + " cannot be in the future";
+				return new Problem("future", null, label(field) + " cannot be in the future");
 			}
 			return null;
 		}
 		catch (DateTimeParseException ex) {
-			return label(field) + " must be a date (YYYY-MM-DD)";
+			return new Problem("date", null, label(field) + " must be a date (YYYY-MM-DD)");
 		}
 	}
 
@@ -154,20 +155,35 @@ public final class FormValidator {
 		}
 	}
 
+	private static void put(Map<String, String> errors, Map<String, Problem> problems, String key, Problem problem) {
+		errors.put(key, problem.english());
+		problems.put(key, problem);
+	}
+
 	private static String label(FormField field) {
 		return field.label() != null ? field.label() : field.key();
 	}
 
 	/**
 	 * @param values every well-formed, untrusted value of the form, normalised (blank where cleared)
-	 * @param errors per form key, what is wrong
+	 * @param errors   per form key, what is wrong, in English (the API's answer)
+	 * @param problems the same as codes, for pages that say it in the citizen's language
 	 */
-	public record Result(Map<String, String> values, Map<String, String> errors) {
+	public record Result(Map<String, String> values, Map<String, String> errors, Map<String, Problem> problems) {
 
 		public boolean isValid() {
 			return errors.isEmpty();
 		}
 
+	}
+
+	/**
+	 * What is wrong with a field, as a code of the {@code validation.*} texts: a page says it in the reader's
+	 * language with the field's translated label.
+	 *
+	 * @param argument the limit broken (a length, a minimum), or null
+	 */
+	public record Problem(String code, Object argument, String english) {
 	}
 
 }

@@ -1,0 +1,116 @@
+package org.sevahub.language;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.sevahub.application.form.FormDefinition;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Codes turned into the reader's words: statuses, decisions, a form's enumerated values, and dates in the Indian
+ * order with the month named in the reader's language (20 नवंबर 2026). The API and the portals keep the codes;
+ * pages, receipts and certificates ask here. Pages use it as {@code ${@words.status(code)}}, in the page's
+ * language; PDFs pass the language they are laid out in.
+ */
+@Component("words")
+public class Words {
+
+	private final MessageSource messages;
+
+	private final ZoneId zone;
+
+	Words(MessageSource messages, @Value("${sevahub.time-zone}") ZoneId zone) {
+		this.messages = messages;
+		this.zone = zone;
+	}
+
+	public String status(String code) {
+		return status(code, LocaleContextHolder.getLocale());
+	}
+
+	/** A status in words; a department's own status without a text reads as a sentence, never as a code. */
+	public String status(String code, Locale locale) {
+		if (code == null) {
+			return "";
+		}
+		String words = messages.getMessage("status." + code, null, null, locale);
+		return words != null ? words : sentence(code);
+	}
+
+	/** The certificate's state: valid, revoked, expired. */
+	public String certificateStatus(String code) {
+		return code == null ? "" : messages.getMessage("certificate.status." + code, null, sentence(code),
+				LocaleContextHolder.getLocale());
+	}
+
+	public String date(Instant at) {
+		return date(at, LocaleContextHolder.getLocale());
+	}
+
+	public String date(Instant at, Locale locale) {
+		return at == null ? "" : day(at.atZone(zone).toLocalDate(), locale);
+	}
+
+	public String dateTime(Instant at) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return at == null ? ""
+				: day(at.atZone(zone).toLocalDate(), locale) + ", "
+						+ DateTimeFormatter.ofPattern("HH:mm", locale).format(at.atZone(zone));
+	}
+
+	public String day(LocalDate date) {
+		return day(date, LocaleContextHolder.getLocale());
+	}
+
+	/** d MMMM yyyy, the month in the reader's language, the digits as every Indian form writes them. */
+	public String day(LocalDate date, Locale locale) {
+		return date == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
+	}
+
+	/**
+	 * A form's answer as the reader reads it: a choice's label in their language, a date in words, else the
+	 * answer itself (a name, an address).
+	 */
+	public String value(FormDefinition form, String key, String value, Locale locale) {
+		if (value == null || value.isBlank() || form == null) {
+			return value;
+		}
+		var field = form.field(key);
+		if (field.isEmpty()) {
+			return value;
+		}
+		for (var option : field.get().options()) {
+			if (option.value().equals(value)) {
+				return form.translate(option.label(), locale.getLanguage());
+			}
+		}
+		if (field.get().isDate()) {
+			try {
+				return day(LocalDate.parse(value), locale);
+			}
+			catch (DateTimeParseException notADate) {
+				return value;
+			}
+		}
+		return value;
+	}
+
+	/** A message in a given language (PDFs are laid out in more than one). */
+	public String text(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
+	private static String sentence(String code) {
+		String words = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}
