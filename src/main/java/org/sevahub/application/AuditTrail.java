@@ -22,9 +22,10 @@ public class AuditTrail {
 
 	}
 
-	private static final Pattern AADHAAR = Pattern.compile("(?<!\\d)(\\d{4})[ -]?(\\d{4})[ -]?(\\d{4})(?!\\d)");
+	// Not inside a longer run of letters and digits: a SHA-256 in hex often holds ten digits in a row.
+	private static final Pattern AADHAAR = Pattern.compile("(?<![0-9A-Za-z])(\\d{4})[ -]?(\\d{4})[ -]?(\\d{4})(?![0-9A-Za-z])");
 
-	private static final Pattern MOBILE = Pattern.compile("(?<!\\d)([6-9]\\d)\\d{6}(\\d{2})(?!\\d)");
+	private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])([6-9]\\d)\\d{6}(\\d{2})(?![0-9A-Za-z])");
 
 	private final JdbcClient jdbc;
 
