@@ -21,10 +21,11 @@ class PageExceptionHandler {
 		return page(model, "Not found", ex.getMessage());
 	}
 
+	/** Answered as an unknown number would be: no way to learn which numbers exist (docs/security.md). */
 	@ExceptionHandler(NoCitizenAccessException.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String forbidden(NoCitizenAccessException ex, Model model) {
-		return page(model, "Not your application here", ex.getMessage());
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notYours(NoCitizenAccessException ex, Model model) {
+		return page(model, "Not found", ex.getMessage());
 	}
 
 	@ExceptionHandler(ActionNotAllowedException.class)

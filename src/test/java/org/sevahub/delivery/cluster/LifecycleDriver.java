@@ -136,7 +136,7 @@ public final class LifecycleDriver implements AutoCloseable {
 	private static CitizenAccess grants() {
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
 		yaml.setResources(new ClassPathResource("application.yml"));
-		return new CitizenAccess(new SevaHubCryptoProperties(null, yaml.getObject().getProperty("sevahub.crypto.link-key")));
+		return new CitizenAccess(new SevaHubCryptoProperties(null, yaml.getObject().getProperty("sevahub.crypto.link-key")), null, false);
 	}
 
 	/** 0 is "a", 27 is "bb": English names carry no digits. */
