@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The pages of sign-in (mobile, then the OTP) and "My applications". */
 @Controller
-class CitizenPagesController {
+class SignInPagesController {
 
 	private final CitizenSignIn signIn;
 
@@ -26,7 +26,7 @@ class CitizenPagesController {
 
 	private final ServiceCatalog catalog;
 
-	CitizenPagesController(CitizenSignIn signIn, CitizenAuthentication authentication, ClientAddress addresses,
+	SignInPagesController(CitizenSignIn signIn, CitizenAuthentication authentication, ClientAddress addresses,
 			MyApplications applications, ServiceCatalog catalog) {
 		this.signIn = signIn;
 		this.authentication = authentication;
