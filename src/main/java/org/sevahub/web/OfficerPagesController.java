@@ -51,8 +51,12 @@ class OfficerPagesController {
 
 	private final DocumentPanels documents;
 
+	private final DocumentAccess access;
+
 	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
-			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents) {
+			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents,
+			DocumentAccess access) {
+		this.access = access;
 		this.documents = documents;
 		this.applications = applications;
 		this.views = views;
@@ -66,6 +70,11 @@ class OfficerPagesController {
 	String application(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		String officer = signedInOfficer(request);
 		Application app = applications.get(applicationNo);
+		// Officers open the applications whose tasks their groups hold or held, as with its documents.
+		if (access.officer(request, app).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only officers working on this application may open it");
+		}
 		Map<String, String> values = applications.formValues(app);
 		Map<String, String> labelled = new LinkedHashMap<>();
 		for (FormField field : forms.get(catalog.get(app.serviceCode()).form()).inputs()) {
@@ -86,7 +95,7 @@ class OfficerPagesController {
 	private static String signedInOfficer(HttpServletRequest request) {
 		DocumentAccess.Officer user = DocumentAccess.signedIn(request).orElse(null);
 		if (user != null) {
-			if (user.groups().stream().anyMatch(OFFICER_GROUPS::contains)) {
+			if (user.groups().stream().anyMatch(g -> OFFICER_GROUPS.contains(g.split(":")[0]))) {
 				return user.name();
 			}
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only officers may open applications here");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -181,6 +182,51 @@ class BrowserTest {
 
 		browser.get(url("/applications/" + applicationNo));
 		assertThat(browser.findElement(By.id("history")).getText()).contains("SUBMITTED", "UNDER_VERIFICATION");
+	}
+
+	@Test
+	void aCitizenSignsInWithAnOtpThroughThePagesAndSeesTheirApplications() throws Exception {
+		String mobile = "7" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+		Map<String, String> form = new java.util.HashMap<>(ProcessDriver.validForm("BIRTH-CERT"));
+		form.put("applicant.mobile", mobile);
+		Application mine = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT", form));
+
+		browser.manage().deleteAllCookies();
+		// An application page without a session leads to sign-in, and back to it afterwards.
+		browser.get(url("/applications/" + mine.applicationNo()));
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-form")));
+		assertThat(browser.getCurrentUrl()).contains("/citizen/sign-in?next=");
+		type("mobile", mobile);
+		browser.findElement(By.id("send-otp")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-form")));
+		String sms = jdbc.sql("SELECT message FROM sandbox_sms WHERE mobile = :m ORDER BY id DESC LIMIT 1")
+			.param("m", mobile)
+			.query(String.class)
+			.single();
+		String otp = sms.substring(0, 6);
+		String wrong = otp.equals("123456") ? "654321" : "123456";
+		type("otp", wrong);
+		browser.findElement(By.id("verify-otp")).click();
+		assertThat(wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
+			.isEqualTo("Wrong OTP. 2 tries left.");
+		type("otp", otp);
+		screenshot("citizen-sign-in-otp");
+		browser.findElement(By.id("verify-otp")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
+		assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("INITIATED");
+		assertThat(browser.manage().getCookieNamed("sevahub_citizen").isHttpOnly()).isTrue();
+
+		browser.get(url("/citizen/applications"));
+		WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
+		screenshot("citizen-my-applications");
+		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started, not yet submitted");
+		list.findElement(By.linkText(mine.applicationNo())).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
+
+		browser.get(url("/citizen/applications"));
+		browser.findElement(By.cssSelector("#sign-out-form button")).click();
+		browser.get(url("/citizen/applications"));
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-form")));
 	}
 
 	@Test

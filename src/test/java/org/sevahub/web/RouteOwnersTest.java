@@ -73,8 +73,12 @@ class RouteOwnersTest {
 		assertThat(owner(HttpMethod.GET, "/internal/anything")).isEmpty();
 	}
 
-	/** Every controller and actuator mapping, and the static resources the catch-all resource handler serves. */
 	private List<Route> routes() throws IOException {
+		return routes(context);
+	}
+
+	/** Every controller and actuator mapping, and the static resources the catch-all resource handler serves. */
+	static List<Route> routes(ApplicationContext context) throws IOException {
 		List<Route> routes = new ArrayList<>();
 		for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
 			.values()) {
