@@ -48,7 +48,8 @@ class RateLimits {
 	}
 
 	private static Bucket bucket(int capacity, Duration window) {
-		return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window)).build();
+		// Refilled whole at the end of each window: "n per window" means exactly that, which a person can be told.
+		return Bucket.builder().addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, window)).build();
 	}
 
 }

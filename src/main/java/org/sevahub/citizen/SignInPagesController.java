@@ -81,7 +81,9 @@ class SignInPagesController {
 	String myApplications(Model model) {
 		String mobile = SignedInCitizen.current().orElseThrow().mobile();
 		model.addAttribute("applications", applications.of(mobile));
-		model.addAttribute("catalog", catalog);
+		model.addAttribute("serviceNames", catalog.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s.nameEn(), (a, b) -> a)));
 		model.addAttribute("maskedMobile", "XXXXXX" + mobile.substring(6));
 		return "citizen/applications";
 	}

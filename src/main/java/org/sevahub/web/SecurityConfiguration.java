@@ -139,7 +139,7 @@ class SecurityConfiguration {
 				}
 				auth.anyRequest().denyAll();
 			})
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst()).accessDeniedHandler(notYours()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(citizens)).accessDeniedHandler(notYours()))
 			.headers(this::headers)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable());
@@ -178,16 +178,23 @@ class SecurityConfiguration {
 		return (authentication, context) -> new AuthorizationDecision(true);
 	}
 
-	/** No credential: the API answers 401, a citizen's page sends the browser to sign in and back. */
-	private static AuthenticationEntryPoint signInFirst() {
+	/**
+	 * No credential: the API answers 401, a citizen's page sends the browser to sign in and back. A browser holding
+	 * some other application's hand-over grant hears 404, as a signed-in stranger would.
+	 */
+	private static AuthenticationEntryPoint signInFirst(CitizenAccess citizens) {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.startsWith("/api/")) {
+			boolean application = path.startsWith("/applications/") || path.startsWith("/api/v1/applications/");
+			if (application && citizens.hasAnyCredential(request)) {
+				notFound(request, response, path);
+			}
+			else if (path.startsWith("/api/")) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"SevaHub\"");
 				json(response, 401, "unauthorized",
 						"Sign in first: POST /api/v1/citizen/otp, then /api/v1/citizen/session; send the token as a Bearer");
 			}
-			else if (path.startsWith("/applications/") || path.startsWith("/citizen/")) {
+			else if ((path.startsWith("/applications/") || path.startsWith("/citizen/")) && !wantsJson(request)) {
 				String back = path + (request.getQueryString() == null || !"GET".equals(request.getMethod()) ? ""
 						: "?" + request.getQueryString());
 				response.sendRedirect(request.getContextPath() + "/citizen/sign-in?next="
@@ -195,6 +202,9 @@ class SecurityConfiguration {
 			}
 			else if (path.startsWith("/officer/")) {
 				text(response, 401, "Sign in to Tasklist (/camunda/app/tasklist/) first.");
+			}
+			else if (wantsJson(request)) {
+				json(response, 401, "unauthorized", "Sign in first");
 			}
 			else {
 				response.sendError(401);
@@ -209,19 +219,35 @@ class SecurityConfiguration {
 	private static AccessDeniedHandler notYours() {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			boolean application = path.startsWith("/applications/") || path.startsWith("/api/v1/applications/");
-			if (path.startsWith("/api/")) {
-				if (application) {
-					json(response, 404, "not-found", "No such application");
-				}
-				else {
-					json(response, 403, "forbidden", "Not allowed");
-				}
+			if (path.startsWith("/applications/") || path.startsWith("/api/v1/applications/")) {
+				notFound(request, response, path);
+			}
+			else if (wantsJson(request)) {
+				json(response, 403, "forbidden", "Not allowed");
 			}
 			else {
-				response.sendError(application ? 404 : 403);
+				response.sendError(403);
 			}
 		};
+	}
+
+	private static void notFound(HttpServletRequest request, HttpServletResponse response, String path)
+			throws IOException {
+		if (wantsJson(request)) {
+			json(response, 404, "not-found", "No such application");
+		}
+		else {
+			response.sendError(404);
+		}
+	}
+
+	/** The API, and scripts of the pages (uploads), read JSON; a browser navigating asks for HTML. */
+	private static boolean wantsJson(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		boolean html = accept != null && accept.contains("text/html");
+		return path.startsWith("/api/") || !html && (accept != null && accept.contains("json")
+				|| !"GET".equals(request.getMethod()));
 	}
 
 	private static void json(HttpServletResponse response, int status, String error, String message)

@@ -87,8 +87,12 @@ class CitizenSignInTest {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(200);
-		// A tampered token is no token.
-		assertThat(mvc.perform(get("/api/v1/citizen/applications").header("Authorization", "Bearer " + token + "x"))
+		// A token whose number was changed is no token.
+		String[] parts = token.split("\\.");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace(mobile, "9876543210");
+		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+				+ "." + parts[2];
+		assertThat(mvc.perform(get("/api/v1/citizen/applications").header("Authorization", "Bearer " + forged))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(401);

@@ -29,7 +29,12 @@ public final class CitizenLogin {
 
 	/** A session token for the ten-digit number, valid for half an hour of the engine's clock. */
 	public static String token(Environment environment, String mobile) {
-		var key = Keys.hmacShaKeyFor(Base64.getDecoder().decode(environment.getRequiredProperty("sevahub.citizen.jwt-key")));
+		return token(environment.getRequiredProperty("sevahub.citizen.jwt-key"), mobile);
+	}
+
+	/** A session token signed with this Base64 key (a SevaHub started apart, with its default key). */
+	public static String token(String base64Key, String mobile) {
+		var key = Keys.hmacShaKeyFor(Base64.getDecoder().decode(base64Key));
 		Date now = Date.from(EngineClock.now());
 		return Jwts.builder()
 			.issuer("sevahub")

@@ -225,6 +225,8 @@ class BrowserTest {
 
 		browser.get(url("/citizen/applications"));
 		browser.findElement(By.cssSelector("#sign-out-form button")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("apply-BIRTH-CERT")));
+		assertThat(browser.manage().getCookieNamed("sevahub_citizen")).isNull();
 		browser.get(url("/citizen/applications"));
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-form")));
 	}
@@ -343,7 +345,9 @@ class BrowserTest {
 		// Verified again and approved by the designated officer in Tasklist.
 		desktop();
 		TasklistDecisions.complete(http, tasks, app, "assistant", "forward", null);
+		// The webapps' session lives in the shared store under SevaHub's own cookie (platform/SharedSessions).
 		browser.manage().deleteCookieNamed("JSESSIONID");
+		browser.manage().deleteCookieNamed("SEVAHUB_SESSION");
 		signInToTasklist("officer");
 		Task decide = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
 		browser.get(url("/camunda/app/tasklist/default/#/?task=" + decide.getId()));
