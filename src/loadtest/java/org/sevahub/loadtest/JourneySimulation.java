@@ -29,7 +29,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the same shape (three user tasks, history full) on the same PostgreSQL, in the same run, rounds alternating so
  * the shared machine's noise falls on both alike.
  *
- * <p>SevaHub, per virtual user: (citizen sign-in, when {@code -Dload.signIn=true}), create a birth-certificate
+ * <p>SevaHub, per virtual user: citizen sign-in (OTP, session token), create a birth-certificate
  * application, submit it, the dealing assistant finds and forwards it, the designated officer finds and approves it
  * (engine REST, HTTP Basic, as Tasklist's forms do), the citizen looks at the application once. The job executor
  * then issues, signs and delivers the certificate; the round ends when every application submitted in it is
@@ -48,8 +48,11 @@ public class JourneySimulation extends Simulation {
 
 	static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("load.seconds", 30));
 
-	/** Citizens sign in first (DESIGN.md: OTP to their mobile, then a bearer token) once that is built. */
-	static final boolean SIGN_IN = Boolean.getBoolean("load.signIn");
+	/**
+	 * Citizens sign in first (OTP to their mobile, then a bearer token): the application API needs it
+	 * (docs/security.md). {@code -Dload.signIn=false} only against a build from before sign-in.
+	 */
+	static final boolean SIGN_IN = Boolean.parseBoolean(System.getProperty("load.signIn", "true"));
 
 	static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(120);
 

@@ -57,7 +57,9 @@ final class LoadTestNodes implements AutoCloseable {
 		List<String> sevahubCommand = sevahubJvm();
 		sevahubCommand.addAll(List.of("-jar", SevaHubProcess.jar().toString(), "--server.port=" + sevahubPort,
 				"--spring.datasource.url=" + sevahubDatabase.url(), "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--logging.level.root=WARN"));
+				"--spring.datasource.password=", "--logging.level.root=WARN",
+				// Every virtual citizen signs in from this one address, with a number of its own.
+				"--sevahub.citizen.limits.otp-per-address=100000000"));
 		sevahub = SevaHubProcess.launchJava("load-sevahub", sevahubPort, sevahubCommand, Map.of());
 
 		List<String> bareCommand = new ArrayList<>(JVM);

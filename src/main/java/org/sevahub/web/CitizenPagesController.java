@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.FeeGateway;
@@ -72,6 +73,8 @@ class CitizenPagesController {
 
 	private final OfficeAssignments offices;
 
+	private final ApplicationRepository repository;
+
 	private final MessageSource messages;
 
 	private final WhoAndWhenViews whoAndWhen;
@@ -82,7 +85,8 @@ class CitizenPagesController {
 			ApplicationViews views, CitizenAccess access, List<FeeGateway> gateways, List<PortalReturn> portalReturns,
 			IssuedDocuments documents, DocumentSubmissions submissions,
 			DocumentPanels documentPanels, MessageSource messages, WhoAndWhenViews whoAndWhen,
-			Words words, OfficeAssignments offices) {
+			Words words, OfficeAssignments offices, ApplicationRepository repository) {
+		this.repository = repository;
 		this.offices = offices;
 		this.words = words;
 		this.whoAndWhen = whoAndWhen;
@@ -105,9 +109,28 @@ class CitizenPagesController {
 		return "home";
 	}
 
+	/**
+	 * Tracking by number without signing in: the service, the status in words and dates, nothing else. Numbers
+	 * are sequential, so this must say nothing a stranger should not know (docs/security.md).
+	 */
 	@GetMapping("/track")
-	String track(@RequestParam String applicationNo) {
-		return "redirect:/applications/" + applicationNo.strip();
+	String track(@RequestParam(defaultValue = "") String applicationNo, Model model, HttpServletResponse response) {
+		String no = applicationNo.strip();
+		Application app = no.isEmpty() || no.length() > 40 ? null : repository.findByNo(no).orElse(null);
+		if (app == null) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("track", null);
+			return "track";
+		}
+		ServiceDefinition service = catalog.find(app.serviceCode()).orElse(null);
+		model.addAttribute("track", new Tracked(app.applicationNo(), service == null ? app.serviceCode() : service.nameEn(),
+				app.status(), app.createdAt(), app.submittedAt(), app.updatedAt(), app.slaDueAt()));
+		return "track";
+	}
+
+	/** What public tracking shows. */
+	record Tracked(String applicationNo, String serviceName, String status, java.time.Instant createdAt,
+			java.time.Instant submittedAt, java.time.Instant updatedAt, java.time.Instant slaDueAt) {
 	}
 
 	@GetMapping("/apply/{serviceCode}")

@@ -4,8 +4,8 @@ package org.sevahub.web;
 class NoCitizenAccessException extends RuntimeException {
 
 	NoCitizenAccessException(String applicationNo) {
-		super("This browser did not start application " + applicationNo
-				+ ". Open it from the link the portal gave you, or track its status by number.");
+		super("No application " + applicationNo + " is open to you here. Sign in with the applicant's mobile, open it "
+				+ "from the link the portal gave you, or track its status by number.");
 	}
 
 }

@@ -58,9 +58,13 @@ class OfficerPagesController {
 
 	private final Words words;
 
+	private final DocumentAccess access;
+
 	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
-			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents, Words words) {
+			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents, Words words,
+			DocumentAccess access) {
 		this.words = words;
+		this.access = access;
 		this.documents = documents;
 		this.applications = applications;
 		this.views = views;
@@ -74,6 +78,11 @@ class OfficerPagesController {
 	String application(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		String officer = signedInOfficer(request);
 		Application app = applications.get(applicationNo);
+		// Officers open the applications whose tasks their groups hold or held, as with its documents.
+		if (access.officer(request, app).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only officers working on this application may open it");
+		}
 		Map<String, String> values = applications.formValues(app);
 		// Labels and choices in the officer's language (English or the state's), answers as the citizen gave them.
 		Locale locale = LocaleContextHolder.getLocale();
@@ -98,7 +107,7 @@ class OfficerPagesController {
 	private static String signedInOfficer(HttpServletRequest request) {
 		DocumentAccess.Officer user = DocumentAccess.signedIn(request).orElse(null);
 		if (user != null) {
-			if (user.groups().stream().anyMatch(OFFICER_GROUPS::contains)) {
+			if (user.groups().stream().anyMatch(g -> OFFICER_GROUPS.contains(g.split(":")[0]))) {
 				return user.name();
 			}
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only officers may open applications here");

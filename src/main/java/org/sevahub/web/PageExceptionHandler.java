@@ -32,10 +32,11 @@ class PageExceptionHandler {
 		return page(model, "not-found");
 	}
 
+	/** Answered as an unknown number would be: no way to learn which numbers exist (docs/security.md). */
 	@ExceptionHandler(NoCitizenAccessException.class)
-	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String forbidden(NoCitizenAccessException ex, Model model) {
-		return page(model, "forbidden");
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notYours(NoCitizenAccessException ex, Model model) {
+		return page(model, "not-found");
 	}
 
 	@ExceptionHandler(ActionNotAllowedException.class)

@@ -227,6 +227,7 @@ class DocumentUploadTest {
 		Draft draft = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
 		mvc.perform(apiUpload(draft, "address-proof", "bill.pdf", TestDocuments.pdf("Electricity bill")));
 		MockHttpServletResponse api = mvc.perform(post("/api/v1/applications/" + draft.no() + "/submit")
+			.cookie(draft.access())
 			.contentType("application/json").content("{}")).andReturn().getResponse();
 		assertThat(api.getStatus()).isEqualTo(400);
 		JsonNode errors = json.readTree(api.getContentAsString()).path("fieldErrors");

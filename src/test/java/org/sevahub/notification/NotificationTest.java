@@ -28,6 +28,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.NewApplication;
 import org.sevahub.application.SmsGateway;
 import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.NotifyingSevaHubTest;
 import org.sevahub.testsupport.ProcessDriver;
 
@@ -70,6 +71,9 @@ class NotificationTest {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	org.springframework.core.env.Environment environment;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -343,8 +347,8 @@ class NotificationTest {
 		assertThat(oldestFirst(mobile)).hasSize(2);
 
 		// The setting on the application's page turns e-mail back on, for its holder only.
-		ResponseEntity<String> stranger = http.getForEntity("/applications/" + app.applicationNo() + "/notifications",
-				String.class);
+		ResponseEntity<String> stranger = CitizenLogin.as(http, environment, "9123456780")
+			.getForEntity("/applications/" + app.applicationNo() + "/notifications", String.class);
 		assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		HttpHeaders holder = holderOf(app);
 		ResponseEntity<String> page = http.exchange("/applications/" + app.applicationNo() + "/notifications",

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * CSRF token (cookie echoed in a header), then the webapp's own REST API. Nothing but the cookies is kept here,
  * so the session lives wherever the server keeps it.
  */
-final class TasklistSession {
+public final class TasklistSession {
 
 	record Answer(int status, String node, JsonNode body) {
 	}
@@ -34,18 +34,29 @@ final class TasklistSession {
 
 	private final String baseUrl;
 
-	TasklistSession(String baseUrl) {
+	public TasklistSession(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
 	/** Opens Tasklist (which sets the CSRF cookie) and signs in with the login form. */
-	void signIn(String user, String password) throws Exception {
+	public void signIn(String user, String password) throws Exception {
 		Answer page = send("GET", "/camunda/app/tasklist/default/", null, null);
 		check(page, 200, "open Tasklist");
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
 		check(send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
 				"application/x-www-form-urlencoded"), 200, "sign in");
+	}
+
+	/** The session cookie's value, for a MockMvc request that must come from this signed-in browser. */
+	public String sessionCookie() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(SharedSessions.COOKIE))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	/** Who the webapp says is signed in on this session; null if nobody. */

@@ -3,13 +3,16 @@ package org.sevahub.web;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.SevaHubTest;
 import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,8 +34,21 @@ class ApplicationApiTest {
 			 "data": {"childName": "Rahul", "childNameLocal": "राहुल", "childGender": "M", "childDateOfBirth": "2026-10-01",
 			          "placeOfBirth": "SSKM Hospital", "fatherName": "Amit", "motherName": "Sunita", "relation": "parent"}}""";
 
+	/** The applicant's number in BIRTH: the citizen these tests sign in as. */
+	static final String MOBILE = "9876543210";
+
 	@Autowired
+	TestRestTemplate anonymous;
+
+	@Autowired
+	Environment environment;
+
 	TestRestTemplate http;
+
+	@BeforeEach
+	void signIn() {
+		http = CitizenLogin.as(anonymous, environment, MOBILE);
+	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -85,7 +101,7 @@ class ApplicationApiTest {
 				"{\"data\": {\"childDateOfBirth\": \"2030-01-01\", \"childGender\": \"X\"}}");
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		Map<String, String> errors = (Map<String, String>) refused.getBody().get("fieldErrors");
-		assertThat(errors).containsKeys("applicant.mobile", "childName", "placeOfBirth")
+		assertThat(errors).containsKeys("childName", "placeOfBirth")
 			.containsEntry("childDateOfBirth", "Date of birth cannot be in the future")
 			.containsEntry("childGender", "Sex of the child must be one of the listed choices");
 		assertThat(http.getForObject("/api/v1/applications/" + no, Map.class)).containsEntry("status", "INITIATED");
@@ -136,11 +152,11 @@ class ApplicationApiTest {
 
 	@Test
 	void theEngineRestApiNeedsAnOfficerAndRefusesAnUnknownDecision() {
-		assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+		assertThat(anonymous.getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		String no = create(BIRTH);
 		post("/api/v1/applications/" + no + "/submit", "{}");
-		TestRestTemplate assistant = http.withBasicAuth("assistant", "assistant");
+		TestRestTemplate assistant = anonymous.withBasicAuth("assistant", "assistant");
 		List<Map<String, Object>> tasks = assistant.exchange("/engine-rest/task?processInstanceBusinessKey=" + no,
 				HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
 				})
@@ -155,7 +171,7 @@ class ApplicationApiTest {
 			.isEqualTo("Unknown decision 'approve' for task 'Verify application': expected one of forward, clarify");
 		assertThat(assistant.getForObject("/engine-rest/task/" + taskId, Map.class)).containsEntry("id", taskId);
 
-		ResponseEntity<Map> foreign = http.withBasicAuth("appellate2", "appellate2")
+		ResponseEntity<Map> foreign = anonymous.withBasicAuth("appellate2", "appellate2")
 			.postForEntity("/engine-rest/task/" + taskId + "/complete",
 					json("{\"variables\": {\"decision\": {\"value\": \"forward\"}}}"), Map.class);
 		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -169,6 +185,59 @@ class ApplicationApiTest {
 			.containsEntry("status", "FORWARDED")
 			.containsEntry("actor", "assistant")
 			.containsEntry("remarks", "ঠিক আছে"));
+	}
+
+	@Test
+	void withoutACredentialTheApiAnswers401AndAnotherCitizen404AsForAnUnknownNumber() {
+		String no = create(BIRTH);
+		TestRestTemplate stranger = CitizenLogin.as(anonymous, environment, "9123456780");
+		String pension = "{\"applicant\": {\"mobile\": \"9123456780\"}, \"data\": {\"bankAccount\": \"000111\"}}";
+		List<Object[]> calls = List.of(new Object[] { HttpMethod.GET, "", null },
+				new Object[] { HttpMethod.PUT, "/draft", pension }, new Object[] { HttpMethod.POST, "/submit", "{}" },
+				new Object[] { HttpMethod.POST, "/withdraw", "{}" },
+				new Object[] { HttpMethod.POST, "/appeal", "{\"grounds\": \"x\"}" },
+				new Object[] { HttpMethod.GET, "/documents", null });
+		for (Object[] call : calls) {
+			HttpMethod method = (HttpMethod) call[0];
+			String path = "/api/v1/applications/" + no + call[1];
+			ResponseEntity<Map> nobody = anonymous.exchange(path, method, json((String) call[2]), Map.class);
+			assertThat(nobody.getStatusCode()).as("anonymous " + method + " " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(nobody.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+			ResponseEntity<Map> theirs = stranger.exchange(path, method, json((String) call[2]), Map.class);
+			ResponseEntity<Map> unknown = stranger.exchange("/api/v1/applications/BC2099999999" + call[1], method,
+					json((String) call[2]), Map.class);
+			assertThat(theirs.getStatusCode()).as("stranger " + method + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(theirs.getBody()).isEqualTo(unknown.getBody());
+			assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		}
+		assertThat(http.getForObject("/api/v1/applications/" + no, Map.class)).containsEntry("status", "INITIATED");
+		assertThat(jdbc.sql("SELECT form_data FROM application WHERE application_no = :no").param("no", no)
+			.query(String.class)
+			.single()).doesNotContain("000111");
+		assertThat(anonymous.postForEntity("/api/v1/applications", json(BIRTH), Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getForEntity("/api/v1/citizen/applications", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aSignedInCitizenAppliesOnlyUnderTheirOwnNumberAndSeesWhatItOwns() {
+		long before = countWhere("SELECT COUNT(*) FROM application");
+		ResponseEntity<Map> other = post("/api/v1/applications", BIRTH.replace(MOBILE, "9123456780"));
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((Map<String, String>) other.getBody().get("fieldErrors")).containsKey("applicant.mobile");
+		assertThat(countWhere("SELECT COUNT(*) FROM application")).isEqualTo(before);
+		String mine = create(BIRTH);
+		List<Map<String, Object>> owned = http.exchange("/api/v1/citizen/applications", HttpMethod.GET, null,
+				new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				})
+			.getBody();
+		assertThat(owned).extracting(a -> a.get("applicationNo")).contains(mine);
+		assertThat(CitizenLogin.as(anonymous, environment, "9000000001")
+			.exchange("/api/v1/citizen/applications", HttpMethod.GET, null,
+					new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					})
+			.getBody()).extracting(a -> a.get("applicationNo")).doesNotContain(mine);
 	}
 
 	/** Creates the application and sends the documents it needs, as a client does before submitting. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -236,6 +237,53 @@ class BrowserTest {
 	}
 
 	@Test
+	void aCitizenSignsInWithAnOtpThroughThePagesAndSeesTheirApplications() throws Exception {
+		String mobile = "7" + String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+		Map<String, String> form = new java.util.HashMap<>(ProcessDriver.validForm("BIRTH-CERT"));
+		form.put("applicant.mobile", mobile);
+		Application mine = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT", form));
+
+		browser.manage().deleteAllCookies();
+		// An application page without a session leads to sign-in, and back to it afterwards.
+		browser.get(url("/applications/" + mine.applicationNo()));
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-form")));
+		assertThat(browser.getCurrentUrl()).contains("/citizen/sign-in?next=");
+		type("mobile", mobile);
+		browser.findElement(By.id("send-otp")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-form")));
+		String sms = jdbc.sql("SELECT message FROM sandbox_sms WHERE mobile = :m ORDER BY id DESC LIMIT 1")
+			.param("m", mobile)
+			.query(String.class)
+			.single();
+		String otp = sms.substring(0, 6);
+		String wrong = otp.equals("123456") ? "654321" : "123456";
+		type("otp", wrong);
+		browser.findElement(By.id("verify-otp")).click();
+		assertThat(wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error"))).getText())
+			.isEqualTo("Wrong OTP. 2 tries left.");
+		type("otp", otp);
+		screenshot("citizen-sign-in-otp");
+		browser.findElement(By.id("verify-otp")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
+		assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("INITIATED");
+		assertThat(browser.manage().getCookieNamed("sevahub_citizen").isHttpOnly()).isTrue();
+
+		browser.get(url("/citizen/applications"));
+		WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
+		screenshot("citizen-my-applications");
+		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started, not yet submitted");
+		list.findElement(By.linkText(mine.applicationNo())).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
+
+		browser.get(url("/citizen/applications"));
+		browser.findElement(By.cssSelector("#sign-out-form button")).click();
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("apply-BIRTH-CERT")));
+		assertThat(browser.manage().getCookieNamed("sevahub_citizen")).isNull();
+		browser.get(url("/citizen/applications"));
+		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile-form")));
+	}
+
+	@Test
 	void aCitizenSeesFieldErrorsAndKeepsWhatTheyTyped() throws Exception {
 		browser.manage().deleteAllCookies();
 		browser.get(url("/apply/INCOME-CERT"));
@@ -349,8 +397,9 @@ class BrowserTest {
 		// Verified again and approved by the designated officer in Tasklist.
 		desktop();
 		TasklistDecisions.complete(http, tasks, app, "assistant", "forward", null);
-		// Signed out of the assistant's webapp session (Spring Session's cookie) to sign in as the officer.
-		browser.manage().deleteAllCookies();
+		// The webapps' session lives in the shared store under SevaHub's own cookie (platform/SharedSessions).
+		browser.manage().deleteCookieNamed("JSESSIONID");
+		browser.manage().deleteCookieNamed("SEVAHUB_SESSION");
 		signInToTasklist("officer");
 		Task decide = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
 		browser.get(url("/camunda/app/tasklist/default/#/?task=" + decide.getId()));

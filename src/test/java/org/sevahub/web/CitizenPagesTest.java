@@ -1,5 +1,6 @@
 package org.sevahub.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +37,9 @@ class CitizenPagesTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Environment environment;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -186,13 +192,32 @@ class CitizenPagesTest {
 	}
 
 	@Test
-	void anotherBrowserCannotOpenTheFormButAnyoneCanTrackTheStatus() throws Exception {
+	void anotherBrowserCannotOpenTheApplicationButAnyoneCanTrackItsStatusInWords() throws Exception {
 		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
 				ProcessDriver.validForm("BIRTH-CERT")));
-		assertThat(mvc.perform(get("/applications/" + app.applicationNo() + "/form")).andReturn().getResponse()
-			.getStatus()).isEqualTo(403);
-		String status = page(get("/applications/" + app.applicationNo()));
-		assertThat(status).contains("Started", "Su**** Ba******").doesNotContain("Sunita Banerjee");
+		for (String path : List.of("", "/form", "/acknowledgement", "/receipt.pdf", "/notifications")) {
+			MockHttpServletResponse nobody = mvc.perform(get("/applications/" + app.applicationNo() + path))
+				.andReturn()
+				.getResponse();
+			assertThat(nobody.getStatus()).as(path).isIn(302, 404);
+			if (nobody.getStatus() == 302) {
+				assertThat(nobody.getRedirectedUrl()).startsWith("/citizen/sign-in?next=");
+			}
+			MockHttpServletResponse stranger = mvc
+				.perform(get("/applications/" + app.applicationNo() + path)
+					.cookie(CitizenLogin.cookie(environment, "9123456780")))
+				.andReturn()
+				.getResponse();
+			assertThat(stranger.getStatus()).as(path).isEqualTo(404);
+			assertThat(stranger.getContentAsString()).doesNotContain("Sunita", "Su****");
+		}
+		String track = page(get("/track").param("applicationNo", app.applicationNo()));
+		assertThat(track).contains("Birth Certificate", "Started, not yet submitted")
+			.doesNotContain("Sunita", "Su****", "Banerjee", "SSKM");
+		MockHttpServletResponse unknown = mvc.perform(get("/track").param("applicationNo", "{x}")).andReturn().getResponse();
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		String owner = page(get("/applications/" + app.applicationNo()).cookie(CitizenLogin.cookie(environment, "9876543210")));
+		assertThat(owner).contains("Started", "Su**** Ba******").doesNotContain("Sunita Banerjee");
 	}
 
 	@Test
@@ -210,7 +235,7 @@ class CitizenPagesTest {
 	void theStatusPageShowsEveryStage() throws Exception {
 		Application app = driver.start("BIRTH-CERT");
 		applications.submit(app.applicationNo(), Map.of());
-		String html = page(get("/applications/" + app.applicationNo()));
+		String html = page(get("/applications/" + app.applicationNo()).cookie(CitizenLogin.cookie(environment, "9876543210")));
 		assertThat(html.indexOf(">Started<")).isGreaterThan(0).isLessThan(html.indexOf(">Submitted<"));
 		assertThat(html).contains("Being verified").doesNotContain("UNDER_VERIFICATION", "INITIATED");
 	}

@@ -6,6 +6,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.SignedInCitizen;
 import org.sevahub.web.ApplicationView;
 import org.sevahub.web.ApplicationViews;
 
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/applications")
 class ApplicationApiController {
 
+	private static final String MOBILE = "applicant.mobile";
+
 	private final ApplicationService applications;
 
 	private final ApplicationViews views;
@@ -39,13 +42,22 @@ class ApplicationApiController {
 		if (request.serviceCode == null || request.serviceCode.isBlank()) {
 			throw new FormInvalidException(Map.of("serviceCode", "serviceCode is required"));
 		}
-		Application app = applications.create(NewApplication.direct(request.serviceCode, request.values()));
+		Map<String, String> values = request.values();
+		String mobile = values.get(MOBILE);
+		SignedInCitizen citizen = SignedInCitizen.current().orElseThrow();
+		if (mobile == null || mobile.isBlank()) {
+			// The application belongs to the number that made it.
+			values.put(MOBILE, citizen.mobile());
+		}
+		rejectOtherMobile(values);
+		Application app = applications.create(NewApplication.direct(request.serviceCode, values));
 		return ResponseEntity.status(HttpStatus.CREATED).body(summary(applications.get(app.applicationNo())));
 	}
 
 	@PutMapping("/{applicationNo}/draft")
 	Map<String, String> saveDraft(@PathVariable String applicationNo, @RequestBody ApplicationRequest request) {
 		rejectUnknown(request);
+		rejectOtherMobile(request.values());
 		return summary(applications.saveDraft(applicationNo, request.values()));
 	}
 
@@ -54,6 +66,7 @@ class ApplicationApiController {
 			@RequestBody(required = false) ApplicationRequest request) {
 		ApplicationRequest body = request == null ? new ApplicationRequest() : request;
 		rejectUnknown(body);
+		rejectOtherMobile(body.values());
 		ApplicationService.Submission submission = applications.submit(applicationNo, body.values());
 		Map<String, String> summary = new java.util.LinkedHashMap<>(summary(submission.application()));
 		summary.put("accepted", String.valueOf(submission.accepted()));
@@ -74,6 +87,20 @@ class ApplicationApiController {
 	Map<String, String> withdraw(@PathVariable String applicationNo,
 			@RequestBody(required = false) Map<String, String> body) {
 		return summary(applications.withdraw(applicationNo, body == null ? null : body.get("reason")));
+	}
+
+	/**
+	 * A signed-in citizen's applications are those of their number: the API does not let them file one under, or
+	 * hand one over to, another number (who would then own it).
+	 */
+	private static void rejectOtherMobile(Map<String, String> values) {
+		SignedInCitizen.current().ifPresent(citizen -> {
+			String mobile = values.get(MOBILE);
+			if (mobile != null && !mobile.isBlank()
+					&& !SignedInCitizen.tenDigits(mobile).map(citizen.mobile()::equals).orElse(false)) {
+				throw new FormInvalidException(Map.of(MOBILE, "Must be the mobile number you signed in with"));
+			}
+		});
 	}
 
 	private static Map<String, String> summary(Application app) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.SevaHubCryptoProperties;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -37,6 +38,9 @@ public final class LifecycleDriver implements AutoCloseable {
 
 	/** The default profile's grants, signed with application.yml's made-up {@code sevahub.crypto.link-key}. */
 	private static final CitizenAccess GRANTS = grants();
+
+	/** The made-up session key of SevaHub's default profile: {@code ${SEVAHUB_CITIZEN_JWT_KEY:…}} in application.yml. */
+	private static final String CITIZEN_KEY = defaultOf("sevahub.citizen.jwt-key");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -105,6 +109,10 @@ public final class LifecycleDriver implements AutoCloseable {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
 		}
+		else {
+			// The citizen of these applications, signed in (docs/security.md).
+			request.header("Authorization", "Bearer " + CitizenLogin.token(CITIZEN_KEY, "9830000000"));
+		}
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != expected) {
 			throw new IllegalStateException(method + " " + path + " on " + node.name + ": " + response.statusCode()
@@ -133,10 +141,17 @@ public final class LifecycleDriver implements AutoCloseable {
 		}
 	}
 
+	private static String defaultOf(String property) {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		String value = yaml.getObject().getProperty(property);
+		return value.startsWith("${") ? value.substring(value.indexOf(':') + 1, value.length() - 1) : value;
+	}
+
 	private static CitizenAccess grants() {
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
 		yaml.setResources(new ClassPathResource("application.yml"));
-		return new CitizenAccess(new SevaHubCryptoProperties(null, yaml.getObject().getProperty("sevahub.crypto.link-key")));
+		return new CitizenAccess(new SevaHubCryptoProperties(null, yaml.getObject().getProperty("sevahub.crypto.link-key")), null, false);
 	}
 
 	/** 0 is "a", 27 is "bb": English names carry no digits. */

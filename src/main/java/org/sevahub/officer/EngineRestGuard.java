@@ -1,0 +1,304 @@
+package org.sevahub.officer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.sevahub.document.DocumentAccess;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What an officer may do through the engine's REST API, {@code /engine-rest} and Tasklist's
+ * {@code /camunda/api/engine}, beyond what Camunda's authorizations allow (docs/security.md):
+ * <ul>
+ * <li>completing a task sets only the editable fields of the task's form ({@link TaskFormFields}); anything else
+ * is refused with 400, in Camunda's error shape, before the engine sees it;</li>
+ * <li>the only other writes are the task's own (claim, assignee, comments…); variables, instances, jobs,
+ * messages and deployments are the administrators' ({@code camunda-admin});</li>
+ * <li>an instance's variables are read only by officers whose groups hold, or held, one of its tasks
+ * ({@link InstanceReaders}).</li>
+ * </ul>
+ * Administrators pass untouched. The check uses the user's groups and the tasks' candidate groups, so it holds
+ * whether groups are posts or office-scoped posts ({@code designatedOfficer:WB-KOL}).
+ */
+@Configuration
+class EngineRestGuard {
+
+	private static final Pattern COMPLETE = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)$");
+
+	private static final Pattern TASK_WRITE = Pattern
+		.compile("^/task/[^/]+(/(claim|unclaim|assignee|delegate|comment/create|identity-links|identity-links/delete|attachment/create))?$");
+
+	private static final Pattern QUERY = Pattern.compile(
+			"^/(task|filter/[^/]+/list|filter/[^/]+/count|task/count|process-instance|process-instance/count|"
+					+ "history/[a-z-]+|history/[a-z-]+/count|variable-instance|variable-instance/count)$");
+
+	private static final Pattern INSTANCE = Pattern.compile("^/(history/)?process-instance/([^/]+)(/.*)?$");
+
+	private static final Pattern TASK_VARIABLES = Pattern.compile("^/task/([^/]+)/(variables|localVariables|form-variables)(/.*)?$");
+
+	private static final Pattern EXECUTION = Pattern.compile("^/execution/([^/]+)(/.*)?$");
+
+	private static final Pattern VARIABLE_QUERY = Pattern
+		.compile("^/(variable-instance|history/variable-instance|history/detail)(/count)?$");
+
+	private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/[^/]+");
+
+	private static final int MAX_BODY = 1024 * 1024;
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> engineRestGuardFilter(IdentityService identity, TaskFormFields forms,
+			InstanceReaders readers, ObjectMapper json) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new Guard(identity, forms, readers, json));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setName("sevahub-engine-rest-guard");
+		// After Camunda's authentication filter (101), which tells who calls /engine-rest.
+		registration.setOrder(102);
+		return registration;
+	}
+
+	/** The caller as Camunda knows them. */
+	record Caller(String userId, List<String> groups) {
+
+		boolean admin() {
+			return groups.contains(Groups.CAMUNDA_ADMIN);
+		}
+
+	}
+
+	static final class Guard extends OncePerRequestFilter {
+
+		private final IdentityService identity;
+
+		private final TaskFormFields forms;
+
+		private final InstanceReaders readers;
+
+		private final ObjectMapper json;
+
+		Guard(IdentityService identity, TaskFormFields forms, InstanceReaders readers, ObjectMapper json) {
+			this.identity = identity;
+			this.forms = forms;
+			this.readers = readers;
+			this.json = json;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Optional<Caller> caller = caller(request);
+			if (caller.isEmpty() || caller.get().admin()) {
+				// Unauthenticated calls are Camunda's to refuse.
+				chain.doFilter(request, response);
+				return;
+			}
+			String path = resourcePath(request);
+			String method = request.getMethod();
+			HttpServletRequest passed = request;
+			if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+				byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+				if (body.length > MAX_BODY) {
+					error(response, 413, "InvalidRequestException", "The request body is too large");
+					return;
+				}
+				passed = new Replayed(request, body);
+				Matcher complete = COMPLETE.matcher(path);
+				if (method.equals("POST") && complete.matches()) {
+					Set<String> refused = undeclared(body, forms.of(complete.group(1)));
+					if (!refused.isEmpty()) {
+						error(response, 400, "InvalidRequestException", "Only the fields of the task's form may be set; "
+								+ "not " + String.join(", ", refused));
+						return;
+					}
+				}
+				else if (!(method.equals("PUT") && TASK_WRITE.matcher(path).matches())
+						&& !(method.equals("POST") && (TASK_WRITE.matcher(path).matches() || QUERY.matcher(path).matches()))) {
+					error(response, 403, "AuthorizationException",
+							"Officers complete and manage their tasks; other changes are for administrators");
+					return;
+				}
+				if (method.equals("POST") && VARIABLE_QUERY.matcher(path).matches()
+						&& !readers.mayRead(caller.get(), instanceIds(body, null))) {
+					error(response, 403, "AuthorizationException",
+							"Variables are read per process instance whose tasks your groups hold: give processInstanceIdIn");
+					return;
+				}
+			}
+			else if (!mayRead(caller.get(), path, request)) {
+				error(response, 403, "AuthorizationException",
+						"Only officers whose groups hold a task of this application may read it");
+				return;
+			}
+			chain.doFilter(passed, response);
+		}
+
+		private boolean mayRead(Caller caller, String path, HttpServletRequest request) {
+			Matcher instance = INSTANCE.matcher(path);
+			if (instance.matches() && !instance.group(2).equals("count")) {
+				return readers.mayRead(caller, List.of(instance.group(2)));
+			}
+			Matcher task = TASK_VARIABLES.matcher(path);
+			if (task.matches()) {
+				return readers.mayReadTask(caller, task.group(1));
+			}
+			Matcher execution = EXECUTION.matcher(path);
+			if (execution.matches() && !execution.group(1).equals("count")) {
+				return readers.mayReadExecution(caller, execution.group(1));
+			}
+			if (VARIABLE_QUERY.matcher(path).matches()) {
+				return readers.mayRead(caller, instanceIds(null, request));
+			}
+			return true;
+		}
+
+		/** The instances a variable query names; empty when it names none (then it would read them all). */
+		private List<String> instanceIds(byte[] body, HttpServletRequest request) {
+			List<String> ids = new ArrayList<>();
+			if (request != null) {
+				for (String name : List.of("processInstanceId", "processInstanceIdIn")) {
+					String value = request.getParameter(name);
+					if (value != null) {
+						ids.addAll(List.of(value.split(",")));
+					}
+				}
+				return ids;
+			}
+			try {
+				JsonNode query = json.readTree(body);
+				if (query != null) {
+					query.path("processInstanceIdIn").forEach(id -> ids.add(id.asText()));
+					if (query.hasNonNull("processInstanceId")) {
+						ids.add(query.get("processInstanceId").asText());
+					}
+				}
+			}
+			catch (IOException ex) {
+				// Malformed: Camunda answers it; with no instance named, reading is refused anyway.
+			}
+			return ids;
+		}
+
+		/** The variables a completion sets that the form does not declare. */
+		private Set<String> undeclared(byte[] body, Set<String> declared) {
+			Set<String> refused = new TreeSet<>();
+			if (body.length == 0) {
+				return refused;
+			}
+			try {
+				JsonNode variables = json.readTree(body).path("variables");
+				for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
+					String name = it.next().getKey();
+					if (!declared.contains(name)) {
+						refused.add(name.length() > 60 ? name.substring(0, 60) + "…" : name);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// Camunda answers malformed JSON with its own 400.
+			}
+			return refused;
+		}
+
+		private Optional<Caller> caller(HttpServletRequest request) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
+				Authentication current = identity.getCurrentAuthentication();
+				return current == null || current.getUserId() == null ? Optional.empty()
+						: Optional.of(new Caller(current.getUserId(),
+								current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds())));
+			}
+			return DocumentAccess.signedIn(request).map(officer -> new Caller(officer.name(), officer.groups()));
+		}
+
+		/** The resource below the API's root, whichever of its addresses was used. */
+		private static String resourcePath(HttpServletRequest request) {
+			String uri = request.getRequestURI().substring(request.getContextPath().length());
+			String path = uri.startsWith("/engine-rest") ? uri.substring("/engine-rest".length())
+					: uri.substring("/camunda/api/engine".length());
+			Matcher engine = ENGINE_PREFIX.matcher(path);
+			return engine.lookingAt() ? path.substring(engine.end()) : path;
+		}
+
+		private void error(HttpServletResponse response, int status, String type, String message) throws IOException {
+			response.setStatus(status);
+			response.setContentType("application/json");
+			json.writeValue(response.getOutputStream(), Map.of("type", type, "message", message));
+		}
+
+	}
+
+	/** The request with its body read once by the guard and given again to Camunda. */
+	static final class Replayed extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		Replayed(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+	}
+
+}

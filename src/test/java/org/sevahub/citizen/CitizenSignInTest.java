@@ -1,0 +1,228 @@
+package org.sevahub.citizen;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.application.EngineClock;
+import org.sevahub.application.NewApplication;
+import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.SevaHubTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Citizen sign-in through the API (docs/security.md): the OTP by SMS, the session, what the number owns, and every
+ * way in which it is refused. Each test comes from its own client address and number, so the rate limits of one
+ * do not touch another.
+ */
+@SevaHubTest
+class CitizenSignInTest {
+
+	private static final Pattern OTP = Pattern.compile("^(\\d{6}) is your SevaHub sign-in OTP");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationService applications;
+
+	private final String address = "10.9." + ThreadLocalRandom.current().nextInt(256) + "."
+			+ ThreadLocalRandom.current().nextInt(256);
+
+	@Test
+	void anOtpBySmsGivesASessionThatListsWhatTheNumberOwns() throws Exception {
+		String mobile = newMobile();
+		Map<String, String> form = new HashMap<>(ProcessDriver.validForm("BIRTH-CERT"));
+		form.put("applicant.mobile", mobile);
+		Application mine = applications.create(NewApplication.direct("BIRTH-CERT", form));
+
+		assertThat(requestOtp(mobile).getStatus()).isEqualTo(202);
+		JsonNode sms = inbox(mobile).get(0);
+		assertThat(sms.path("templateId").asText()).isEqualTo("1107170000000900002");
+		String otp = otpIn(sms);
+		assertThat(jdbc.sql("SELECT otp_hash || mobile_hash FROM citizen_otp ORDER BY id DESC LIMIT 1")
+			.query(String.class)
+			.single()).doesNotContain(otp).doesNotContain(mobile);
+
+		MockHttpServletResponse session = signIn(mobile, otp);
+		assertThat(session.getStatus()).isEqualTo(200);
+		JsonNode body = json.readTree(session.getContentAsString());
+		String token = body.path("token").asText();
+		assertThat(Date.from(java.time.Instant.parse(body.path("expiresAt").asText())))
+			.isAfter(Date.from(EngineClock.now().plus(Duration.ofMinutes(29))));
+		assertThat(session.getHeaders("Set-Cookie")).filteredOn(c -> c.startsWith(CitizenAuthentication.COOKIE + "="))
+			.singleElement()
+			.satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/"));
+
+		JsonNode owned = json.readTree(mvc.perform(get("/api/v1/citizen/applications")
+			.header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString());
+		assertThat(owned.findValuesAsText("applicationNo")).contains(mine.applicationNo());
+		assertThat(mvc.perform(get("/api/v1/applications/" + mine.applicationNo()).header("Authorization", "Bearer " + token))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		// A token whose number was changed is no token.
+		String[] parts = token.split("\\.");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace(mobile, "9876543210");
+		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+				+ "." + parts[2];
+		assertThat(mvc.perform(get("/api/v1/citizen/applications").header("Authorization", "Bearer " + forged))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(401);
+		// The OTP is spent.
+		assertThat(error(signIn(mobile, otp))).isEqualTo("no-code");
+	}
+
+	@Test
+	void aWrongCodeCostsATryAndTheLastTryKillsTheOtp() throws Exception {
+		String mobile = newMobile();
+		requestOtp(mobile);
+		String otp = otpIn(inbox(mobile).get(0));
+		String wrong = otp.equals("111111") ? "222222" : "111111";
+		MockHttpServletResponse first = signIn(mobile, wrong);
+		assertThat(first.getStatus()).isEqualTo(401);
+		assertThat(json.readTree(first.getContentAsString()).path("triesLeft").asInt()).isEqualTo(2);
+		assertThat(error(signIn(mobile, wrong))).isEqualTo("wrong-code");
+		assertThat(error(signIn(mobile, wrong))).isEqualTo("too-many-tries");
+		MockHttpServletResponse right = signIn(mobile, otp);
+		assertThat(right.getStatus()).isEqualTo(401);
+		assertThat(error(right)).isEqualTo("too-many-tries");
+		assertThat(right.getHeaders("Set-Cookie")).noneMatch(c -> c.startsWith(CitizenAuthentication.COOKIE + "="));
+	}
+
+	@Test
+	void anExpiredCodeIsRefused() throws Exception {
+		String mobile = newMobile();
+		requestOtp(mobile);
+		String otp = otpIn(inbox(mobile).get(0));
+		try {
+			ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofMinutes(6))));
+			assertThat(error(signIn(mobile, otp))).isEqualTo("expired");
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	@Test
+	void anExpiredSessionIsNoSession() throws Exception {
+		String mobile = newMobile();
+		requestOtp(mobile);
+		String token = json.readTree(signIn(mobile, otpIn(inbox(mobile).get(0))).getContentAsString()).path("token").asText();
+		try {
+			ClockUtil.setCurrentTime(Date.from(EngineClock.now().plus(Duration.ofMinutes(31))));
+			assertThat(mvc.perform(get("/api/v1/citizen/applications").header("Authorization", "Bearer " + token))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(401);
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	@Test
+	void oneNumberGetsThreeOtpsAWindowAndOnlyTheNewestCounts() throws Exception {
+		String mobile = newMobile();
+		for (int i = 0; i < 3; i++) {
+			assertThat(requestOtp(mobile).getStatus()).isEqualTo(202);
+		}
+		MockHttpServletResponse fourth = requestOtp(mobile);
+		assertThat(fourth.getStatus()).isEqualTo(429);
+		assertThat(fourth.getHeader("Retry-After")).isNotBlank();
+		assertThat(error(fourth)).isEqualTo("rate-limited");
+		List<JsonNode> sent = inbox(mobile);
+		assertThat(sent).hasSize(3);
+		assertThat(error(signIn(mobile, otpIn(sent.get(1))))).isIn("wrong-code", "no-code");
+		assertThat(signIn(mobile, otpIn(sent.get(0))).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void oneAddressIsLimitedAcrossNumbersAndTrackingTooAndABadNumberIsABadRequest() throws Exception {
+		assertThat(error(requestOtp("12345"))).isEqualTo("invalid-mobile");
+		int sent = 0;
+		MockHttpServletResponse last = null;
+		for (int i = 0; i < 25; i++) {
+			last = requestOtp(newMobile());
+			if (last.getStatus() != 202) {
+				break;
+			}
+			sent++;
+		}
+		// A number that is not one is refused before it costs the address anything: the bucket holds 20.
+		assertThat(sent).isEqualTo(20);
+		assertThat(last.getStatus()).isEqualTo(429);
+		int tracked = 0;
+		for (int i = 0; i < 40; i++) {
+			int status = mvc.perform(get("/track").param("applicationNo", "BC2099000001").header("X-Forwarded-For", address))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (status == 429) {
+				break;
+			}
+			tracked++;
+		}
+		assertThat(tracked).isEqualTo(30);
+	}
+
+	private MockHttpServletResponse requestOtp(String mobile) throws Exception {
+		return mvc.perform(post("/api/v1/citizen/otp").contentType(MediaType.APPLICATION_JSON)
+			.header("X-Forwarded-For", address)
+			.content("{\"mobile\": \"" + mobile + "\"}")).andReturn().getResponse();
+	}
+
+	private MockHttpServletResponse signIn(String mobile, String otp) throws Exception {
+		return mvc.perform(post("/api/v1/citizen/session").contentType(MediaType.APPLICATION_JSON)
+			.header("X-Forwarded-For", address)
+			.content("{\"mobile\": \"" + mobile + "\", \"otp\": \"" + otp + "\"}")).andReturn().getResponse();
+	}
+
+	private List<JsonNode> inbox(String mobile) throws Exception {
+		JsonNode list = json.readTree(
+				mvc.perform(get("/sandbox/sms").param("mobile", mobile)).andReturn().getResponse().getContentAsString());
+		return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
+	}
+
+	private static String otpIn(JsonNode sms) {
+		Matcher otp = OTP.matcher(sms.path("message").asText());
+		assertThat(otp.find()).as(sms.toString()).isTrue();
+		return otp.group(1);
+	}
+
+	private String error(MockHttpServletResponse response) throws Exception {
+		return json.readTree(response.getContentAsString()).path("error").asText();
+	}
+
+	private static String newMobile() {
+		return "7" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+	}
+
+}
