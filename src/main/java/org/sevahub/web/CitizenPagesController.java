@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.FeeGateway;
@@ -84,6 +85,8 @@ class CitizenPagesController {
 		this.zone = zone;
 	}
 
+	private static final java.util.regex.Pattern APPLICATION_NO = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
+
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("services", catalog.all());
@@ -92,7 +95,12 @@ class CitizenPagesController {
 
 	@GetMapping("/track")
 	String track(@RequestParam String applicationNo) {
-		return "redirect:/applications/" + applicationNo.strip();
+		String number = applicationNo.strip();
+		// A redirect target is a URI template: only a plausible number goes into it, anything else is not found.
+		if (!APPLICATION_NO.matcher(number).matches()) {
+			throw new ApplicationNotFoundException(number.length() > 40 ? number.substring(0, 40) + "…" : number);
+		}
+		return "redirect:/applications/" + number;
 	}
 
 	@GetMapping("/apply/{serviceCode}")

@@ -32,6 +32,29 @@ final class BskFields {
 		claims.forEach((name, value) -> byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
 	}
 
+	/** The longest value a claim may carry: its column's width where it is kept, else the audit reference's. */
+	private static final Map<String, Integer> LONGEST = Map.of("name", 100, "servicecode", 40, "applicationno", 40,
+			"appno", 40, "documentno", 80, "mobile", 20, "email", 200);
+
+	private static final int LONGEST_OTHER = 200;
+
+	/**
+	 * Refuses a claim whose value is longer than where it would be kept, before anything is read from or written
+	 * to the database: a length the schema cannot hold is the caller's mistake, not a database error.
+	 */
+	void checkLengths() {
+		byLowerName.forEach((name, value) -> {
+			if (value instanceof Map || value instanceof List) {
+				return;
+			}
+			int longest = LONGEST.getOrDefault(name, LONGEST_OTHER);
+			if (value != null && value.toString().length() > longest) {
+				String shown = name.length() <= 40 ? name : name.substring(0, 40) + "…";
+				throw new BskRefusal(shown + " is longer than " + longest + " characters");
+			}
+		});
+	}
+
 	Optional<Object> raw(String field) {
 		for (String spelling : SPELLINGS.getOrDefault(field, List.of(field.toLowerCase(Locale.ROOT)))) {
 			Object value = byLowerName.get(spelling);
