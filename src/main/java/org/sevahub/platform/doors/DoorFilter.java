@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -76,6 +77,13 @@ class DoorFilter extends OncePerRequestFilter {
 		CountedRequest counted = new CountedRequest(request, limit);
 		try {
 			chain.doFilter(counted, response);
+		}
+		catch (HttpMessageNotReadableException ex) {
+			// A filter read the body before any controller did (FormContentFilter on PUT/PATCH/DELETE forms).
+			if (!exceeded(request)) {
+				doors.refuse(path, request, response, 400, "The request body could not be read as its Content-Type says");
+				return;
+			}
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (!exceeded(request)) {
