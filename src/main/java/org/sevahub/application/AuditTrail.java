@@ -2,6 +2,8 @@ package org.sevahub.application;
 
 import java.util.regex.Pattern;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,10 +64,12 @@ public class AuditTrail {
 	 * (the request itself is refused for it before anything else is written) is kept in part.
 	 */
 	private static String clip(String text, int length) {
+		text = ControlCharacters.replaced(text);
 		return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
 	}
 
 	private static String truncate(String text) {
+		text = ControlCharacters.replaced(text);
 		return text == null || text.length() <= 3900 ? text : text.substring(0, 3900) + "…";
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -77,6 +78,12 @@ class DoorExceptionHandler {
 	void unreadable(HttpServletRequest request, HttpServletResponse response) {
 		refuse(request, response, 400, "The request body is not valid for this address (malformed, a wrong type, a"
 				+ " null where an object is expected, or nested too deeply); nothing was changed");
+	}
+
+	/** Spring Security's firewall checks parameter names when they are first read, deep inside a controller. */
+	@ExceptionHandler(RequestRejectedException.class)
+	void rejected(HttpServletRequest request, HttpServletResponse response) {
+		refuse(request, response, 400, "The request has a parameter or header this server does not accept");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,11 +60,15 @@ class DoorFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		MediaType type;
 		try {
-			type = contentType(request);
+			type = carriesBody(request) ? contentType(request) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			doors.refuse(path, request, response, 415,
 					"The Content-Type header is not a concrete media type this address can read");
+			return;
+		}
+		if (controlIn(request.getQueryString()) || controlIn(request.getRequestURI())) {
+			doors.refuse(path, request, response, 400, "The address contains control characters");
 			return;
 		}
 		boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
@@ -85,6 +90,11 @@ class DoorFilter extends OncePerRequestFilter {
 				return;
 			}
 		}
+		catch (RequestRejectedException ex) {
+			// Spring Security's firewall, checking a parameter's name when a filter first read it.
+			doors.refuse(path, request, response, 400, "The request has a parameter or header this server does not accept");
+			return;
+		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (!exceeded(request)) {
 				throw ex;
@@ -94,6 +104,27 @@ class DoorFilter extends OncePerRequestFilter {
 			response.setHeader("Connection", "close");
 			doors.refuse(path, request, response, 413, null);
 		}
+	}
+
+	/** A NUL or another control character in the address reaches no lookup: PostgreSQL cannot even compare it. */
+	private static boolean controlIn(String query) {
+		if (query == null || query.indexOf('%') < 0 && !ControlCharacters.in(query)) {
+			return false;
+		}
+		try {
+			return ControlCharacters.in(java.net.URLDecoder.decode(query, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException malformed) {
+			return false;
+		}
+	}
+
+	/** A write, or any request that sends a body: its Content-Type is what Spring MVC will read it by. */
+	private static boolean carriesBody(HttpServletRequest request) {
+		return switch (request.getMethod()) {
+			case "POST", "PUT", "PATCH" -> true;
+			default -> request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+		};
 	}
 
 	/** The request's Content-Type, checked: a wildcard or an unknown charset names no format to read. */

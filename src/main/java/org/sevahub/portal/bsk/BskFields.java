@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 /**
  * The claims of a BSK request, read under every spelling BSK's document uses for a field ({@code userid} /
  * {@code userId}, {@code ticketNo} / {@code tokenNo}, {@code ServiceCode}, {@code otpld} / {@code otpId},
@@ -48,9 +50,12 @@ final class BskFields {
 				return;
 			}
 			int longest = LONGEST.getOrDefault(name, LONGEST_OTHER);
+			String shown = ControlCharacters.replaced(name.length() <= 40 ? name : name.substring(0, 40) + "…");
 			if (value != null && value.toString().length() > longest) {
-				String shown = name.length() <= 40 ? name : name.substring(0, 40) + "…";
 				throw new BskRefusal(shown + " is longer than " + longest + " characters");
+			}
+			if (value != null && ControlCharacters.in(value.toString())) {
+				throw new BskRefusal(shown + " contains control characters");
 			}
 		});
 	}

@@ -124,6 +124,9 @@ class DciAnswers {
 		if (value != null && value.length() > longest) {
 			throw DciRefusal.bad(field + " is longer than " + longest + " characters");
 		}
+		if (org.sevahub.platform.doors.ControlCharacters.in(value)) {
+			throw DciRefusal.bad(field + " contains control characters");
+		}
 	}
 
 	private static Taken describe(String txn, java.util.Optional<Boolean> enrolled) {

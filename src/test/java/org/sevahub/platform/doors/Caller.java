@@ -94,22 +94,17 @@ final class Caller {
 	}
 
 	/**
-	 * Declares a body of {@code declared} bytes and starts sending it; what SevaHub answers before the rest
-	 * arrives (it must not wait for, nor buffer, a body it refuses).
+	 * Declares a body of {@code declared} bytes and sends none of it: what SevaHub answers on the declared
+	 * length alone (it must neither wait for nor buffer a body it refuses).
 	 */
 	Answer declareHuge(String path, String contentType, long declared) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
+			// Only the headers: the answer must come without the server reading (or waiting for) the body.
 			out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-					+ "\r\nContent-Length: " + declared + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			try {
-				out.write(new byte[64 * 1024]);
-				out.flush();
-			}
-			catch (IOException closedEarly) {
-				// The server may refuse and close before the first bytes of the body are read.
-			}
+					+ "\r\nContent-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
 			// The answer is read by its length: the server need not close a connection whose body it refused.
 			InputStream in = socket.getInputStream();
 			java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
@@ -127,6 +122,7 @@ final class Caller {
 			byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
 			return new Answer(status.find() ? Integer.parseInt(status.group(1)) : 0, type.find() ? type.group(1) : "",
 					new String(body, StandardCharsets.UTF_8));
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
