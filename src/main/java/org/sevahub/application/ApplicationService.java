@@ -235,6 +235,7 @@ public class ApplicationService {
 		if (grounds == null || grounds.isBlank()) {
 			throw new FormInvalidException(Map.of("grounds", "The grounds of appeal are required"));
 		}
+		checkRemarks("grounds", grounds);
 		Set<String> awaited = awaitedMessages(applicationNo);
 		String message = awaited.contains(Messages.FIRST_APPEAL_FILED) ? Messages.FIRST_APPEAL_FILED
 				: awaited.contains(Messages.SECOND_APPEAL_FILED) ? Messages.SECOND_APPEAL_FILED : null;
@@ -246,9 +247,19 @@ public class ApplicationService {
 		return applications.findByNo(applicationNo).orElseThrow();
 	}
 
+	/** Status history keeps remarks in 2000 characters (status_history.remarks): longer is the caller's mistake. */
+	private static void checkRemarks(String field, String text) {
+		if (text != null && text.length() > REMARKS_LENGTH) {
+			throw new FormInvalidException(Map.of(field, "At most " + REMARKS_LENGTH + " characters"));
+		}
+	}
+
+	private static final int REMARKS_LENGTH = 2000;
+
 	/** Withdraws the application; the process undoes what can be undone (fee refund, certificate revocation). */
 	@Transactional
 	public Application withdraw(String applicationNo, String reason) {
+		checkRemarks("reason", reason);
 		lock(applicationNo);
 		if (!awaitedMessages(applicationNo).contains(Messages.APPLICATION_WITHDRAWN)) {
 			throw new ActionNotAllowedException("Application " + applicationNo + " can no longer be withdrawn");

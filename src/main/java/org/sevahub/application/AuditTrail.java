@@ -2,6 +2,8 @@ package org.sevahub.application;
 
 import java.util.regex.Pattern;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,10 +42,10 @@ public class AuditTrail {
 				INSERT INTO audit_record (direction, portal, operation, reference, outcome, summary, occurred_at)
 				VALUES (:direction, :portal, :operation, :reference, :outcome, :summary, :at)""")
 			.param("direction", direction.name())
-			.param("portal", portal)
-			.param("operation", operation)
-			.param("reference", reference)
-			.param("outcome", outcome.length() <= 40 ? outcome : outcome.substring(0, 40))
+			.param("portal", clip(portal, 20))
+			.param("operation", clip(operation, 100))
+			.param("reference", clip(redact(reference), 200))
+			.param("outcome", clip(outcome, 40))
 			.param("summary", truncate(redact(summary)))
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();
@@ -58,7 +60,17 @@ public class AuditTrail {
 		return MOBILE.matcher(masked).replaceAll("$1XXXXXX$2");
 	}
 
+	/**
+	 * The record of a refusal must be written whatever the caller sent: a reference longer than its column
+	 * (the request itself is refused for it before anything else is written) is kept in part.
+	 */
+	private static String clip(String text, int length) {
+		text = ControlCharacters.replaced(text);
+		return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+	}
+
 	private static String truncate(String text) {
+		text = ControlCharacters.replaced(text);
 		return text == null || text.length() <= 3900 ? text : text.substring(0, 3900) + "…";
 	}
 

@@ -117,7 +117,7 @@ class CertificateController {
 	}
 
 	/** An admin revokes a certificate (found false, a court order): /verify says so at once. */
-	@PostMapping("/api/v1/admin/certificates/{certificateNo}/revoke")
+	@PostMapping(path = "/api/v1/admin/certificates/{certificateNo}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> revoke(@PathVariable String certificateNo,
 			@RequestBody(required = false) Map<String, String> body) {

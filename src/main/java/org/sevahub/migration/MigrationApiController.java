@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their progress and report. The same as the page at /admin/migration.
  */
 @RestController
-@RequestMapping("/api/v1/admin/migration")
+@RequestMapping(path = "/api/v1/admin/migration", produces = MediaType.APPLICATION_JSON_VALUE)
 class MigrationApiController {
 
 	private final ProcessMigrations migrations;

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.sevahub.application.AuditTrail;
+import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
@@ -63,6 +64,11 @@ class DeliveryReportController {
 		}
 		if (externalId == null || externalId.isBlank() || status == null || status.isBlank()) {
 			return ResponseEntity.badRequest().body("externalId and status are required");
+		}
+		// Kept in columns of 100 (gateway_ref) and 1000 (reason) characters; control characters in none.
+		if (externalId.length() > 100 || status.length() > 40 || (cause != null && cause.length() > 400)
+				|| (errCode != null && errCode.length() > 100) || ControlCharacters.in(externalId + status + cause + errCode)) {
+			return ResponseEntity.badRequest().body("externalId, status, cause or errCode is too long or not printable");
 		}
 		String outcome = status.strip().toUpperCase(Locale.ROOT);
 		boolean delivered = DELIVERED.contains(outcome);

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 /**
  * Server-side validation of a citizen's form against its Camunda Form: the browser's checks are a
  * convenience, these are the rule. Values come back NFC-normalised, so a Bengali, Hindi or Marathi name typed
@@ -82,6 +84,9 @@ public final class FormValidator {
 	}
 
 	private static Problem check(FormField field, String value) {
+		if (ControlCharacters.in(value)) {
+			return new Problem("control", null, label(field) + " must not contain control characters");
+		}
 		int max = field.maxLength() != null ? field.maxLength() : DEFAULT_MAX_LENGTH;
 		if (value.codePointCount(0, value.length()) > max) {
 			return new Problem("too-long", max, label(field) + " must be at most " + max + " characters");

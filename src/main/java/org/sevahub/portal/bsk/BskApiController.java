@@ -36,6 +36,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * BSK's calls to the department: API-1 (initiate), API-3 (status), API-4 (document), API-5A/5B (OTP). Each is
@@ -79,10 +81,12 @@ class BskApiController {
 
 	private final java.time.Duration maxSkew;
 
+	private final TransactionTemplate transactions;
+
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
 			BskStatusMap statuses, BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
 			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, PortalLinks links,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			@Value("${sevahub.time-zone}") ZoneId zone, PlatformTransactionManager transactionManager) {
 		this.initiation = initiation;
 		this.documents = documents;
 		this.otps = otps;
@@ -98,13 +102,14 @@ class BskApiController {
 		this.baseUrl = baseUrl;
 		this.links = links;
 		this.zone = zone;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	// ----- API-1 -----
 
 	@PostMapping(path = "/bsk/api/initiate", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> initiate(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api1", body, request, (fields, noted) -> {
+		return handle("api1", body, request, false, (fields, noted) -> {
 			BskInitiation.Initiated done;
 			try {
 				done = initiation.initiate(fields);
@@ -135,7 +140,7 @@ class BskApiController {
 
 	@PostMapping(path = "/bsk/api/status", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> status(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api3", body, request, (fields, noted) -> {
+		return handle("api3", body, request, false, (fields, noted) -> {
 			long ticketNo = ticket(fields);
 			Application app = bskApplication(application(fields.text("applicationNo")));
 			noted.put("applicationNo", app.applicationNo());
@@ -158,7 +163,7 @@ class BskApiController {
 
 	@PostMapping(path = "/bsk/api/document", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> document(@RequestBody(required = false) String body, HttpServletRequest request) {
-		return handle("api4", body, request, (fields, noted) -> {
+		return handle("api4", body, request, false, (fields, noted) -> {
 			long userid = fields.userid();
 			long ticketNo = ticket(fields);
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
@@ -183,7 +188,7 @@ class BskApiController {
 	@PostMapping(path = "/bsk/api/otp/generate", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> generateOtp(@RequestBody(required = false) String body,
 			HttpServletRequest request) {
-		return handle("api5a", body, request, (fields, noted) -> {
+		return handle("api5a", body, request, true, (fields, noted) -> {
 			long otpId = fields.number("otpId");
 			BskDocuments.Found found = documents.find(fields.text("documentNo"));
 			bskApplication(found.application());
@@ -199,6 +204,8 @@ class BskApiController {
 			else {
 				String otp = otps.create(otpId, found.application().id(), document.number());
 				try {
+					// The last step of the call's transaction: the OTP is kept only if the SMS went, and the SMS
+					// goes only once everything else about the answer is settled.
 					sms.send(citizen.mobile(), "OTP " + otp + " to download " + document.number() + " (" + found
 						.application()
 						.applicationNo() + ") at Bangla Sahayata Kendra. Valid for a few minutes; do not share it.");
@@ -206,7 +213,7 @@ class BskApiController {
 				}
 				catch (RuntimeException failed) {
 					// No OTP reached the citizen: the row goes, so BSK may try again with the same otpld.
-					log.warn("BSK API-5A: the SMS gateway failed for otpld {}", otpId, failed);
+					log.warn("BSK API-5A: the SMS gateway failed for otpld {} ({})", otpId, failed.getClass().getSimpleName());
 					otps.discard(otpId);
 					answer.put("otpGenStatus", 2);
 					answer.put("message", "OTP sent unsuccessful");
@@ -220,7 +227,7 @@ class BskApiController {
 	@PostMapping(path = "/bsk/api/otp/verify", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> verifyOtp(@RequestBody(required = false) String body,
 			HttpServletRequest request) {
-		return handle("api5b", body, request, (fields, noted) -> {
+		return handle("api5b", body, request, true, (fields, noted) -> {
 			long otpId = fields.number("otpId");
 			long typed = fields.number("userTypedOtp");
 			BskOtps.Verified verified = otps.verify(otpId, typed);
@@ -240,8 +247,12 @@ class BskApiController {
 
 	// ----- the checks every call shares -----
 
+	/**
+	 * @param atomic whether the call's writes form one transaction (API-5A/5B: the OTP is created, sent, or spent
+	 *               only by a call that answers success). API-1 keeps its own transactions, which retry a race.
+	 */
 	private ResponseEntity<Map<String, Object>> handle(String api, String body, HttpServletRequest request,
-			BiFunction<BskFields, Map<String, String>, Map<String, Object>> work) {
+			boolean atomic, BiFunction<BskFields, Map<String, String>, Map<String, Object>> work) {
 		String caller = null;
 		Map<String, Object> claims = null;
 		BskFields fields = null;
@@ -249,12 +260,21 @@ class BskApiController {
 		try {
 			caller = callers.check(request);
 			claims = client.envelope().open(body);
-			fields = new BskFields(claims);
-			Map<String, Object> answer = work.apply(fields, noted);
+			BskFields read = new BskFields(claims);
+			fields = read;
+			read.checkLengths();
+			Map<String, Object> answer = atomic ? transactions.execute(status -> work.apply(read, noted))
+					: work.apply(read, noted);
 			// The audit keeps the reference and the names of the fields, never the citizen's data or the live
 			// hand-over link (which opens the citizen's form to whoever reads it).
-			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(fields), "SUCCESS",
-					summary(noted, claims) + " -> " + new java.util.TreeSet<>(answer.keySet()));
+			try {
+				audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, reference(fields), "SUCCESS",
+						summary(noted, claims) + " -> " + new java.util.TreeSet<>(answer.keySet()));
+			}
+			catch (RuntimeException notRecorded) {
+				// What was done is committed and the citizen may have had an SMS: the answer must say so.
+				log.error("BSK {}: the audit record of a successful call could not be written", api, notRecorded);
+			}
 			return ResponseEntity.ok(answer);
 		}
 		catch (BskRefusal refusal) {
@@ -268,6 +288,7 @@ class BskApiController {
 		catch (RuntimeException fault) {
 			// BSK reads only its own shape; the details stay in the log, where the department can act on them.
 			log.error("BSK {} failed", api, fault);
+			// Unforeseen means a fault of ours, not BSK's: 500, still in BSK's shape.
 			audit.record(AuditTrail.Direction.IN, BskClient.PORTAL, api, fields == null ? caller : reference(fields),
 					"ERROR", fault.getClass().getSimpleName());
 			Map<String, Object> answer = new LinkedHashMap<>();
@@ -289,6 +310,16 @@ class BskApiController {
 
 	/** userid/ticketNo where the call carries a ticket, else the application or document number, else otpld. */
 	private static String reference(BskFields fields) {
+		try {
+			return referenceOf(fields);
+		}
+		catch (BskRefusal unreadable) {
+			// A reference that is itself malformed (an object for ticketNo) names nothing; the refusal says why.
+			return null;
+		}
+	}
+
+	private static String referenceOf(BskFields fields) {
 		Optional<String> ticket = fields.optionalText("ticketNo");
 		if (ticket.isPresent()) {
 			return fields.optionalText("userid").map(user -> user + "/").orElse("") + ticket.get();

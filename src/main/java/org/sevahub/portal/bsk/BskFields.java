@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 /**
  * The claims of a BSK request, read under every spelling BSK's document uses for a field ({@code userid} /
  * {@code userId}, {@code ticketNo} / {@code tokenNo}, {@code ServiceCode}, {@code otpld} / {@code otpId},
@@ -30,6 +32,32 @@ final class BskFields {
 
 	BskFields(Map<String, Object> claims) {
 		claims.forEach((name, value) -> byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
+	}
+
+	/** The longest value a claim may carry: its column's width where it is kept, else the audit reference's. */
+	private static final Map<String, Integer> LONGEST = Map.of("name", 100, "servicecode", 40, "applicationno", 40,
+			"appno", 40, "documentno", 80, "mobile", 20, "email", 200);
+
+	private static final int LONGEST_OTHER = 200;
+
+	/**
+	 * Refuses a claim whose value is longer than where it would be kept, before anything is read from or written
+	 * to the database: a length the schema cannot hold is the caller's mistake, not a database error.
+	 */
+	void checkLengths() {
+		byLowerName.forEach((name, value) -> {
+			if (value instanceof Map || value instanceof List) {
+				return;
+			}
+			int longest = LONGEST.getOrDefault(name, LONGEST_OTHER);
+			String shown = ControlCharacters.replaced(name.length() <= 40 ? name : name.substring(0, 40) + "…");
+			if (value != null && value.toString().length() > longest) {
+				throw new BskRefusal(shown + " is longer than " + longest + " characters");
+			}
+			if (value != null && ControlCharacters.in(value.toString())) {
+				throw new BskRefusal(shown + " contains control characters");
+			}
+		});
 	}
 
 	Optional<Object> raw(String field) {

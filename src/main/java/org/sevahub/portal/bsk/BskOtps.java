@@ -14,6 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API-5 one-time passwords, by BSK's otpId. Six digits, kept only as an HMAC under SevaHub's link key (a plain
@@ -37,8 +40,12 @@ class BskOtps {
 
 	private final SecureRandom random = new SecureRandom();
 
-	BskOtps(JdbcClient jdbc, CitizenAccess access, BskProperties properties) {
+	private final TransactionTemplate countTry;
+
+	BskOtps(JdbcClient jdbc, CitizenAccess access, BskProperties properties, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.countTry = new TransactionTemplate(transactions);
+		this.countTry.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.access = access;
 		this.properties = properties;
 	}
@@ -95,12 +102,14 @@ class BskOtps {
 		boolean right = MessageDigest.isEqual(row.hash().getBytes(StandardCharsets.US_ASCII),
 				hash(otpId, String.valueOf(typed)).getBytes(StandardCharsets.US_ASCII));
 		if (!right) {
-			int counted = jdbc.sql("UPDATE bsk_otp SET attempts = attempts + 1 WHERE otp_id = :id AND attempts < :max")
+			// A wrong try counts even though the call that made it is refused (and its transaction rolled back).
+			Integer counted = countTry.execute(status -> jdbc
+				.sql("UPDATE bsk_otp SET attempts = attempts + 1 WHERE otp_id = :id AND attempts < :max")
 				.param("id", otpId)
 				.param("max", properties.otpMaxAttempts())
-				.update();
+				.update());
 			int left = properties.otpMaxAttempts() - row.attempts() - 1;
-			throw new BskRefusal(counted == 1 && left > 0 ? "Wrong OTP for otpld " + otpId + "; " + left
+			throw new BskRefusal(counted != null && counted == 1 && left > 0 ? "Wrong OTP for otpld " + otpId + "; " + left
 					+ (left == 1 ? " try" : " tries") + " left" : "Wrong OTP for otpld " + otpId
 							+ "; no tries left, generate a new one (API-5A)");
 		}

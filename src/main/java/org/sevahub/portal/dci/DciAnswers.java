@@ -72,6 +72,7 @@ class DciAnswers {
 		if (opened.messageId().isBlank()) {
 			throw DciRefusal.bad("The header has no message_id");
 		}
+		checkLengths(opened);
 		String status = opened.header().path("status").asText("");
 		if (!java.util.Set.of("succ", "rjct", "pdng", "rcvd").contains(status)) {
 			throw DciRefusal.bad("The header status must be rcvd, pdng, succ or rjct, not '" + status + "'");
@@ -98,6 +99,34 @@ class DciAnswers {
 		}
 		String txn = opened.message().path("transaction_id").asText("");
 		return describe(txn, take(txn, opened.header(), opened.message()));
+	}
+
+	/**
+	 * Ids longer than the columns that keep them (dci_message, dci_transaction, dci_answer_part) are the
+	 * sender's mistake, refused as such before anything is written.
+	 */
+	private static void checkLengths(DciCodec.Opened opened) {
+		longest("header.message_id", opened.messageId(), 99);
+		longest("header.sender_id", opened.senderId(), 200);
+		JsonNode message = opened.message();
+		longest("message.transaction_id", message.path("transaction_id").asText(""), 99);
+		longest("txn_status.transaction_id",
+				message.path("txnstatus_response").path("txn_status").path("transaction_id").asText(""), 99);
+		for (JsonNode item : message.path("search_response")) {
+			longest("search_response.reference_id", item.path("reference_id").asText(""), 200);
+		}
+		for (JsonNode item : message.path("txnstatus_response").path("txn_status").path("search_response")) {
+			longest("search_response.reference_id", item.path("reference_id").asText(""), 200);
+		}
+	}
+
+	private static void longest(String field, String value, int longest) {
+		if (value != null && value.length() > longest) {
+			throw DciRefusal.bad(field + " is longer than " + longest + " characters");
+		}
+		if (org.sevahub.platform.doors.ControlCharacters.in(value)) {
+			throw DciRefusal.bad(field + " contains control characters");
+		}
 	}
 
 	private static Taken describe(String txn, java.util.Optional<Boolean> enrolled) {

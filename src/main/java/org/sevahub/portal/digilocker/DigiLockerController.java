@@ -18,6 +18,7 @@ import org.sevahub.application.AuditTrail;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.IssuedDocuments;
 import org.sevahub.application.IssuedDocuments.IssuedDocument;
+import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -139,6 +140,12 @@ class DigiLockerController {
 	}
 
 	private void checkEnvelope(PullRequest request) {
+		// Nothing DigiLocker sends (ids, names, dates) holds control characters; NUL cannot even be looked up.
+		if (ControlCharacters.in(request.txn()) || ControlCharacters.in(request.ts()) || ControlCharacters.in(request.orgId())
+				|| ControlCharacters.in(request.format())
+				|| request.details().values().stream().anyMatch(ControlCharacters::in)) {
+			throw new DigiLockerRefusal(HttpStatus.BAD_REQUEST, "The request contains control characters");
+		}
 		if (request.txn() == null || request.txn().isBlank()) {
 			throw new DigiLockerRefusal(HttpStatus.BAD_REQUEST, "The txn attribute is required");
 		}

@@ -8,6 +8,7 @@ import org.sevahub.delivery.DeliveryAdmin;
 import org.sevahub.delivery.DeliveryState;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,7 @@ class DeliveryAdminController {
 			.orElseGet(admin::parked);
 	}
 
-	@PostMapping("/api/v1/admin/deliveries/{id}/retry")
+	@PostMapping(path = "/api/v1/admin/deliveries/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> retry(@PathVariable long id) {
 		if (admin.find(id).isEmpty()) {

@@ -11,6 +11,7 @@ import org.sevahub.web.ApplicationView;
 import org.sevahub.web.ApplicationViews;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The application API (docs/architecture.md), for the citizen pages' kin: mobile apps, kiosks, automated checks. */
 @RestController
-@RequestMapping("/api/v1/applications")
+// JSON only, decided when the call is mapped: an Accept the API cannot answer is refused before anything is
+// written, never after a write has committed.
+@RequestMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApplicationApiController {
 
 	private static final String MOBILE = "applicant.mobile";

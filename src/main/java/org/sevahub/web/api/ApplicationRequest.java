@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -14,8 +16,11 @@ class ApplicationRequest {
 
 	public String serviceCode;
 
+	/** {@code "applicant": null} is a malformed body (400), not an absent object. */
+	@JsonSetter(nulls = Nulls.FAIL)
 	public Map<String, JsonNode> applicant = new LinkedHashMap<>();
 
+	@JsonSetter(nulls = Nulls.FAIL)
 	public Map<String, JsonNode> data = new LinkedHashMap<>();
 
 	final Map<String, Object> unknown = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.sevahub.document.StoredDocument;
 import org.sevahub.document.Upload;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,11 +75,12 @@ class DocumentUploadController {
 			MultipartFile file = file(request);
 			if (file == null) {
 				return ResponseEntity.badRequest()
+					.contentType(MediaType.APPLICATION_JSON)
 					.body(new ApiError("invalid", messages.text("document.part-missing"),
 							Map.of(DocumentService.fieldKey(code), messages.text("document.part-missing"))));
 			}
 			StoredDocument kept = documents.upload(applicationNo, code, Upload.of(file), ApplicationService.CITIZEN);
-			return ResponseEntity.status(HttpStatus.CREATED).body(new Answer(panels.file(kept), panel(app)));
+			return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(new Answer(panels.file(kept), panel(app)));
 		}
 		catch (DocumentRefusedException refused) {
 			String name = documents.find(app.serviceCode(), code)
@@ -86,6 +88,7 @@ class DocumentUploadController {
 				.orElse(code);
 			String message = messages.refusal(refused, name);
 			return ResponseEntity.status(refused.reason().status)
+				.contentType(MediaType.APPLICATION_JSON)
 				.body(new ApiError("refused", message, Map.of(DocumentService.fieldKey(code), message)));
 		}
 	}

@@ -13,6 +13,7 @@ import org.sevahub.application.form.FormRegistry;
 import org.sevahub.document.DocumentCatalog;
 import org.sevahub.document.DocumentRequirement;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The service catalog, with each service's fee, portal codes and citizen form (Camunda Form JSON). */
 @RestController
-@RequestMapping("/api/v1/services")
+@RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 class ServiceApiController {
 
 	static final List<String> PORTALS = List.of("bsk", "isp", "aaplesarkar", "digilocker");

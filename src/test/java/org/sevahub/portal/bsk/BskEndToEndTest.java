@@ -265,6 +265,12 @@ class BskEndToEndTest {
 		String otp = latestOtp("9350778824");
 		assertThat(jdbc.sql("SELECT otp_hash FROM bsk_otp WHERE otp_id = :id").param("id", otpId).query(String.class)
 			.single()).doesNotContain(otp);
+		// The right OTP in a call refused for another reason (a documentType BSK's table lacks): nothing is spent.
+		JsonNode refused = send("api5b", Map.of("otpId", otpId, "userTypedOtp", Long.parseLong(otp), "documentType", 3))
+			.get("answer");
+		assertThat(refused.get("statusCode").asInt()).as(refused.toString()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT used_at FROM bsk_otp WHERE otp_id = :id").param("id", otpId).query().singleRow()
+			.get("used_at")).isNull();
 		JsonNode verified = send("api5b", Map.of("otpId", otpId, "userTypedOtp", Long.parseLong(otp), "documentType", 2))
 			.get("answer");
 		assertThat(verified.get("statusCode").asInt()).as(verified.toString()).isEqualTo(200);

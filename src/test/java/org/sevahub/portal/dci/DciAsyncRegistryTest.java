@@ -418,6 +418,19 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
 	}
 
+	/** The ids are kept in columns of 99 and 200 characters: longer is the registry's mistake, not a 500. */
+	@Test
+	void idsLongerThanTheirColumnsAreRefusedAsBadInputBeforeAnythingIsWritten() throws Exception {
+		DciCodec registryCodec = codec(registryId, Ed25519Keys.privateKey(registrySeed));
+		long seen = jdbc.sql("SELECT count(*) FROM dci_inbound_message").query(Long.class).single();
+		ObjectNode longId = header(registryCodec).put("message_id", "m".repeat(100));
+		assertRefused(onSearch(registryCodec.seal(longId, answer("txn-" + System.nanoTime(), "succ", "succ")),
+				registryBearer().issue(ourId)), 400, "err.request.bad");
+		assertRefused(onSearch(registryCodec.seal(header(registryCodec), answer("t".repeat(100), "succ", "succ")),
+				registryBearer().issue(ourId)), 400, "err.request.bad");
+		assertThat(jdbc.sql("SELECT count(*) FROM dci_inbound_message").query(Long.class).single()).isEqualTo(seen);
+	}
+
 	/** An on-search message answering both requests of search {@code txn}; a null status leaves that one out. */
 	private ObjectNode answer(String txn, String idStatus, String demoStatus) {
 		ObjectNode answer = json.createObjectNode().put("transaction_id", txn).put("correlation_id", "c-" + System.nanoTime());
