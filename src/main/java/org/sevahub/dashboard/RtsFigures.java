@@ -20,10 +20,10 @@ import org.springframework.stereotype.Repository;
  * period). A withdrawn application is neither disposed nor pending.
  */
 @Repository
-class RtsFigures {
+public class RtsFigures {
 
 	/** How the rows are cut. A post is the one holding the application now, or the one that disposed of it. */
-	enum By {
+	public enum By {
 
 		SERVICE("a.service_code"), OFFICE("COALESCE(a.office_code, '-')"), POST("""
 				CASE WHEN a.disposed_at IS NOT NULL THEN 'designatedOfficer'
@@ -40,10 +40,10 @@ class RtsFigures {
 
 	}
 
-	record Row(String key, long received, long disposedInTime, long disposedLate, long pendingInTime,
+	public record Row(String key, long received, long disposedInTime, long disposedLate, long pendingInTime,
 			long pendingBeyond, Double averageDays, Double p90Days, long appealsFiled, long appealsAllowed) {
 
-		long disposed() {
+		public long disposed() {
 			return disposedInTime + disposedLate;
 		}
 
@@ -136,8 +136,8 @@ class RtsFigures {
 				FROM application a
 				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%s""".formatted(scope),
 				from, to, to, offices)
-			.query((rs, i) -> new Row(null, 0, 0, 0, 0, 0, (Double) rs.getObject("avg_days", Double.class),
-					(Double) rs.getObject("p90_days", Double.class), 0, 0))
+			.query((rs, i) -> new Row(null, 0, 0, 0, 0, 0, number(rs.getObject("avg_days")),
+					number(rs.getObject("p90_days")), 0, 0))
 			.single();
 		return new Row("Total", sum.received(), sum.disposedInTime(), sum.disposedLate(), sum.pendingInTime(),
 				sum.pendingBeyond(), days.averageDays(), days.p90Days(), sum.appealsFiled(), sum.appealsAllowed());
@@ -159,6 +159,10 @@ class RtsFigures {
 			spec = spec.param("offices", offices.isEmpty() ? List.of("-none-") : List.copyOf(offices));
 		}
 		return spec;
+	}
+
+	private static Double number(Object value) {
+		return value == null ? null : ((Number) value).doubleValue();
 	}
 
 	private static void merge(Map<String, Row> rows, String key, Row add) {
