@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * chart (Chart.js from its webjar), as CSV, and the month's report as a PDF.
  */
 @Controller
-class DashboardController {
+public class DashboardController {
 
 	private final RtsFigures figures;
 
@@ -45,8 +45,11 @@ class DashboardController {
 
 	private final ZoneId zone;
 
+	private final org.springframework.context.MessageSource messages;
+
 	DashboardController(RtsFigures figures, DashboardScope scopes, ServiceCatalog catalog, OfficeDirectory offices,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			@Value("${sevahub.time-zone}") ZoneId zone, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.figures = figures;
 		this.scopes = scopes;
 		this.catalog = catalog;
@@ -55,21 +58,25 @@ class DashboardController {
 	}
 
 	/** A period of whole days in the state's time zone, {@code to} included. */
-	record Period(LocalDate from, LocalDate to) {
+	public record Period(LocalDate from, LocalDate to) {
 	}
 
-	record Report(Period period, RtsFigures.By by, List<RtsFigures.Row> rows, RtsFigures.Row total, Set<String> scope,
-			Instant asOf) {
+	public record Report(Period period, RtsFigures.By by, List<RtsFigures.Row> rows, RtsFigures.Row total,
+			Set<String> scope, Instant asOf) {
 	}
 
 	@GetMapping("/admin/dashboard")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "service") String by, Principal user, Model model) {
+			@RequestParam(defaultValue = "service") String by, Principal user, Model model, Locale locale) {
 		Report report = report(from, to, by, user);
 		model.addAttribute("report", report);
 		Labels labels = new Labels();
 		model.addAttribute("label", labels);
 		model.addAttribute("chartLabels", report.rows().stream().map(r -> labels.name(report.by(), r.key())).toList());
+		model.addAttribute("chartNames", java.util.stream.Stream
+			.of("dashboard.disposed.intime", "dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond")
+			.map(key -> messages.getMessage(key, null, locale))
+			.toList());
 		model.addAttribute("chartSeries", List.of(report.rows().stream().map(RtsFigures.Row::disposedInTime).toList(),
 				report.rows().stream().map(RtsFigures.Row::disposedLate).toList(),
 				report.rows().stream().map(RtsFigures.Row::pendingInTime).toList(),
@@ -180,9 +187,9 @@ class DashboardController {
 	}
 
 	/** Names for a row's key: the service's, the office's, the post's in words. */
-	final class Labels {
+	public final class Labels {
 
-		String name(RtsFigures.By by, String key) {
+		public String name(RtsFigures.By by, String key) {
 			return switch (by) {
 				case SERVICE -> catalog.find(key).map(s -> s.nameEn()).orElse(key);
 				case OFFICE -> offices.find(key).map(o -> o.nameEn() + " (" + key + ")").orElse("No office");
@@ -197,7 +204,7 @@ class DashboardController {
 			};
 		}
 
-		String days(Double days) {
+		public String days(Double days) {
 			return DashboardController.days(days);
 		}
 

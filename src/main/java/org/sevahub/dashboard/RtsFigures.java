@@ -20,10 +20,10 @@ import org.springframework.stereotype.Repository;
  * period). A withdrawn application is neither disposed nor pending.
  */
 @Repository
-class RtsFigures {
+public class RtsFigures {
 
 	/** How the rows are cut. A post is the one holding the application now, or the one that disposed of it. */
-	enum By {
+	public enum By {
 
 		SERVICE("a.service_code"), OFFICE("COALESCE(a.office_code, '-')"), POST("""
 				CASE WHEN a.disposed_at IS NOT NULL THEN 'designatedOfficer'
@@ -40,10 +40,10 @@ class RtsFigures {
 
 	}
 
-	record Row(String key, long received, long disposedInTime, long disposedLate, long pendingInTime,
+	public record Row(String key, long received, long disposedInTime, long disposedLate, long pendingInTime,
 			long pendingBeyond, Double averageDays, Double p90Days, long appealsFiled, long appealsAllowed) {
 
-		long disposed() {
+		public long disposed() {
 			return disposedInTime + disposedLate;
 		}
 
@@ -60,8 +60,25 @@ class RtsFigures {
 
 	private final JdbcClient jdbc;
 
-	RtsFigures(JdbcClient jdbc) {
+	/** Days from submission to disposal, per row. */
+	private final String days;
+
+	RtsFigures(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		// PostgreSQL's EXTRACT answers numeric, whose arithmetic over a year's disposals takes seconds; date_part
+		// answers a double. H2 (the embedded default) has only EXTRACT.
+		this.days = postgres(dataSource)
+				? "(date_part('epoch', a.disposed_at) - date_part('epoch', a.submitted_at)) / 86400"
+				: "(EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0";
+	}
+
+	private static boolean postgres(javax.sql.DataSource dataSource) {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database the dashboard reads", ex);
+		}
 	}
 
 	/**
@@ -84,12 +101,10 @@ class RtsFigures {
 				SELECT %s AS k,
 				       SUM(CASE WHEN a.disposed_at <= a.sla_due_at OR a.sla_due_at IS NULL THEN 1 ELSE 0 END) AS on_time,
 				       SUM(CASE WHEN a.disposed_at > a.sla_due_at THEN 1 ELSE 0 END) AS late,
-				       AVG((EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0) AS avg_days,
-				       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY
-				           (EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0) AS p90_days
+				       AVG(%2$s) AS avg_days, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %2$s) AS p90_days
 				FROM application a
-				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%s
-				GROUP BY 1""".formatted(by.column, scope), from, to, asOf, offices).query((rs, i) -> {
+				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%3$s
+				GROUP BY 1""".formatted(by.column, days, scope), from, to, asOf, offices).query((rs, i) -> {
 					merge(rows, rs.getString("k"), new Row(null, 0, rs.getLong("on_time"), rs.getLong("late"), 0, 0,
 							rs.getDouble("avg_days"), rs.getDouble("p90_days"), 0, 0));
 					return null;
@@ -105,7 +120,7 @@ class RtsFigures {
 							new Row(null, 0, 0, 0, rs.getLong("in_time"), rs.getLong("beyond"), null, null, 0, 0));
 					return null;
 				}).list();
-		String appealKey = by == By.POST ? "CASE WHEN LOWER(h.stage) LIKE '%%second%%' THEN 'secondAppellate' ELSE 'firstAppellate' END"
+		String appealKey = by == By.POST ? "CASE WHEN LOWER(h.stage) LIKE '%second%' THEN 'secondAppellate' ELSE 'firstAppellate' END"
 				: by.column;
 		query("""
 				SELECT %s AS k,
@@ -129,18 +144,16 @@ class RtsFigures {
 					row.pendingBeyond(), null, null, row.appealsFiled(), row.appealsAllowed()));
 		}
 		String scope = offices == null ? "" : " AND a.office_code IN (:offices)";
-		Row days = query("""
-				SELECT AVG((EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0) AS avg_days,
-				       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY
-				           (EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0) AS p90_days
+		Row spread = query("""
+				SELECT AVG(%1$s) AS avg_days, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_days
 				FROM application a
-				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%s""".formatted(scope),
+				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%2$s""".formatted(days, scope),
 				from, to, to, offices)
-			.query((rs, i) -> new Row(null, 0, 0, 0, 0, 0, (Double) rs.getObject("avg_days", Double.class),
-					(Double) rs.getObject("p90_days", Double.class), 0, 0))
+			.query((rs, i) -> new Row(null, 0, 0, 0, 0, 0, number(rs.getObject("avg_days")),
+					number(rs.getObject("p90_days")), 0, 0))
 			.single();
 		return new Row("Total", sum.received(), sum.disposedInTime(), sum.disposedLate(), sum.pendingInTime(),
-				sum.pendingBeyond(), days.averageDays(), days.p90Days(), sum.appealsFiled(), sum.appealsAllowed());
+				sum.pendingBeyond(), spread.averageDays(), spread.p90Days(), sum.appealsFiled(), sum.appealsAllowed());
 	}
 
 	private JdbcClient.StatementSpec query(String sql, Instant from, Instant to, Instant asOf,
@@ -159,6 +172,10 @@ class RtsFigures {
 			spec = spec.param("offices", offices.isEmpty() ? List.of("-none-") : List.copyOf(offices));
 		}
 		return spec;
+	}
+
+	private static Double number(Object value) {
+		return value == null ? null : ((Number) value).doubleValue();
 	}
 
 	private static void merge(Map<String, Row> rows, String key, Row add) {

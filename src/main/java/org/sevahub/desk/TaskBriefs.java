@@ -136,7 +136,7 @@ class TaskBriefs {
 					value);
 			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
 		}
-		task.setVariableLocal(Variables.SERVICE_NAME, service.nameEn() + " / " + service.nameLocal());
+		task.setVariableLocal(Variables.SERVICE_NAME, service.nameEn());
 		task.setVariableLocal(Variables.APPLICANT_NAME, applicant.displayName());
 		task.setVariableLocal(APPLICANT, jsonValue(applicantRows));
 		task.setVariableLocal(SERVICE, jsonValue(serviceRows));

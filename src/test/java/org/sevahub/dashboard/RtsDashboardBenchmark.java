@@ -49,8 +49,8 @@ class RtsDashboardBenchmark {
 			generate();
 			System.out.printf("generated %d applications in %.1f s%n", APPLICATIONS, (System.nanoTime() - started) / 1e9);
 		}
-		jdbc.sql("ANALYZE application").update();
-		jdbc.sql("ANALYZE status_history").update();
+		jdbc.sql("VACUUM ANALYZE application").update();
+		jdbc.sql("VACUUM ANALYZE status_history").update();
 		System.out.println("applications in the database: "
 				+ jdbc.sql("SELECT COUNT(*) FROM application").query(Long.class).single());
 
