@@ -7,6 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.gsub.GsubWorker;
+import org.apache.fontbox.ttf.gsub.GsubWorkerFactory;
+import org.apache.fontbox.ttf.model.GsubData;
+
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -167,12 +172,33 @@ public final class PdfComposer implements AutoCloseable {
 				content.showText(run.text());
 				content.endText();
 				content.endMarkedContent();
-				cursor += font.getStringWidth(run.text()) / 1000 * size;
+				cursor += width(font, run.text()) / 1000 * size;
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The width of a run as drawn: PDFBox shapes Devanagari and Bengali with the font's GSUB rules, so a conjunct
+	 * is one glyph where its characters would be three, and the unshaped width would leave a gap before the next
+	 * run.
+	 */
+	private static float width(PDFont font, String text) throws IOException {
+		if (font instanceof PDType0Font type0 && type0.getGsubData() != null
+				&& type0.getGsubData() != GsubData.NO_DATA_FOUND) {
+			CmapLookup cmap = type0.getCmapLookup();
+			GsubWorker shaping = new GsubWorkerFactory().getGsubWorker(cmap, type0.getGsubData());
+			List<Integer> glyphs = new ArrayList<>();
+			text.codePoints().forEach(codePoint -> glyphs.add(cmap.getGlyphId(codePoint)));
+			float width = 0;
+			for (int glyph : shaping.applyTransforms(glyphs)) {
+				width += type0.getWidthFromFont(glyph);
+			}
+			return width;
+		}
+		return font.getStringWidth(text);
 	}
 
 	/** Splits text into runs of one script; spaces, digits and punctuation stay with the run they are in. */

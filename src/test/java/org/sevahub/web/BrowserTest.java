@@ -1,11 +1,21 @@
 package org.sevahub.web;
 
 import java.io.File;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -27,8 +37,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
+import org.sevahub.application.ApplicationStatus;
 import org.sevahub.application.StatusHistory;
 import org.sevahub.application.StatusHistoryEntry;
+import org.sevahub.certificate.CertificateRepository;
+import org.sevahub.certificate.CertificateService;
+import org.sevahub.certificate.CertificateSpecimens;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 import org.sevahub.testsupport.TasklistDecisions;
@@ -72,6 +86,12 @@ class BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CertificateService certificates;
+
+	@Autowired
+	CertificateRepository certificateRepository;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -118,6 +138,9 @@ class BrowserTest {
 		assertThat(browser.findElements(By.cssSelector("input[disabled]")))
 			.extracting(input -> input.getAttribute("value"))
 			.contains(app.applicationNo(), "Birth Certificate", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়");
+		// Officers read the form in English and the installation's state language (the demo's: Hindi).
+		assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+			.contains("Forward to the designated officer / पदाभिहित अधिकारी को भेजें", "Decision / निर्णय");
 		choose(browser.findElement(By.cssSelector(".fjs-container")), "Forward to the designated officer");
 		browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]"))
 			.sendKeys("Documents match the hospital register");
@@ -140,7 +163,8 @@ class BrowserTest {
 		browser.get(url("/officer/applications/" + app.applicationNo()));
 		String page = browser.findElement(By.tagName("main")).getText();
 		assertThat(page).contains("Place of birth (hospital or address)", "SSKM Hospital, Kolkata", "সুনীতা বন্দ্যোপাধ্যায়")
-			.contains("FORWARDED", "assistant", "Documents match the hospital register");
+			.contains("Sent to the deciding officer", "assistant", "Documents match the hospital register")
+			.doesNotContain("FORWARDED");
 		screenshot("officer-application");
 	}
 
@@ -241,14 +265,15 @@ class BrowserTest {
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("ack-application-no")))
 			.getText();
 		screenshot("citizen-acknowledgement");
-		assertThat(browser.findElement(By.id("ack-status")).getText()).isEqualTo("UNDER_VERIFICATION");
+		assertThat(browser.findElement(By.id("ack-status")).getText()).isEqualTo("Being verified");
 		Application app = applications.get(applicationNo);
 		assertThat(applications.applicantOf(app).nameLocal()).isEqualTo("মিতালী সেন");
 		assertThat(app.formData()).containsEntry("childNameLocal", "অর্জুন সেন")
 			.containsEntry("childDateOfBirth", "2026-10-20");
 
 		browser.get(url("/applications/" + applicationNo));
-		assertThat(browser.findElement(By.id("history")).getText()).contains("SUBMITTED", "UNDER_VERIFICATION");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Submitted", "Being verified")
+			.doesNotContain("SUBMITTED", "UNDER_VERIFICATION");
 	}
 
 	@Test
@@ -428,7 +453,79 @@ class BrowserTest {
 		screenshot("documents-officer-application");
 	}
 
+	/**
+	 * Issue 14's walk-through: one income certificate application, rejected and appealed, read by its citizen in
+	 * Bengali, Marathi and Hindi (the status page says who decides and by when), then its certificate as each
+	 * state's installation lays it out. No status or enumeration code, no ISO date, reaches the reader.
+	 * Screenshots land in docs/images for the README; the 360 px ones in target/screenshots.
+	 */
+	@Test
+	void theSameApplicationReadsInBengaliMarathiAndHindiWithoutACode() throws Exception {
+		Map<String, String> form = new LinkedHashMap<>(ProcessDriver.validForm("INCOME-CERT"));
+		form.put("applicant.nameLocal", "সুনীতা বন্দ্যোপাধ্যায়");
+		Application app = driver.start("INCOME-CERT", form);
+		String applicationNo = app.applicationNo();
+		applications.submit(applicationNo, Map.of());
+		applications.confirmFeePaid(applicationNo, "PAY-I18N-1", new BigDecimal("33.60"));
+		driver.decide(app, "Task_VerifyApplication", "forward", null);
+		driver.decide(app, "Task_Decide", "reject", "Salary slip not attached");
+		applications.fileAppeal(applicationNo, "The salary slip is attached now");
+
+		browser.manage().deleteAllCookies();
+		Map<String, List<String>> expected = Map.of(
+				"bn", List.of("আপিল দায়ের হয়েছে", "মহকুমা শাসক", "নামঞ্জুর", "আয় শংসাপত্র"),
+				"mr", List.of("अपील दाखल", "उपविभागीय अधिकारी", "नामंजूर", "उत्पन्नाचा दाखला"),
+				"hi", List.of("अपील दायर", "उप-मंडल अधिकारी", "अस्वीकृत", "आय प्रमाणपत्र"));
+		for (String language : List.of("bn", "mr", "hi")) {
+			desktop();
+			browser.get(url("/applications/" + applicationNo + "?lang=" + language));
+			String page = browser.findElement(By.tagName("body")).getText();
+			assertThat(page).as(language).contains(expected.get(language).subList(0, 3));
+			assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+			assertNoCodes(page);
+			screenshotTo(Path.of("docs", "images", "status-" + language + ".png"));
+			phone();
+			browser.navigate().refresh();
+			screenshot("status-" + language + "-360");
+		}
+		desktop();
+
+		driver.decide(app, "Task_HearFirstAppeal", "approve", "Salary slip verified");
+		driver.runAsyncSteps(app);
+		assertThat(applications.get(applicationNo).status()).isIn("CERTIFICATE_ISSUED", "DELIVERED");
+		for (String language : List.of("bn", "mr", "hi")) {
+			byte[] pdf = CertificateSpecimens.pdf(certificates, certificateRepository, app, Locale.forLanguageTag(language));
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				String text = new PDFTextStripper().getText(document);
+				assertThat(text).as(language).contains(expected.get(language).get(3), "Income Certificate",
+						"সুনীতা বন্দ্যোপাধ্যায়", "Sunita Banerjee", "Salaried");
+				assertNoCodes(text);
+				ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+						Path.of("docs", "images", "certificate-" + language + ".png").toFile());
+			}
+		}
+	}
+
+	/** Statuses, a form's enumeration codes and ISO dates are for machines: none may reach a reader. */
+	private static void assertNoCodes(String text) {
+		for (ApplicationStatus status : ApplicationStatus.values()) {
+			assertThat(text).as("status code").doesNotContain(status.name());
+		}
+		assertThat(text).as("enumeration code").doesNotContainPattern("\\b(salaried|education|agriculture|labour)\\b")
+			.doesNotContainPattern("(?m)(^|[\\s:/])[FMT]($|[\\s,.])")
+			.as("ISO date")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+	}
+
+	private static void screenshotTo(Path target) throws Exception {
+		Files.createDirectories(target.getParent());
+		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
 	private void signInToTasklist(String officer) {
+		// Cookies are deleted for the page's path: an earlier test's Tasklist session lives under /camunda.
+		browser.get(url("/camunda/app/tasklist/default/"));
+		browser.manage().deleteAllCookies();
 		browser.get(url("/camunda/app/tasklist/default/"));
 		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
@@ -446,7 +543,9 @@ class BrowserTest {
 
 	/** Ticks the radio labelled {@code label} inside {@code scope}. */
 	private void choose(WebElement scope, String label) {
-		click(scope.findElement(By.xpath(".//label[normalize-space()=\"" + label + "\"]")));
+		// Tasklist's forms are bilingual ("Approve / स्वीकृत करें"): the English half names the choice.
+		click(scope.findElement(By.xpath(".//label[normalize-space()=\"" + label + "\" or starts-with(normalize-space(), \""
+				+ label + " / \")]")));
 	}
 
 	/** Clicked as a person would once it is in view; Tasklist's fixed footer and late images move things about. */

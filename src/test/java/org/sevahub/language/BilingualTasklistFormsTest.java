@@ -1,0 +1,50 @@
+package org.sevahub.language;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What Tasklist shows officers: each form's texts in English and the installation's state language. */
+class BilingualTasklistFormsTest {
+
+	final BilingualTasklistForms forms = new BilingualTasklistForms(new Languages("en,bn", null));
+
+	final ObjectMapper json = new ObjectMapper();
+
+	@Test
+	void labelsChoicesAndTextsAreDeployedInEnglishAndTheStateLanguage() throws Exception {
+		JsonNode bengali = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/decide-application.form")), "bn"));
+		assertThat(bengali.has("translations")).isFalse();
+		assertThat(bengali.toString()).contains("\"Decision / সিদ্ধান্ত\"", "\"Approve / মঞ্জুর করুন\"",
+				"\"Seek clarification from the citizen / নাগরিকের কাছে ব্যাখ্যা চান\"", "### আবেদনের সিদ্ধান্ত",
+				"\"key\":\"decision\"", "\"value\":\"approve\"");
+		JsonNode marathi = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/hear-appeal.form")), "mr"));
+		assertThat(marathi.toString()).contains("Allow the appeal / अपील मान्य करा");
+	}
+
+	@Test
+	void anEnglishOnlyInstallationDeploysTheFormsAsWritten() throws Exception {
+		JsonNode english = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/decide-application.form")), "en"));
+		assertThat(english.toString()).contains("\"label\":\"Decision\"").doesNotContain(" / ", "translations");
+	}
+
+	@Test
+	void everyOfficersFormHasEveryTextInEveryLanguage() throws Exception {
+		for (String form : new String[] { "decide-application", "decide-overdue", "hear-appeal", "review-duplicate",
+				"sanction-benefit", "verify-application" }) {
+			byte[] source = Files.readAllBytes(Path.of("forms", form + ".form"));
+			for (String language : new String[] { "hi", "bn", "mr" }) {
+				String deployed = new String(forms.bilingual(source, language), java.nio.charset.StandardCharsets.UTF_8);
+				JsonNode components = json.readTree(deployed).path("components");
+				components.findValues("label").forEach(label -> assertThat(label.asText()).as(form + " " + language)
+					.contains(BilingualTasklistForms.SEPARATOR));
+			}
+		}
+	}
+
+}
