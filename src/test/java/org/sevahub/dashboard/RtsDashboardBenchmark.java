@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The dashboard's queries over a million applications, generated in PostgreSQL with generate_series (three
  * services, nine offices, January 2022 to late 2023; 70 % disposed, a quarter of them rejected, in 0-22 days against a
- * 15-day due date; 20 % pending; 10 % withdrawn; two status rows each and an appeal for one in twenty). Run against a
+ * 15-day due date; 20 % pending; 10 % withdrawn; a status row per submission and decision, appeals for a fifth of the
+ * rejections). The test database is emptied at each run (FreshTestDatabase), so the data is generated anew. Run against a
  * database of its own, never the shared test one:
  * {@code SEVAHUB_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/test_desk_bench ./mvnw -Pbench test -Dtest=RtsDashboardBenchmark}.
  * Prints the median of 7 runs of each query set (and of the whole page over HTTP); figures in BENCHMARKS.md.
