@@ -305,7 +305,7 @@ class BrowserTest {
 		screenshot("citizen-sign-in-otp");
 		browser.findElement(By.id("verify-otp")).click();
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
-		assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("INITIATED");
+		assertThat(browser.findElement(By.id("current-status")).getText()).isEqualTo("Started");
 		assertThat(browser.manage().getCookieNamed("sevahub_citizen").isHttpOnly()).isTrue();
 
 		browser.get(url("/citizen/applications"));
