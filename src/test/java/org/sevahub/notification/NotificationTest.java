@@ -456,6 +456,8 @@ class NotificationTest {
 			values.put("applicant.email", email);
 		}
 		Application app = driver.applications().create(NewApplication.direct(service, values));
+		// Issue 13: a service's mandatory documents must be sent before it can be submitted.
+		driver.attachNeeded(app);
 		jdbc.sql("UPDATE application SET language = :language WHERE id = :id")
 			.param("language", language)
 			.param("id", app.id())

@@ -527,7 +527,8 @@ class BrowserTest {
 		browser.get(url("/camunda/app/tasklist/default/"));
 		browser.manage().deleteAllCookies();
 		browser.get(url("/camunda/app/tasklist/default/"));
-		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+		// Tasklist's scripts take their time on a machine busy with other builds.
+		wait(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
 		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(officer);
 		browser.findElement(By.cssSelector("button[type='submit']")).click();

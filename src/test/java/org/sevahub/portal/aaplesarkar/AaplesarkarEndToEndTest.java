@@ -447,7 +447,9 @@ class AaplesarkarEndToEndTest {
 		MockHttpServletResponse payAgain = mvc.perform(get("/applications/" + app.applicationNo() + "/pay")
 			.cookie(handover.access)).andReturn().getResponse();
 		assertThat(payAgain.getRedirectedUrl()).isNull();
-		assertThat(payAgain.getContentAsString()).contains("not waiting for a fee");
+		// Said in the citizen's language: an Aaple Sarkar citizen reads Marathi ("not possible now").
+		assertThat(payAgain.getStatus()).isEqualTo(409);
+		assertThat(payAgain.getContentAsString()).contains("lang=\"mr\"", "आता शक्य नाही");
 		String[] second = codec.decrypt(str).split("\\|", -1);
 		second[3] = "TXN2" + second[3].substring(Math.min(4, second[3].length()));
 		String statusBefore = applications.get(app.applicationNo()).status();

@@ -125,6 +125,9 @@ abstract class IspProcessTestSupport extends ProcessTestSupport {
 		for (Object message : http.getForObject("/sandbox/sms?mobile=" + MOBILE, List.class)) {
 			String text = String.valueOf(((Map<?, ?>) message).get("message"));
 			if (text.contains("/applications/" + app.applicationNo()) && text.contains("आईएसपी")) {
+				// Under the Hindi registration of its own event (notify.yml, portal-closed), with the entity id.
+				assertThat(((Map<?, ?>) message).get("templateId")).isEqualTo("1107170000000013002");
+				assertThat(((Map<?, ?>) message).get("entityId")).isEqualTo("1101700000000012345");
 				about.add(text);
 			}
 		}
