@@ -117,8 +117,8 @@ final class Caller {
 			}
 			String headers = head.toString(StandardCharsets.ISO_8859_1);
 			Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(headers);
-			Matcher type = Pattern.compile("(?im)^Content-Type: *(.*)\\r$").matcher(headers);
-			Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)\\r$").matcher(headers);
+			Matcher type = Pattern.compile("(?im)^Content-Type: *([^\\r\\n]*)").matcher(headers);
+			Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)").matcher(headers);
 			byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
 			return new Answer(status.find() ? Integer.parseInt(status.group(1)) : 0, type.find() ? type.group(1) : "",
 					new String(body, StandardCharsets.UTF_8));
