@@ -44,7 +44,7 @@ public class AuditTrail {
 			.param("direction", direction.name())
 			.param("portal", clip(portal, 20))
 			.param("operation", clip(operation, 100))
-			.param("reference", clip(redact(reference), 200))
+			.param("reference", clip(reference, 200))
 			.param("outcome", clip(outcome, 40))
 			.param("summary", truncate(redact(summary)))
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))

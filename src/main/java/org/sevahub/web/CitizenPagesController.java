@@ -33,11 +33,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -142,7 +144,8 @@ class CitizenPagesController {
 	@PostMapping("/apply/{serviceCode}")
 	String create(@PathVariable String serviceCode, @RequestParam MultiValueMap<String, String> params,
 			@RequestParam(defaultValue = "draft") String action, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response) throws HttpMediaTypeNotSupportedException {
+		formBody(request);
 		ServiceDefinition service = catalog.get(serviceCode);
 		Map<String, String> values = formValues(params);
 		try {
@@ -170,7 +173,8 @@ class CitizenPagesController {
 	@PostMapping("/applications/{applicationNo}/form")
 	String update(@PathVariable String applicationNo, @RequestParam MultiValueMap<String, String> params,
 			@RequestParam(defaultValue = "draft") String action, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model) throws HttpMediaTypeNotSupportedException {
+		formBody(request);
 		Application app = accessible(applicationNo, request);
 		Map<String, String> values = formValues(params);
 		try {
@@ -308,6 +312,21 @@ class CitizenPagesController {
 
 	private List<PortalReturn.Link> returnLinks(Application app, boolean submitted) {
 		return portalReturns.stream().flatMap(r -> r.link(app, submitted).stream()).toList();
+	}
+
+	/**
+	 * A form post is a form: a body of another type (JSON, XML) would read as no fields at all and save an empty
+	 * draft, so it is refused (415) before anything is written.
+	 */
+	private static void formBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String type = request.getContentType();
+		if (type != null && !type.isBlank()) {
+			MediaType mediaType = MediaType.parseMediaType(type);
+			if (!MediaType.APPLICATION_FORM_URLENCODED.includes(mediaType) && !MediaType.MULTIPART_FORM_DATA.includes(mediaType)) {
+				throw new HttpMediaTypeNotSupportedException(mediaType,
+						List.of(MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA), HttpMethod.POST);
+			}
+		}
 	}
 
 	/** The posted fields that belong to the form: not the CSRF token, not the button pressed. */

@@ -70,6 +70,25 @@ final class Caller {
 		}
 	}
 
+	/** A chunked body, read to its last (empty) chunk. */
+	private static byte[] chunks(InputStream in) throws IOException {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		while (true) {
+			StringBuilder size = new StringBuilder();
+			for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+				if (b != '\r') {
+					size.append((char) b);
+				}
+			}
+			int length = size.isEmpty() ? 0 : Integer.parseInt(size.toString().split(";")[0].strip(), 16);
+			if (length == 0) {
+				return body.toByteArray();
+			}
+			body.write(in.readNBytes(length));
+			in.readNBytes(2);
+		}
+	}
+
 	/** The value of a cookie SevaHub sets on a GET of {@code path} (the citizen pages' CSRF token). */
 	String cookie(String path, String name) {
 		try {
@@ -117,9 +136,10 @@ final class Caller {
 			}
 			String headers = head.toString(StandardCharsets.ISO_8859_1);
 			Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(headers);
-			Matcher type = Pattern.compile("(?im)^Content-Type: *(.*)\\r$").matcher(headers);
-			Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)\\r$").matcher(headers);
-			byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+			Matcher type = Pattern.compile("(?im)^Content-Type: *([^\\r\\n]*)").matcher(headers);
+			Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)").matcher(headers);
+			byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1)))
+					: headers.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked") ? chunks(in) : new byte[0];
 			return new Answer(status.find() ? Integer.parseInt(status.group(1)) : 0, type.find() ? type.group(1) : "",
 					new String(body, StandardCharsets.UTF_8));
 		}
