@@ -61,8 +61,9 @@ class DeliveryAdminPageTest {
 		Application app = driver.start("BIRTH-CERT");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		http.exchange("/sandbox/faults/webhook", HttpMethod.PUT,
-				new HttpEntity<>(Map.of("mode", "REJECT", "count", 1), headers), Map.class);
+		assertThat(http.exchange("/sandbox/faults/webhook", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("mode", "REJECT", "count", 1), headers), String.class).getStatusCode().value())
+			.isEqualTo(200);
 		dispatcher.dispatchDue();
 		Delivery parked = admin.ofApplication(app.applicationNo()).get(0);
 		assertThat(parked.state()).isEqualTo(DeliveryState.PARKED);
@@ -94,6 +95,8 @@ class DeliveryAdminPageTest {
 
 	@Test
 	void theMetricsCountDeliveriesPerPortal() throws Exception {
+		driver.start("BIRTH-CERT");
+		dispatcher.dispatchDue();
 		// Metrics are the administrators' (only health is public).
 		assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
 		String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("demo", "demo")))

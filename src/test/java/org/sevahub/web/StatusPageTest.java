@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,9 @@ class StatusPageTest {
 
 	@Autowired
 	ProcessDriver driver;
+
+	@Autowired
+	Environment environment;
 
 	@BeforeEach
 	void onAMondayMorning() {
@@ -87,7 +92,9 @@ class StatusPageTest {
 	}
 
 	private Document page(Application app, String language) throws Exception {
-		String html = mvc.perform(get("/applications/" + app.applicationNo()).param("lang", language))
+		// As the citizen who owns it, signed in with the form's mobile number.
+		String html = mvc.perform(get("/applications/" + app.applicationNo()).param("lang", language)
+				.cookie(CitizenLogin.cookie(environment, ProcessDriver.validForm("BIRTH-CERT").get("applicant.mobile"))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
