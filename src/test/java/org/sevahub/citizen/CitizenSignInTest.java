@@ -193,6 +193,49 @@ class CitizenSignInTest {
 		assertThat(tracked).isEqualTo(30);
 	}
 
+	@Test
+	void thePagesSignInWithTheirCsrfTokenAndSignOut() throws Exception {
+		String mobile = newMobile();
+		MockHttpServletResponse page = mvc.perform(get("/citizen/sign-in").header("X-Forwarded-For", address))
+			.andReturn()
+			.getResponse();
+		jakarta.servlet.http.Cookie xsrf = page.getCookie("XSRF-TOKEN");
+		String token = hidden(page.getContentAsString());
+		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").cookie(xsrf)
+			.header("X-Forwarded-For", address)
+			.param("_csrf", token)
+			.param("mobile", mobile)
+			.param("next", "/citizen/applications")).andReturn().getResponse();
+		assertThat(sent.getStatus()).isEqualTo(200);
+		assertThat(sent.getContentAsString()).contains("id=\"otp-form\"");
+		MockHttpServletResponse signedIn = mvc.perform(post("/citizen/sign-in").cookie(xsrf)
+			.header("X-Forwarded-For", address)
+			.param("_csrf", token)
+			.param("mobile", mobile)
+			.param("otp", otpIn(inbox(mobile).get(0)))
+			.param("next", "/citizen/applications")).andReturn().getResponse();
+		assertThat(signedIn.getRedirectedUrl()).isEqualTo("/citizen/applications");
+		jakarta.servlet.http.Cookie session = signedIn.getCookie(CitizenAuthentication.COOKIE);
+		MockHttpServletResponse mine = mvc.perform(get("/citizen/applications").cookie(xsrf, session))
+			.andReturn()
+			.getResponse();
+		assertThat(mine.getStatus()).isEqualTo(200);
+		jakarta.servlet.http.Cookie xsrfNow = mine.getCookie("XSRF-TOKEN") != null ? mine.getCookie("XSRF-TOKEN") : xsrf;
+		MockHttpServletResponse out = mvc.perform(post("/citizen/sign-out").cookie(xsrfNow, session)
+			.param("_csrf", hidden(mine.getContentAsString()))).andReturn().getResponse();
+		assertThat(out.getStatus()).as(out.getContentAsString()).isEqualTo(302);
+		assertThat(out.getRedirectedUrl()).isEqualTo("/");
+		assertThat(out.getCookie(CitizenAuthentication.COOKIE).getMaxAge()).isZero();
+		// An open redirect is not followed: "next" stays on this site.
+		assertThat(SignInPagesController.safeNext("//evil.example/x")).isEqualTo("/citizen/applications");
+	}
+
+	private static String hidden(String html) {
+		Matcher value = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(value.find()).as(html).isTrue();
+		return value.group(1);
+	}
+
 	private MockHttpServletResponse requestOtp(String mobile) throws Exception {
 		return mvc.perform(post("/api/v1/citizen/otp").contentType(MediaType.APPLICATION_JSON)
 			.header("X-Forwarded-For", address)

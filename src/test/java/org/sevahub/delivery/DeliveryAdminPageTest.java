@@ -94,7 +94,12 @@ class DeliveryAdminPageTest {
 
 	@Test
 	void theMetricsCountDeliveriesPerPortal() throws Exception {
-		String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+		// Metrics are the operators' (docs/security.md): anonymous callers are refused.
+		assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
+		String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("demo", "demo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(metrics).contains("sevahub_delivery_queued_total{portal=\"webhook\"}");
 	}
 
