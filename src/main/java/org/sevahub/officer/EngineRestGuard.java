@@ -23,8 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.sevahub.document.DocumentAccess;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -227,7 +229,9 @@ class EngineRestGuard {
 
 		private Optional<Caller> caller(HttpServletRequest request) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
-				Authentication current = identity.getCurrentAuthentication();
+				// The engine Camunda's authentication filter signed the caller in to: the one the REST API serves.
+				ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+				Authentication current = (engine == null ? identity : engine.getIdentityService()).getCurrentAuthentication();
 				return current == null || current.getUserId() == null ? Optional.empty()
 						: Optional.of(new Caller(current.getUserId(),
 								current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds())));

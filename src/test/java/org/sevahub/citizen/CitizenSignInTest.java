@@ -193,6 +193,59 @@ class CitizenSignInTest {
 		assertThat(tracked).isEqualTo(30);
 	}
 
+	@Test
+	void thePagesSignInWithTheirCsrfTokenAndSignOut() throws Exception {
+		String mobile = newMobile();
+		MockHttpServletResponse page = mvc.perform(get("/citizen/sign-in").header("X-Forwarded-For", address))
+			.andReturn()
+			.getResponse();
+		jakarta.servlet.http.Cookie xsrf = page.getCookie("XSRF-TOKEN");
+		String token = hidden(page.getContentAsString());
+		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").cookie(xsrf)
+			.header("X-Forwarded-For", address)
+			.param("_csrf", token)
+			.param("mobile", mobile)
+			.param("next", "/citizen/applications")).andReturn().getResponse();
+		assertThat(sent.getStatus()).isEqualTo(200);
+		assertThat(sent.getContentAsString()).contains("id=\"otp-form\"");
+		MockHttpServletResponse signedIn = mvc.perform(post("/citizen/sign-in").cookie(xsrf)
+			.header("X-Forwarded-For", address)
+			.param("_csrf", token)
+			.param("mobile", mobile)
+			.param("otp", otpIn(inbox(mobile).get(0)))
+			.param("next", "/citizen/applications")).andReturn().getResponse();
+		assertThat(signedIn.getRedirectedUrl()).isEqualTo("/citizen/applications");
+		jakarta.servlet.http.Cookie session = new jakarta.servlet.http.Cookie(CitizenAuthentication.COOKIE,
+				setCookie(signedIn).replaceAll("^[^=]+=([^;]*).*$", "$1"));
+		MockHttpServletResponse mine = mvc.perform(get("/citizen/applications").cookie(xsrf, session))
+			.andReturn()
+			.getResponse();
+		assertThat(mine.getStatus()).isEqualTo(200);
+		// The page's token is the one the browser holds: a signed-in request does not rotate it.
+		assertThat(hidden(mine.getContentAsString())).isEqualTo(xsrf.getValue());
+		MockHttpServletResponse out = mvc.perform(post("/citizen/sign-out").cookie(xsrf, session)
+			.param("_csrf", hidden(mine.getContentAsString()))).andReturn().getResponse();
+		assertThat(out.getStatus()).as(out.getContentAsString()).isEqualTo(302);
+		assertThat(out.getRedirectedUrl()).isEqualTo("/");
+		assertThat(setCookie(out)).contains("Max-Age=0");
+		// An open redirect is not followed: "next" stays on this site.
+		assertThat(SignInPagesController.safeNext("//evil.example/x")).isEqualTo("/citizen/applications");
+	}
+
+	private static String setCookie(MockHttpServletResponse response) {
+		return response.getHeaders("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith(CitizenAuthentication.COOKIE + "="))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String hidden(String html) {
+		Matcher value = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(value.find()).as(html).isTrue();
+		return value.group(1);
+	}
+
 	private MockHttpServletResponse requestOtp(String mobile) throws Exception {
 		return mvc.perform(post("/api/v1/citizen/otp").contentType(MediaType.APPLICATION_JSON)
 			.header("X-Forwarded-For", address)

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.CitizenAccess;
-import org.sevahub.application.NewApplication;
 import org.sevahub.application.SmsGateway;
 import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.testsupport.CitizenLogin;
@@ -455,14 +454,12 @@ class NotificationTest {
 		if (email != null) {
 			values.put("applicant.email", email);
 		}
-		Application app = driver.applications().create(NewApplication.direct(service, values));
-		// Issue 13: a service's mandatory documents must be sent before it can be submitted.
-		driver.attachNeeded(app);
+		// With the documents the service asks for, so it can be submitted.
+		Application app = driver.start(service, values);
 		jdbc.sql("UPDATE application SET language = :language WHERE id = :id")
 			.param("language", language)
 			.param("id", app.id())
 			.update();
-		driver.documents().attachNeeded(app);
 		return app;
 	}
 
