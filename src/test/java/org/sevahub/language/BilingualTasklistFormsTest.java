@@ -43,6 +43,12 @@ class BilingualTasklistFormsTest {
 				JsonNode components = json.readTree(deployed).path("components");
 				components.findValues("label").forEach(label -> assertThat(label.asText()).as(form + " " + language)
 					.contains(BilingualTasklistForms.SEPARATOR));
+				// Texts are matched whole: a text edited in English without its translation is deployed untranslated.
+				java.util.List<JsonNode> english = json.readTree(source).path("components").findValues("text");
+				java.util.List<JsonNode> shown = components.findValues("text");
+				for (int i = 0; i < english.size(); i++) {
+					assertThat(shown.get(i).asText()).as(form + " " + language + " text " + i).isNotEqualTo(english.get(i).asText());
+				}
 			}
 		}
 	}
