@@ -132,7 +132,8 @@ class EngineRestGuard {
 				passed = new Replayed(request, body);
 				Matcher complete = COMPLETE.matcher(path);
 				if (method.equals("POST") && complete.matches()) {
-					Set<String> refused = undeclared(body, forms.of(complete.group(1)));
+					Optional<Set<String>> declared = forms.of(complete.group(1));
+					Set<String> refused = declared.isEmpty() ? Set.of() : undeclared(body, declared.get());
 					if (!refused.isEmpty()) {
 						error(response, 400, "InvalidRequestException", "Only the fields of the task's form may be set; "
 								+ "not " + String.join(", ", refused));

@@ -199,8 +199,9 @@ class CitizenSignInTest {
 		MockHttpServletResponse page = mvc.perform(get("/citizen/sign-in").header("X-Forwarded-For", address))
 			.andReturn()
 			.getResponse();
-		jakarta.servlet.http.Cookie xsrf = page.getCookie("XSRF-TOKEN");
 		String token = hidden(page.getContentAsString());
+		// What the browser holds after that page: the CSRF cookie with the token the page carries.
+		jakarta.servlet.http.Cookie xsrf = new jakarta.servlet.http.Cookie("XSRF-TOKEN", token);
 		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").cookie(xsrf)
 			.header("X-Forwarded-For", address)
 			.param("_csrf", token)
