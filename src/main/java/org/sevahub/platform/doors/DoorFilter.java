@@ -4,13 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,7 +22,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The first thing every request meets. It refuses what no door can read before anything else looks at it: a
@@ -83,7 +76,7 @@ class DoorFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > limit) {
 			// Closing the connection spares the server from reading the rest of a body it has refused.
 			response.setHeader("Connection", "close");
-			doors.refuse(path, new QueryOnly(request), response, 413, null);
+			doors.refuse(path, request, response, 413, null);
 			return;
 		}
 		CountedRequest counted = new CountedRequest(request, limit);
@@ -146,56 +139,6 @@ class DoorFilter extends OncePerRequestFilter {
 		}
 		type.getCharset();
 		return type;
-	}
-
-	/**
-	 * A refused request whose answer (the error page's language links) may ask for parameters: only the address's
-	 * are read, never a form body, which Tomcat would otherwise try to parse and give up on, losing the page.
-	 */
-	private static final class QueryOnly extends HttpServletRequestWrapper {
-
-		private final Map<String, String[]> parameters;
-
-		QueryOnly(HttpServletRequest request) {
-			super(request);
-			Map<String, List<String>> values = new LinkedHashMap<>();
-			UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().forEach(
-					(name, list) -> values.put(decode(name), list.stream().map(v -> v == null ? "" : decode(v)).toList()));
-			Map<String, String[]> map = new LinkedHashMap<>();
-			values.forEach((name, list) -> map.put(name, list.toArray(String[]::new)));
-			this.parameters = Collections.unmodifiableMap(map);
-		}
-
-		private static String decode(String value) {
-			try {
-				return URLDecoder.decode(value, StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException malformed) {
-				return value;
-			}
-		}
-
-		@Override
-		public String getParameter(String name) {
-			String[] values = parameters.get(name);
-			return values == null || values.length == 0 ? null : values[0];
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return parameters;
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(parameters.keySet());
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			return parameters.get(name);
-		}
-
 	}
 
 	private static final class CountedRequest extends HttpServletRequestWrapper {

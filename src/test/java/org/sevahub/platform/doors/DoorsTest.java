@@ -181,7 +181,6 @@ class DoorsTest {
 			/bsk/api/initiate     | application/json | bsk
 			/registry/on-search   | application/json | dci
 			/api/v1/applications  | application/json | api
-			/apply/BIRTH-CERT     | application/x-www-form-urlencoded | page
 			""")
 	void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsRead(String path, String contentType, String door) {
 		Caller.Answer answer = caller.declareHuge(path, contentType, 250L * 1024 * 1024);
