@@ -3,6 +3,8 @@ package org.sevahub.platform.doors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -94,6 +96,15 @@ class DoorExceptionHandler {
 	@ExceptionHandler(MultipartException.class)
 	void notMultipart(HttpServletRequest request, HttpServletResponse response) {
 		refuse(request, response, 400, "Send the file as multipart/form-data in a part named 'file'");
+	}
+
+	/**
+	 * A part's file name with a NUL in it: Tomcat refuses it when the multipart body is first parsed, which may be
+	 * the language switch reading {@code ?lang=} before any controller runs.
+	 */
+	@ExceptionHandler(InvalidFileNameException.class)
+	void badFileName(HttpServletRequest request, HttpServletResponse response) {
+		refuse(request, response, 400, "The file name contains characters a file name may not have");
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) {
