@@ -70,6 +70,9 @@ class BrowserTest {
 	int port;
 
 	@Autowired
+	org.springframework.core.env.Environment environment;
+
+	@Autowired
 	ProcessDriver driver;
 
 	@Autowired
@@ -471,7 +474,11 @@ class BrowserTest {
 		driver.decide(app, "Task_Decide", "reject", "Salary slip not attached");
 		applications.fileAppeal(applicationNo, "The salary slip is attached now");
 
+		// The citizen who owns it, signed in (the status page is the owner's; strangers get /track).
 		browser.manage().deleteAllCookies();
+		browser.get(url("/"));
+		browser.manage().addCookie(new org.openqa.selenium.Cookie(org.sevahub.testsupport.CitizenLogin.COOKIE,
+				org.sevahub.testsupport.CitizenLogin.token(environment, form.get("applicant.mobile"))));
 		Map<String, List<String>> expected = Map.of(
 				"bn", List.of("আপিল দায়ের হয়েছে", "মহকুমা শাসক", "নামঞ্জুর", "আয় শংসাপত্র"),
 				"mr", List.of("अपील दाखल", "उपविभागीय अधिकारी", "नामंजूर", "उत्पन्नाचा दाखला"),

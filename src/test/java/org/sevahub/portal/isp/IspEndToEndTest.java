@@ -96,7 +96,9 @@ class IspEndToEndTest {
 		Handover handover = landFromIsp("INC01", null);
 		String form = page(handover, "/form");
 		assertThat(form).contains("value=\"रमेश कुमार वर्मा\"", "value=\"Ramesh Kumar Verma\"", "value=\"Lucknow\"",
-				"value=\"Suresh Chandra Verma\"", "value=\"84000\"", "Leave without applying and return to ISP");
+				"value=\"Suresh Chandra Verma\"", "value=\"84000\"");
+		// ISP's citizens read Hindi: the page opens in it.
+		assertThat(form).contains("lang=\"hi\"", "आवेदन किए बिना ISP पर लौटें");
 		assertThat(form).containsPattern("id=\"f-applicant-nameLocal\"[^>]*readonly");
 		assertThat(form).doesNotContainPattern("id=\"f-annualIncome\"[^>]*readonly");
 
@@ -167,7 +169,7 @@ class IspEndToEndTest {
 		assertThat(delivered.get("dbt_amount").asText()).isEmpty();
 
 		String ackPage = page(handover, "/acknowledgement");
-		assertThat(ackPage).contains("Return to ISP", "return_success_or_failed=SUCCESS");
+		assertThat(ackPage).contains("ISP पर लौटें", "return_success_or_failed=SUCCESS");
 		String back = ackPage.replaceAll("(?s).*id=\"return-ISP\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
 		http.getForEntity(back, String.class);
 		assertThat(http.getForObject("/sandbox/records/isp/returns?sessionkey=" + handover.sessionkey(), List.class))
