@@ -200,16 +200,21 @@ class CitizenSignInTest {
 			.andReturn()
 			.getResponse();
 		String token = hidden(page.getContentAsString());
-		// What the browser holds after that page: the CSRF cookie with the token the page carries.
+		// What the browser holds after that page: the CSRF cookie with the token the page carries, and whatever
+		// else the page set (a browser sends back every cookie it was given).
 		jakarta.servlet.http.Cookie xsrf = new jakarta.servlet.http.Cookie("XSRF-TOKEN", token);
-		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").cookie(xsrf)
+		jakarta.servlet.http.Cookie[] jar = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(page.getCookies()).filter(c -> !c.getName().equals("XSRF-TOKEN")),
+					java.util.stream.Stream.of(xsrf))
+			.toArray(jakarta.servlet.http.Cookie[]::new);
+		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").cookie(jar)
 			.header("X-Forwarded-For", address)
 			.param("_csrf", token)
 			.param("mobile", mobile)
 			.param("next", "/citizen/applications")).andReturn().getResponse();
 		assertThat(sent.getStatus()).isEqualTo(200);
 		assertThat(sent.getContentAsString()).contains("id=\"otp-form\"");
-		MockHttpServletResponse signedIn = mvc.perform(post("/citizen/sign-in").cookie(xsrf)
+		MockHttpServletResponse signedIn = mvc.perform(post("/citizen/sign-in").cookie(jar)
 			.header("X-Forwarded-For", address)
 			.param("_csrf", token)
 			.param("mobile", mobile)
@@ -218,13 +223,15 @@ class CitizenSignInTest {
 		assertThat(signedIn.getRedirectedUrl()).isEqualTo("/citizen/applications");
 		jakarta.servlet.http.Cookie session = new jakarta.servlet.http.Cookie(CitizenAuthentication.COOKIE,
 				setCookie(signedIn).replaceAll("^[^=]+=([^;]*).*$", "$1"));
-		MockHttpServletResponse mine = mvc.perform(get("/citizen/applications").cookie(xsrf, session))
+		jakarta.servlet.http.Cookie[] signedInJar = java.util.stream.Stream.concat(java.util.Arrays.stream(jar),
+				java.util.stream.Stream.of(session)).toArray(jakarta.servlet.http.Cookie[]::new);
+		MockHttpServletResponse mine = mvc.perform(get("/citizen/applications").cookie(signedInJar))
 			.andReturn()
 			.getResponse();
 		assertThat(mine.getStatus()).isEqualTo(200);
 		// The page's token is the one the browser holds: a signed-in request does not rotate it.
 		assertThat(hidden(mine.getContentAsString())).isEqualTo(xsrf.getValue());
-		MockHttpServletResponse out = mvc.perform(post("/citizen/sign-out").cookie(xsrf, session)
+		MockHttpServletResponse out = mvc.perform(post("/citizen/sign-out").cookie(signedInJar)
 			.param("_csrf", hidden(mine.getContentAsString()))).andReturn().getResponse();
 		assertThat(out.getStatus()).as(out.getContentAsString()).isEqualTo(302);
 		assertThat(out.getRedirectedUrl()).isEqualTo("/");
