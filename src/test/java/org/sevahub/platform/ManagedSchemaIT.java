@@ -144,6 +144,9 @@ class ManagedSchemaIT {
 		env.put("SEVAHUB_DB_PASSWORD", TestDatabase.password());
 		env.put("SEVAHUB_FIELD_KEY", Base64.getEncoder().encodeToString("managed-schema-field-key-32bytes".getBytes()));
 		env.put("SEVAHUB_LINK_KEY", Base64.getEncoder().encodeToString("managed-schema-link-key-32-bytes".getBytes()));
+		env.put("SEVAHUB_CITIZEN_OTP_KEY", Base64.getEncoder().encodeToString("managed-schema-citizen-otp-key-32b".getBytes()));
+		env.put("SEVAHUB_CITIZEN_JWT_KEY",
+				Base64.getEncoder().encodeToString("managed-schema-citizen-jwt-key-of-48-bytes-long!".getBytes()));
 		env.put("SEVAHUB_SIGNING_KEYSTORE", "file:" + keystore.toAbsolutePath());
 		env.put("SEVAHUB_SIGNING_KEYSTORE_PASSWORD", "changeit");
 		env.put("SEVAHUB_ADMIN_USER", admin);
