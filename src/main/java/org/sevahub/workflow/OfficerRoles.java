@@ -167,8 +167,14 @@ public class OfficerRoles {
 	private String filter(String name, int priority, TaskQuery query) {
 		List<Filter> existing = filters.createFilterQuery().filterName(name).list();
 		if (!existing.isEmpty()) {
-			// An installation from before due dates gets the sorted query; officers' own filters are untouched.
-			return filters.saveFilter(existing.get(0).setQuery(query)).getId();
+			// An installation from before due dates gets the sorted query; officers' own filters are untouched. An
+			// unchanged query is not saved again: a restart changes nothing in the database.
+			Filter found = existing.get(0);
+			org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter json = new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter();
+			if (json.toJson((TaskQuery) found.getQuery()).equals(json.toJson(query))) {
+				return found.getId();
+			}
+			return filters.saveFilter(found.setQuery(query)).getId();
 		}
 		Filter filter = filters.newTaskFilter(name)
 			.setQuery(query)

@@ -28,6 +28,8 @@ import org.sevahub.delivery.cluster.OrderCheck;
 import org.sevahub.delivery.cluster.RecordingReceiver;
 import org.sevahub.delivery.cluster.ScratchDatabase;
 import org.sevahub.delivery.cluster.SevaHubProcess;
+import org.sevahub.testsupport.TestDocuments;
+import org.sevahub.testsupport.CitizenLogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,6 +201,8 @@ class BalancedNodesIT {
 
 		private final AtomicInteger answered = new AtomicInteger();
 
+		private static final String CITIZEN_MOBILE = "9830000000";
+
 		private final AtomicInteger failures = new AtomicInteger();
 
 		private final List<String> failureSamples = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -242,6 +246,12 @@ class BalancedNodesIT {
 				}
 				String no = app.get("applicationNo").asText();
 				created.add(no);
+				// The hospital's birth report the service needs, sent until answered like the submission below.
+				for (int attempt = 0; attempt < 10; attempt++) {
+					if (sendBirthReport(no) != null) {
+						break;
+					}
+				}
 				// The citizen submits until answered: the kill may swallow one answer.
 				for (int attempt = 0; attempt < 10; attempt++) {
 					if (call("POST", "/api/v1/applications/" + no + "/submit", "{}", null, 200) != null) {
@@ -273,6 +283,17 @@ class BalancedNodesIT {
 		}
 
 		/** The answer's body (an empty object for 204), or null when the request failed or got another status. */
+		private JsonNode sendBirthReport(String no) {
+			String boundary = "----balanced" + no;
+			return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/applications/" + no + "/documents/birth-report"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("Authorization", "Bearer " + CitizenLogin.token(LifecycleDriver.CITIZEN_KEY, CITIZEN_MOBILE))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(TestDocuments.multipart(boundary, "file",
+						"birth-report.pdf", "application/pdf", TestDocuments.pdf("Birth report " + no)))),
+					"POST", "/api/v1/applications/" + no + "/documents/birth-report", 201);
+		}
+
 		private JsonNode call(String method, String path, String body, String user, int expected) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(Duration.ofSeconds(30))
@@ -283,6 +304,14 @@ class BalancedNodesIT {
 				request.header("Authorization", "Basic "
 						+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
 			}
+			else if (path.startsWith("/api/v1/")) {
+				// The citizen who owns the applications, signed in (a session token as SevaHub's default profile signs).
+				request.header("Authorization", "Bearer " + CitizenLogin.token(LifecycleDriver.CITIZEN_KEY, CITIZEN_MOBILE));
+			}
+			return send(request, method, path, expected);
+		}
+
+		private JsonNode send(HttpRequest.Builder request, String method, String path, int expected) {
 			try {
 				HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == expected) {

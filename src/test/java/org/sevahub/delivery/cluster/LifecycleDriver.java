@@ -40,7 +40,8 @@ public final class LifecycleDriver implements AutoCloseable {
 	private static final CitizenAccess GRANTS = grants();
 
 	/** The made-up session key of SevaHub's default profile: {@code ${SEVAHUB_CITIZEN_JWT_KEY:…}} in application.yml. */
-	private static final String CITIZEN_KEY = defaultOf("sevahub.citizen.jwt-key");
+	/** The key SevaHub's default profile signs citizens' session tokens with (made up, in application.yml). */
+	public static final String CITIZEN_KEY = defaultOf("sevahub.citizen.jwt-key");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
