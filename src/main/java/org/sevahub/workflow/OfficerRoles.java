@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.sevahub.office.Office;
 import org.sevahub.office.OfficeDirectory;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OfficerRoles {
+
+	/** How Camunda stores a filter's query: two queries are the same filter when they serialise alike. */
+	private static final JsonTaskQueryConverter QUERY_JSON = new JsonTaskQueryConverter();
+
 
 	public static final String DEALING_ASSISTANT = "dealingAssistant";
 
@@ -170,8 +175,7 @@ public class OfficerRoles {
 			// An installation from before due dates gets the sorted query; officers' own filters are untouched. An
 			// unchanged query is not saved again: a restart changes nothing in the database.
 			Filter found = existing.get(0);
-			org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter json = new org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter();
-			if (json.toJson((TaskQuery) found.getQuery()).equals(json.toJson(query))) {
+			if (QUERY_JSON.toJson((TaskQuery) found.getQuery()).equals(QUERY_JSON.toJson(query))) {
 				return found.getId();
 			}
 			return filters.saveFilter(found.setQuery(query)).getId();
