@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import org.sevahub.testsupport.TestDocuments;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -21,6 +22,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.ByteArrayBodyPart;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -30,7 +32,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the shared machine's noise falls on both alike.
  *
  * <p>SevaHub, per virtual user: citizen sign-in (OTP, session token), create a birth-certificate
- * application, submit it, the dealing assistant finds and forwards it, the designated officer finds and approves it
+ * application, send the hospital's birth report, submit it, the dealing assistant finds and forwards it, the designated officer finds and approves it
  * (engine REST, HTTP Basic, as Tasklist's forms do), the citizen looks at the application once. The job executor
  * then issues, signs and delivers the certificate; the round ends when every application submitted in it is
  * DELIVERED (read from SevaHub's database twice a second), and its rate is the applications delivered over that
@@ -123,6 +125,8 @@ public class JourneySimulation extends Simulation {
 		}
 	}
 
+	static final byte[] BIRTH_REPORT = TestDocuments.pdf("Hospital birth report");
+
 	ChainBuilder sevahubJourney(String round) {
 		return exec(session -> {
 			Rounds.started(round);
@@ -140,6 +144,12 @@ public class JourneySimulation extends Simulation {
 						          "placeOfBirth": "SSKM Hospital", "fatherName": "F", "motherName": "M",
 						          "relation": "parent"}}"""))
 				.check(status().is(201), jsonPath("$.applicationNo").saveAs("no")))
+			// The hospital's birth report, which the service requires before submission.
+			.exec(http("birth report").post("/api/v1/applications/#{no}/documents/birth-report")
+				.header("Authorization", session -> bearer(session.getString("token")))
+				.bodyPart(ByteArrayBodyPart("file", BIRTH_REPORT).fileName("birth-report.pdf").contentType("application/pdf"))
+				.asMultipartForm()
+				.check(status().is(201)))
 			.exec(http("submit").post("/api/v1/applications/#{no}/submit")
 				.header("Authorization", session -> bearer(session.getString("token")))
 				.body(StringBody("{}"))
