@@ -53,66 +53,97 @@ class BalancedNodesIT {
 		try (ScratchDatabase database = new ScratchDatabase(); RecordingReceiver mis = new RecordingReceiver(SECRET, 5)) {
 			int portA = SevaHubProcess.freePort();
 			int portB = SevaHubProcess.freePort();
-			SevaHubProcess a = node("balanced-a", portA, database, mis);
-			SevaHubProcess b = node("balanced-b", portB, database, mis);
-			try (Balancer balancer = Balancer.start(SevaHubProcess.freePort(), portA, portB); Citizens citizens = new Citizens(balancer.url())) {
-				balancer.awaitNodes(Set.of("node1", "node2"), Duration.ofSeconds(30));
-
-				TasklistSession assistant = new TasklistSession(balancer.url());
-				assistant.signIn("assistant", "assistant");
-				assertThat(signedInOn(assistant, 10)).as("one login, answered by both nodes").containsExactlyInAnyOrder("node1", "node2");
-
-				citizens.start(3);
-				Thread.sleep(4000);
-				b.stop();
+			// Declared outside the try so a node that started is stopped even when the other one failed to start.
+			SevaHubProcess a = null;
+			SevaHubProcess b = null;
+			try {
+				a = node("balanced-a", portA, database, mis);
 				b = node("balanced-b", portB, database, mis);
-				balancer.awaitNodes(Set.of("node1", "node2"), Duration.ofSeconds(30));
-				Thread.sleep(2000);
-				int answeredBeforeKill = citizens.answered();
-				assertThat(citizens.failures()).as("requests failed while a node drained, stopped and started: %s",
-						citizens.failureSamples()).isZero();
-				assertThat(database.count("SELECT COALESCE(SUM(takeovers), 0) FROM delivery"))
-					.as("deliveries the stopped node had claimed went back at once, none waited for its lease").isZero();
-				assertThat(signedInOn(assistant, 6)).containsExactlyInAnyOrder("node1", "node2");
+				try (Balancer balancer = Balancer.start(SevaHubProcess.freePort(), portA, portB);
+						Citizens citizens = new Citizens(balancer.url())) {
+					balancer.awaitNodes(Set.of("node1", "node2"), Duration.ofSeconds(30));
+					anonymousVisitorsKeepNoServerSession(balancer.url(), database);
 
-				a.kill();
-				Thread.sleep(8000);
-				citizens.stop();
-				System.out.printf("Balanced nodes: %d requests answered before the kill, %d after, %d failed at the kill%n",
-						answeredBeforeKill, citizens.answered() - answeredBeforeKill, citizens.failures());
+					TasklistSession assistant = new TasklistSession(balancer.url());
+					assistant.signIn("assistant", "assistant");
+					assertThat(signedInOn(assistant, 10)).as("one login, answered by both nodes").containsExactlyInAnyOrder("node1", "node2");
 
-				TasklistSession.Answer me = assistant.whoAmI();
-				assertThat(me.status()).isEqualTo(200);
-				assertThat(me.body().get("userId").asText()).isEqualTo("assistant");
-				assertThat(me.node()).isEqualTo("node2");
+					citizens.start(3);
+					Thread.sleep(4000);
+					b.stop();
+					b = node("balanced-b", portB, database, mis);
+					balancer.awaitNodes(Set.of("node1", "node2"), Duration.ofSeconds(30));
+					Thread.sleep(2000);
+					int answeredBeforeKill = citizens.answered();
+					assertThat(citizens.failures()).as("requests failed while a node drained, stopped and started: %s",
+							citizens.failureSamples()).isZero();
+					assertThat(database.count("SELECT COALESCE(SUM(takeovers), 0) FROM delivery"))
+						.as("deliveries the stopped node had claimed went back at once, none waited for its lease").isZero();
+					assertThat(signedInOn(assistant, 6)).containsExactlyInAnyOrder("node1", "node2");
 
-				List<String> submitted = citizens.submitted();
-				assertThat(submitted).hasSizeGreaterThan(20);
-				int verified = completeAll(() -> assistant.tasks("Task_VerifyApplication"),
-						id -> assistant.complete(id, "forward"));
-				int decided = completeAll(() -> citizens.engineTasks("officer", "Task_Decide"),
-						id -> citizens.completeEngineTask("officer", id, "approve"));
-				assertThat(verified).isGreaterThanOrEqualTo(submitted.size());
-				assertThat(decided).isGreaterThanOrEqualTo(submitted.size());
+					a.kill();
+					Thread.sleep(8000);
+					citizens.stop();
+					System.out.printf("Balanced nodes: %d requests answered before the kill, %d after, %d failed at the kill%n",
+							answeredBeforeKill, citizens.answered() - answeredBeforeKill, citizens.failures());
 
-				Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-				while (!everyStatusArrived(mis, submitted) && Instant.now().isBefore(deadline)) {
-					Thread.sleep(500);
-				}
-				OrderCheck.everyApplicationInOrder(mis, submitted);
-				for (String no : submitted) {
-					assertThat(statuses(database, no)).as(no).isEqualTo(LIFECYCLE);
-				}
-				for (String no : citizens.created()) {
-					assertThat(database.count("SELECT COUNT(*) FROM application WHERE application_no = '" + no + "'"))
-						.as("answered creation of %s", no).isEqualTo(1);
+					TasklistSession.Answer me = assistant.whoAmI();
+					assertThat(me.status()).isEqualTo(200);
+					assertThat(me.body().get("userId").asText()).isEqualTo("assistant");
+					assertThat(me.node()).isEqualTo("node2");
+
+					List<String> submitted = citizens.submitted();
+					assertThat(submitted).hasSizeGreaterThan(20);
+					int verified = completeAll(() -> assistant.tasks("Task_VerifyApplication"),
+							id -> assistant.complete(id, "forward"));
+					int decided = completeAll(() -> citizens.engineTasks("officer", "Task_Decide"),
+							id -> citizens.completeEngineTask("officer", id, "approve"));
+					assertThat(verified).isGreaterThanOrEqualTo(submitted.size());
+					assertThat(decided).isGreaterThanOrEqualTo(submitted.size());
+
+					Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+					while (!everyStatusArrived(mis, submitted) && Instant.now().isBefore(deadline)) {
+						Thread.sleep(500);
+					}
+					OrderCheck.everyApplicationInOrder(mis, submitted);
+					for (String no : submitted) {
+						assertThat(statuses(database, no)).as(no).isEqualTo(LIFECYCLE);
+					}
+					for (String no : citizens.created()) {
+						assertThat(database.count("SELECT COUNT(*) FROM application WHERE application_no = '" + no + "'"))
+							.as("answered creation of %s", no).isEqualTo(1);
+					}
 				}
 			}
 			finally {
-				a.close();
-				b.close();
+				if (a != null) {
+					a.close();
+				}
+				if (b != null) {
+					b.close();
+				}
 			}
 		}
+	}
+
+	/**
+	 * A stranger reading the public and sign-in pages costs no row in the shared session table: the CSRF token
+	 * travels in a cookie, so only officers and admins who sign in hold a server session.
+	 */
+	private static void anonymousVisitorsKeepNoServerSession(String baseUrl, ScratchDatabase database) throws Exception {
+		long before = database.count("SELECT COUNT(*) FROM spring_session");
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		for (String page : List.of("/", "/citizen/sign-in", "/track")) {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + page))
+				.timeout(Duration.ofSeconds(20)).header("Accept", "text/html").GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			List<String> cookies = answer.headers().allValues("Set-Cookie");
+			assertThat(cookies).as("cookies set by %s", page).noneMatch(c -> c.startsWith("SEVAHUB_SESSION="));
+			if (page.equals("/citizen/sign-in")) {
+				assertThat(cookies).as("the sign-in form's CSRF token").anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+			}
+		}
+		assertThat(database.count("SELECT COUNT(*) FROM spring_session")).as("session rows").isEqualTo(before);
 	}
 
 	private static SevaHubProcess node(String name, int port, ScratchDatabase database, RecordingReceiver mis)

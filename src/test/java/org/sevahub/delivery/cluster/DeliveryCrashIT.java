@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryCrashIT {
 
-	static final int APPLICATIONS = 500;
+	static final int APPLICATIONS = 200;
 
 	static final String SECRET = "sandbox-webhook-secret-not-for-production";
 

@@ -38,8 +38,9 @@ public final class SevaHubProcess implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl,
 				"--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--sevahub.portals.webhook.url=" + webhookUrl,
-				// A dead node's messages and jobs are taken over after seconds, not the production minute.
-				"--sevahub.delivery.lease=5s", "--camunda.bpm.job-execution.lock-time-in-millis=5000",
+				// A dead node's messages and jobs are taken over after seconds, not the production minute; long
+				// enough that a live node starved of CPU on a busy machine does not lose its lease mid-send.
+				"--sevahub.delivery.lease=15s", "--camunda.bpm.job-execution.lock-time-in-millis=15000",
 				"--sevahub.delivery.poll-interval=50ms", "--logging.level.root=WARN",
 				// These count the portals' messages; citizens' SMS would be queued beside them.
 				"--sevahub.notify.enabled=false"));

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoNodesIT {
 
-	static final int APPLICATIONS = 1000;
+	static final int APPLICATIONS = 400;
 
 	@Test
 	void twoNodesSendEachStatusExactlyOnceAndInOrder() throws Exception {
