@@ -7,7 +7,7 @@
 -- submission to disposal lie in [tenths / 10, (tenths + 1) / 10): the histogram the 90th percentile is read from.
 -- disposal_micros is the exact sum of those durations, so the average is exact.
 CREATE TABLE rts_day (
-    day              DATE        NOT NULL,
+    on_day           DATE        NOT NULL,
     service_code     VARCHAR(40) NOT NULL,
     office_code      VARCHAR(40) NOT NULL,
     post             VARCHAR(40) NOT NULL,
@@ -18,6 +18,6 @@ CREATE TABLE rts_day (
     disposal_micros  BIGINT      NOT NULL DEFAULT 0,
     appeals_filed    BIGINT      NOT NULL DEFAULT 0,
     appeals_allowed  BIGINT      NOT NULL DEFAULT 0,
-    PRIMARY KEY (day, service_code, office_code, post, tenths)
+    PRIMARY KEY (on_day, service_code, office_code, post, tenths)
 );
 

@@ -293,11 +293,11 @@ public class DailyRollup {
 	 * DO UPDATE, and its MERGE does the same.
 	 */
 	private static String upsertSql(Connection connection) throws SQLException {
-		String columns = "day, service_code, office_code, post, tenths, received, disposed_in_time, disposed_late, "
+		String columns = "on_day, service_code, office_code, post, tenths, received, disposed_in_time, disposed_late, "
 				+ "disposal_micros, appeals_filed, appeals_allowed";
 		if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
 			return "INSERT INTO rts_day (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-					+ "ON CONFLICT (day, service_code, office_code, post, tenths) DO UPDATE SET "
+					+ "ON CONFLICT (on_day, service_code, office_code, post, tenths) DO UPDATE SET "
 					+ "received = rts_day.received + EXCLUDED.received, "
 					+ "disposed_in_time = rts_day.disposed_in_time + EXCLUDED.disposed_in_time, "
 					+ "disposed_late = rts_day.disposed_late + EXCLUDED.disposed_late, "
@@ -308,7 +308,7 @@ public class DailyRollup {
 		return "MERGE INTO rts_day t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)), "
 				+ "CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
 				+ "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) s(" + columns + ") "
-				+ "ON t.day = s.day AND t.service_code = s.service_code AND t.office_code = s.office_code "
+				+ "ON t.on_day = s.on_day AND t.service_code = s.service_code AND t.office_code = s.office_code "
 				+ "AND t.post = s.post AND t.tenths = s.tenths "
 				+ "WHEN MATCHED THEN UPDATE SET received = t.received + s.received, "
 				+ "disposed_in_time = t.disposed_in_time + s.disposed_in_time, "
@@ -316,7 +316,7 @@ public class DailyRollup {
 				+ "disposal_micros = t.disposal_micros + s.disposal_micros, "
 				+ "appeals_filed = t.appeals_filed + s.appeals_filed, "
 				+ "appeals_allowed = t.appeals_allowed + s.appeals_allowed "
-				+ "WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s.day, s.service_code, s.office_code, s.post, "
+				+ "WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s.on_day, s.service_code, s.office_code, s.post, "
 				+ "s.tenths, s.received, s.disposed_in_time, s.disposed_late, s.disposal_micros, s.appeals_filed, "
 				+ "s.appeals_allowed)";
 	}

@@ -83,7 +83,7 @@ public class RtsFigures {
 				SELECT %s AS k, tenths, SUM(received) AS received, SUM(disposed_in_time) AS in_time,
 				       SUM(disposed_late) AS late, SUM(disposal_micros) AS micros, SUM(appeals_filed) AS filed,
 				       SUM(appeals_allowed) AS allowed
-				FROM rts_day WHERE day >= :first AND day <= :last%s GROUP BY %1$s, tenths
+				FROM rts_day WHERE on_day >= :first AND on_day <= :last%s GROUP BY %1$s, tenths
 				HAVING SUM(received) <> 0 OR SUM(disposed_in_time) <> 0 OR SUM(disposed_late) <> 0
 				    OR SUM(appeals_filed) <> 0 OR SUM(appeals_allowed) <> 0"""
 			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)"), offices)
