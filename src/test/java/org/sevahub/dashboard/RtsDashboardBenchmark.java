@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 15-day due date; 20 % pending; 10 % withdrawn; a status row per submission and decision, appeals for a fifth of the
  * rejections). The test database is emptied at each run (FreshTestDatabase), so the data is generated anew. Run against a
  * database of its own, never the shared test one:
- * {@code SEVAHUB_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/test_desk_bench ./mvnw -Pbench test -Dtest=RtsDashboardBenchmark}.
+ * {@code SEVAHUB_TEST_DB_URL=jdbc:postgresql://127.0.0.1:5432/<its own database> ./mvnw -Pbench test -Dtest=RtsDashboardBenchmark}.
  * Prints the median of 7 runs of each query set from the daily roll-up beside 3 runs of the direct queries it
  * replaced (DirectRtsFigures), checks that both give the same figures, and the whole page over HTTP; figures in
  * BENCHMARKS.md.
