@@ -136,7 +136,9 @@ public class DailyRollup {
 
 	/**
 	 * Counts every application again, in one transaction: the backfill of an upgrade, and what a test that wrote
-	 * rows directly calls. The rows are streamed (a million applications are read in batches, not held).
+	 * rows directly calls. The rows are streamed (a million applications are read in batches, not held). On
+	 * PostgreSQL the roll-up is locked first, so a write running meanwhile either committed before the count reads
+	 * the applications (and is in it) or adds its change after the count commits.
 	 */
 	@Transactional
 	public void rebuild() {
@@ -150,6 +152,9 @@ public class DailyRollup {
 	}
 
 	private static void rebuild(Writer writer, ZoneId zone) {
+		if (writer.upsert().startsWith("INSERT")) { // PostgreSQL's upsert (upsertSql); H2 has no LOCK TABLE
+			writer.template().execute("LOCK TABLE rts_day IN EXCLUSIVE MODE");
+		}
 		JdbcTemplate streaming = new JdbcTemplate(writer.template().getDataSource());
 		streaming.setFetchSize(10_000);
 		Map<Cell, Counts> all = new TreeMap<>(Cell.ORDER);
@@ -183,7 +188,7 @@ public class DailyRollup {
 				.param("id", applicationId)
 				.query(DailyRollup::appeal)
 				.list(), zone))
-			.orElseGet(TreeMap::new);
+			.orElseGet(() -> new TreeMap<>(Cell.ORDER));
 	}
 
 	/**
