@@ -37,9 +37,13 @@ public class ApplicationRepository {
 
 	private final ObjectMapper json;
 
-	ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+	/** Every write below that changes the RTS figures goes through it, so the dashboard's roll-up follows. */
+	private final DailyRollup rollup;
+
+	ApplicationRepository(JdbcClient jdbc, ObjectMapper json, DailyRollup rollup) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.rollup = rollup;
 	}
 
 	public Application insert(Application app, Applicant applicant) {
@@ -129,7 +133,7 @@ public class ApplicationRepository {
 
 	public void updateStatus(long id, String status) {
 		// The first decision is the disposal the Right to Services acts count (an appeal's later order is not).
-		jdbc.sql("""
+		rollup.around(id, () -> jdbc.sql("""
 				UPDATE application SET status = :status, updated_at = :now, version = version + 1,
 				    disposed_at = CASE WHEN disposed_at IS NULL AND :status IN ('APPROVED', 'REJECTED') THEN :now
 				                       ELSE disposed_at END
@@ -137,18 +141,21 @@ public class ApplicationRepository {
 			.param("status", status)
 			.param("now", timestamp(EngineClock.now()))
 			.param("id", id)
-			.update();
+			.update());
 	}
 
 	public void markSubmitted(long id, Instant at) {
-		jdbc.sql("UPDATE application SET submitted_at = :at WHERE id = :id AND submitted_at IS NULL")
+		rollup.around(id, () -> jdbc.sql("UPDATE application SET submitted_at = :at WHERE id = :id AND submitted_at IS NULL")
 			.param("at", timestamp(at))
 			.param("id", id)
-			.update();
+			.update());
 	}
 
 	public void setSlaDue(long id, Instant due) {
-		jdbc.sql("UPDATE application SET sla_due_at = :due WHERE id = :id").param("due", timestamp(due)).param("id", id).update();
+		rollup.around(id, () -> jdbc.sql("UPDATE application SET sla_due_at = :due WHERE id = :id")
+			.param("due", timestamp(due))
+			.param("id", id)
+			.update());
 	}
 
 	public void setSanctionedAmount(long id, BigDecimal amount) {

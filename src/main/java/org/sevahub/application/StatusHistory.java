@@ -14,11 +14,20 @@ public class StatusHistory {
 
 	private final JdbcClient jdbc;
 
-	StatusHistory(JdbcClient jdbc) {
+	private final DailyRollup rollup;
+
+	StatusHistory(JdbcClient jdbc, DailyRollup rollup) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 	}
 
 	public StatusHistoryEntry append(StatusHistoryEntry entry) {
+		// An appeal filed or allowed is an RTS figure (the dashboard's roll-up); other rows are not.
+		return entry.status().startsWith("APPEAL_") ? rollup.around(entry.applicationId(), () -> insert(entry))
+				: insert(entry);
+	}
+
+	private StatusHistoryEntry insert(StatusHistoryEntry entry) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO status_history (application_id, status, stage, remarks, actor, occurred_at)

@@ -165,11 +165,10 @@ public class DashboardController {
 		if (scope != null && scope.isEmpty()) {
 			throw new BadPeriodException("You are posted to no office whose figures you may see");
 		}
-		Instant start = first.atStartOfDay(zone).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant asOf = end.isBefore(EngineClock.now()) ? end : EngineClock.now();
-		List<RtsFigures.Row> rows = figures.figures(cut, start, end, asOf, scope);
-		return new Report(new Period(first, last), cut, rows, figures.total(rows, start, end, scope), scope, asOf);
+		RtsFigures.Figures counted = figures.figures(cut, first, last, asOf, scope);
+		return new Report(new Period(first, last), cut, counted.rows(), counted.total(), scope, asOf);
 	}
 
 	static List<RtsFigures.Row> rowsWithTotal(Report report) {

@@ -1,23 +1,28 @@
 package org.sevahub.dashboard;
 
-import org.sevahub.application.ApplicationRepository;
+import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.DailyRollup;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The Right to Services figures for a period, per service, office or officer post, from SevaHub's own tables
- * (application and its status history) through the indexes of V72. Four queries, each one index range:
- * received (submitted in the period), disposed (first approved or rejected in the period: on time when by the
- * statutory due date, late after it, with the average and 90th percentile of days from submission), pending at
- * the period's end (submitted, not yet disposed: within time or beyond it) and appeals (filed and allowed in the
- * period). A withdrawn application is neither disposed nor pending.
+ * The Right to Services figures for a period of days, per service, office or officer post. Received, disposed (on
+ * time or late, with the average and 90th percentile of days from submission) and appeals come from the daily
+ * roll-up ({@code rts_day}, kept by {@link DailyRollup}): one indexed read of a few rows per day, whatever the
+ * period's length (a transfer can leave a row of zeros behind: it counts for nothing). Pending depends on the
+ * moment it is counted at, so it is read from the applications open then (submitted before it, not disposed before
+ * it, not withdrawn), through the index on {@code disposed_at} (V72).
+ * A withdrawn application is neither disposed nor pending.
  */
 @Repository
 public class RtsFigures {
@@ -25,16 +30,23 @@ public class RtsFigures {
 	/** How the rows are cut. A post is the one holding the application now, or the one that disposed of it. */
 	public enum By {
 
-		SERVICE("a.service_code"), OFFICE("COALESCE(a.office_code, '-')"), POST("""
+		SERVICE("service_code", "a.service_code"), OFFICE("office_code", "COALESCE(a.office_code, '-')"),
+		// The same posts as DailyRollup.post, in SQL, for the open applications.
+		POST("post", """
 				CASE WHEN a.disposed_at IS NOT NULL THEN 'designatedOfficer'
 				     WHEN a.status IN ('SUBMITTED', 'RESUBMITTED', 'UNDER_VERIFICATION', 'FEE_PAID') THEN 'dealingAssistant'
 				     WHEN a.status = 'APPEAL_FILED' THEN 'firstAppellate'
 				     WHEN a.status = 'CLARIFICATION_SOUGHT' THEN 'citizen'
 				     ELSE 'designatedOfficer' END""");
 
+		/** The roll-up's column. */
+		final String rolled;
+
+		/** The application's, for pending. */
 		final String column;
 
-		By(String column) {
+		By(String rolled, String column) {
+			this.rolled = rolled;
 			this.column = column;
 		}
 
@@ -47,140 +59,157 @@ public class RtsFigures {
 			return disposedInTime + disposedLate;
 		}
 
-		Row plus(Row o) {
-			return new Row(key, received + o.received, disposedInTime + o.disposedInTime, disposedLate + o.disposedLate,
-					pendingInTime + o.pendingInTime, pendingBeyond + o.pendingBeyond,
-					averageDays != null ? averageDays : o.averageDays, p90Days != null ? p90Days : o.p90Days,
-					appealsFiled + o.appealsFiled, appealsAllowed + o.appealsAllowed);
-		}
-
 	}
 
-	private static final Row ZERO = new Row(null, 0, 0, 0, 0, 0, null, null, 0, 0);
+	public record Figures(List<Row> rows, Row total) {
+	}
 
 	private final JdbcClient jdbc;
 
-	/** Days from submission to disposal, per row. */
-	private final String days;
-
-	RtsFigures(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+	RtsFigures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		// PostgreSQL's EXTRACT answers numeric, whose arithmetic over a year's disposals takes seconds; date_part
-		// answers a double. H2 (the embedded default) has only EXTRACT.
-		this.days = postgres(dataSource)
-				? "(date_part('epoch', a.disposed_at) - date_part('epoch', a.submitted_at)) / 86400"
-				: "(EXTRACT(EPOCH FROM a.disposed_at) - EXTRACT(EPOCH FROM a.submitted_at)) / 86400.0";
-	}
-
-	private static boolean postgres(javax.sql.DataSource dataSource) {
-		try (java.sql.Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database the dashboard reads", ex);
-		}
 	}
 
 	/**
-	 * @param from    the period's first instant
-	 * @param to      the instant after the period's last
+	 * @param first   the period's first day, in the state's time zone
+	 * @param last    its last day
 	 * @param asOf    the moment pendency is counted at: the period's end, or now for a period not yet over
 	 * @param offices the offices in scope; null for all
 	 */
-	List<Row> figures(By by, Instant from, Instant to, Instant asOf, Collection<String> offices) {
-		String scope = offices == null ? "" : " AND a.office_code IN (:offices)";
-		Map<String, Row> rows = new TreeMap<>();
-		query("""
-				SELECT %s AS k, COUNT(*) AS n FROM application a
-				WHERE a.submitted_at >= :from AND a.submitted_at < :to%s GROUP BY 1""".formatted(by.column, scope),
-				from, to, asOf, offices).query((rs, i) -> {
-					merge(rows, rs.getString("k"), new Row(null, rs.getLong("n"), 0, 0, 0, 0, null, null, 0, 0));
-					return null;
-				}).list();
-		query("""
-				SELECT %s AS k,
-				       SUM(CASE WHEN a.disposed_at <= a.sla_due_at OR a.sla_due_at IS NULL THEN 1 ELSE 0 END) AS on_time,
-				       SUM(CASE WHEN a.disposed_at > a.sla_due_at THEN 1 ELSE 0 END) AS late,
-				       AVG(%2$s) AS avg_days, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %2$s) AS p90_days
-				FROM application a
-				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%3$s
-				GROUP BY 1""".formatted(by.column, days, scope), from, to, asOf, offices).query((rs, i) -> {
-					merge(rows, rs.getString("k"), new Row(null, 0, rs.getLong("on_time"), rs.getLong("late"), 0, 0,
-							rs.getDouble("avg_days"), rs.getDouble("p90_days"), 0, 0));
-					return null;
-				}).list();
-		query("""
-				SELECT %s AS k,
-				       SUM(CASE WHEN a.sla_due_at IS NULL OR a.sla_due_at >= :asOf THEN 1 ELSE 0 END) AS in_time,
-				       SUM(CASE WHEN a.sla_due_at < :asOf THEN 1 ELSE 0 END) AS beyond
-				FROM application a
-				WHERE a.disposed_at IS NULL AND a.submitted_at < :asOf AND a.status <> 'CANCELLED'%s
-				GROUP BY 1""".formatted(by.column, scope), from, to, asOf, offices).query((rs, i) -> {
-					merge(rows, rs.getString("k"),
-							new Row(null, 0, 0, 0, rs.getLong("in_time"), rs.getLong("beyond"), null, null, 0, 0));
-					return null;
-				}).list();
-		String appealKey = by == By.POST ? "CASE WHEN LOWER(h.stage) LIKE '%second%' THEN 'secondAppellate' ELSE 'firstAppellate' END"
-				: by.column;
-		query("""
-				SELECT %s AS k,
-				       SUM(CASE WHEN h.status = 'APPEAL_FILED' THEN 1 ELSE 0 END) AS filed,
-				       SUM(CASE WHEN h.status = 'APPEAL_ALLOWED' THEN 1 ELSE 0 END) AS allowed
-				FROM status_history h JOIN application a ON a.id = h.application_id
-				WHERE h.status IN ('APPEAL_FILED', 'APPEAL_ALLOWED') AND h.occurred_at >= :from AND h.occurred_at < :to%s
-				GROUP BY 1""".formatted(appealKey, scope), from, to, asOf, offices).query((rs, i) -> {
-					merge(rows, rs.getString("k"),
-							new Row(null, 0, 0, 0, 0, 0, null, null, rs.getLong("filed"), rs.getLong("allowed")));
-					return null;
-				}).list();
-		return new ArrayList<>(rows.values());
+	Figures figures(By by, LocalDate first, LocalDate last, Instant asOf, Collection<String> offices) {
+		Map<String, Tally> tallies = new TreeMap<>();
+		Tally all = new Tally("Total");
+		spec("""
+				SELECT %s AS k, tenths, SUM(received) AS received, SUM(disposed_in_time) AS in_time,
+				       SUM(disposed_late) AS late, SUM(disposal_micros) AS micros, SUM(appeals_filed) AS filed,
+				       SUM(appeals_allowed) AS allowed
+				FROM rts_day WHERE on_day >= :first AND on_day <= :last%s GROUP BY %1$s, tenths
+				HAVING SUM(received) <> 0 OR SUM(disposed_in_time) <> 0 OR SUM(disposed_late) <> 0
+				    OR SUM(appeals_filed) <> 0 OR SUM(appeals_allowed) <> 0"""
+			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)"), offices)
+			.param("first", Date.valueOf(first))
+			.param("last", Date.valueOf(last))
+			.query((rs, i) -> {
+				int tenths = rs.getInt("tenths");
+				for (Tally tally : List.of(tallies.computeIfAbsent(rs.getString("k"), Tally::new), all)) {
+					tally.received += rs.getLong("received");
+					tally.inTime += rs.getLong("in_time");
+					tally.late += rs.getLong("late");
+					tally.micros += rs.getBigDecimal("micros").doubleValue();
+					tally.filed += rs.getLong("filed");
+					tally.allowed += rs.getLong("allowed");
+					if (tenths != DailyRollup.NOT_A_DISPOSAL) {
+						tally.histogram.merge(tenths, rs.getLong("in_time") + rs.getLong("late"), Long::sum);
+					}
+				}
+				return null;
+			})
+			.list();
+		pending(by, asOf, offices).forEach((key, counts) -> {
+			for (Tally tally : List.of(tallies.computeIfAbsent(key, Tally::new), all)) {
+				tally.pendingInTime += counts[0];
+				tally.pendingBeyond += counts[1];
+			}
+		});
+		List<Row> rows = new ArrayList<>();
+		tallies.values().forEach(tally -> rows.add(tally.row()));
+		return new Figures(rows, all.row());
 	}
 
-	/** Every row added up; the average and percentile over all disposals, not of the rows'. */
-	Row total(List<Row> rows, Instant from, Instant to, Collection<String> offices) {
-		Row sum = ZERO;
-		for (Row row : rows) {
-			sum = sum.plus(new Row(null, row.received(), row.disposedInTime(), row.disposedLate(), row.pendingInTime(),
-					row.pendingBeyond(), null, null, row.appealsFiled(), row.appealsAllowed()));
-		}
+	/**
+	 * Per key, the applications pending at {@code asOf}: within time (due then or later, or with no due date) and
+	 * beyond it. Those still open, and those disposed of only after it; both read the index on disposed_at.
+	 */
+	Map<String, long[]> pending(By by, Instant asOf, Collection<String> offices) {
 		String scope = offices == null ? "" : " AND a.office_code IN (:offices)";
-		Row spread = query("""
-				SELECT AVG(%1$s) AS avg_days, PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS p90_days
-				FROM application a
-				WHERE a.disposed_at >= :from AND a.disposed_at < :to AND a.submitted_at IS NOT NULL%2$s""".formatted(days, scope),
-				from, to, to, offices)
-			.query((rs, i) -> new Row(null, 0, 0, 0, 0, 0, number(rs.getObject("avg_days")),
-					number(rs.getObject("p90_days")), 0, 0))
-			.single();
-		return new Row("Total", sum.received(), sum.disposedInTime(), sum.disposedLate(), sum.pendingInTime(),
-				sum.pendingBeyond(), spread.averageDays(), spread.p90Days(), sum.appealsFiled(), sum.appealsAllowed());
+		Map<String, long[]> pending = new TreeMap<>();
+		spec("""
+				SELECT k, SUM(in_time) AS in_time, SUM(beyond) AS beyond FROM (
+				    SELECT %1$s AS k, CASE WHEN a.sla_due_at IS NULL OR a.sla_due_at >= :asOf THEN 1 ELSE 0 END AS in_time,
+				           CASE WHEN a.sla_due_at < :asOf THEN 1 ELSE 0 END AS beyond
+				    FROM application a
+				    WHERE a.disposed_at IS NULL AND a.submitted_at < :asOf AND a.status <> 'CANCELLED'%2$s
+				    UNION ALL
+				    SELECT %1$s AS k, CASE WHEN a.sla_due_at IS NULL OR a.sla_due_at >= :asOf THEN 1 ELSE 0 END AS in_time,
+				           CASE WHEN a.sla_due_at < :asOf THEN 1 ELSE 0 END AS beyond
+				    FROM application a
+				    WHERE a.disposed_at >= :asOf AND a.submitted_at < :asOf%2$s) p
+				GROUP BY k""".formatted(by.column, scope), offices)
+			.param("asOf", ApplicationRepository.timestamp(asOf))
+			.query((rs, i) -> pending.put(rs.getString("k"), new long[] { rs.getLong("in_time"), rs.getLong("beyond") }))
+			.list();
+		return pending;
 	}
 
-	private JdbcClient.StatementSpec query(String sql, Instant from, Instant to, Instant asOf,
-			Collection<String> offices) {
+	private JdbcClient.StatementSpec spec(String sql, Collection<String> offices) {
 		JdbcClient.StatementSpec spec = jdbc.sql(sql);
-		if (sql.contains(":from")) {
-			spec = spec.param("from", ApplicationRepository.timestamp(from));
-		}
-		if (sql.contains(":to")) {
-			spec = spec.param("to", ApplicationRepository.timestamp(to));
-		}
-		if (sql.contains(":asOf")) {
-			spec = spec.param("asOf", ApplicationRepository.timestamp(asOf));
-		}
 		if (offices != null) {
 			spec = spec.param("offices", offices.isEmpty() ? List.of("-none-") : List.copyOf(offices));
 		}
 		return spec;
 	}
 
-	private static Double number(Object value) {
-		return value == null ? null : ((Number) value).doubleValue();
-	}
+	/** One row's sums while the roll-up is read, with its histogram of disposal durations in tenths of a day. */
+	private static final class Tally {
 
-	private static void merge(Map<String, Row> rows, String key, Row add) {
-		Row base = rows.getOrDefault(key, new Row(key, 0, 0, 0, 0, 0, null, null, 0, 0));
-		rows.put(key, base.plus(add));
+		final String key;
+
+		long received;
+
+		long inTime;
+
+		long late;
+
+		double micros;
+
+		long filed;
+
+		long allowed;
+
+		long pendingInTime;
+
+		long pendingBeyond;
+
+		final TreeMap<Integer, Long> histogram = new TreeMap<>();
+
+		Tally(String key) {
+			this.key = key;
+		}
+
+		Row row() {
+			long disposed = inTime + late;
+			Double average = disposed == 0 ? null : micros / disposed / 86_400_000_000d;
+			return new Row(key, received, inTime, late, pendingInTime, pendingBeyond, average, p90(disposed), filed,
+					allowed);
+		}
+
+		/**
+		 * PERCENTILE_CONT(0.9)'s interpolation between the two disposals around the 90th percentile's rank, each read
+		 * as its bucket's lower bound: within 0.1 day of the exact figure, and exact for durations in whole tenths.
+		 */
+		private Double p90(long disposed) {
+			if (disposed == 0) {
+				return null;
+			}
+			double position = 0.9 * (disposed - 1);
+			long below = (long) Math.floor(position);
+			double lower = durationAt(below);
+			double upper = below + 1 < disposed ? durationAt(below + 1) : lower;
+			return lower + (position - below) * (upper - lower);
+		}
+
+		/** The duration, in days, of the disposal at this rank (0 the quickest). */
+		private double durationAt(long rank) {
+			long seen = 0;
+			for (Map.Entry<Integer, Long> bucket : histogram.entrySet()) {
+				seen += bucket.getValue();
+				if (rank < seen) {
+					return bucket.getKey() / 10.0;
+				}
+			}
+			throw new IllegalStateException("The histogram holds fewer disposals than counted");
+		}
+
 	}
 
 }

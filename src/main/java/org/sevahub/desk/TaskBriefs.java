@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * applicant ({@value #APPLICANT}), the service's answers ({@value #SERVICE}), the portal it came through
  * ({@value #ORIGIN}), its office ({@value #OFFICE}), the statutory due date with the days left when the task opened
  * ({@value #DUE}), the stage-wise history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate
- * review, what the registry said and this person's other applications ({@value #MATCHES}). The service's and
+ * review, what the registry said, the registry records that matched (reference, name, what matched, enrolment) and
+ * this person's other applications ({@value #MATCHES}). The service's and
  * applicant's names are set on the task too: a called process (an appeal) does not carry them. Like
  * {@code DocumentTasks}, no BPMN changes: Camunda's Spring eventing publishes every task event.
  */
@@ -66,6 +67,9 @@ class TaskBriefs {
 	static final String HISTORY = "briefHistory";
 
 	static final String MATCHES = "briefMatches";
+
+	/** The event the DCI connector records for each registry record that matched the applicant (DciAnswers.MATCH). */
+	private static final String REGISTRY_MATCH = "REGISTRY_MATCH";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -191,8 +195,10 @@ class TaskBriefs {
 		events.of(app.id())
 			.stream()
 			.filter(e -> e.kind().startsWith("REGISTRY"))
-			.forEach(e -> rows.add(Map.of("source", "Registry, " + WHEN.format(e.occurredAt().atZone(zone)), "detail",
-					e.detail() == null ? "" : e.detail())));
+			.forEach(e -> rows.add(Map.of("source",
+					(e.kind().equals(REGISTRY_MATCH) ? "Registry record that matched, " : "Registry, ")
+							+ WHEN.format(e.occurredAt().atZone(zone)),
+					"detail", e.detail() == null ? "" : e.detail())));
 		for (Application other : repository.sameApplicant(app, applicant)) {
 			rows.add(Map.of("source", "SevaHub application " + other.applicationNo(), "detail",
 					messages.getMessage("desk.status." + other.status(), null, other.status(), Locale.ENGLISH)

@@ -2,6 +2,8 @@ package org.sevahub.office;
 
 import java.util.Optional;
 
+import org.sevahub.application.DailyRollup;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +13,11 @@ public class ApplicationOffices {
 
 	private final JdbcClient jdbc;
 
-	ApplicationOffices(JdbcClient jdbc) {
+	private final DailyRollup rollup;
+
+	ApplicationOffices(JdbcClient jdbc, DailyRollup rollup) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 	}
 
 	public Optional<String> officeOf(long applicationId) {
@@ -23,10 +28,11 @@ public class ApplicationOffices {
 	}
 
 	void record(long applicationId, String officeCode) {
-		jdbc.sql("UPDATE application SET office_code = :office WHERE id = :id")
+		// A transfer moves every RTS figure of the application to the new office (the dashboard's roll-up).
+		rollup.around(applicationId, () -> jdbc.sql("UPDATE application SET office_code = :office WHERE id = :id")
 			.param("office", officeCode)
 			.param("id", applicationId)
-			.update();
+			.update());
 	}
 
 }

@@ -30,6 +30,9 @@ class DciAnswers {
 
 	private final DciProperties properties;
 
+	/** The event kind of a registry record that matched the applicant. */
+	public static final String MATCH = "REGISTRY_MATCH";
+
 	private final ApplicationEvents events;
 
 	private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -189,6 +192,7 @@ class DciAnswers {
 		}
 		Application app = applications.findById(search.applicationId()).orElseThrow();
 		boolean enrolled = DciMessages.enrolledIn(whole, search.programme(), app.applicationNo());
+		recordMatches(search.applicationId(), whole, search.programme(), app);
 		if (superseded) {
 			// Nobody waits for it: recorded for an officer, who sees what it said, and acknowledged so the
 			// registry stops resending.
@@ -204,6 +208,17 @@ class DciAnswers {
 			throw new DciRefusal(503, "err.service.unavailable", "Nobody waits for search " + txn + " yet");
 		}
 		return java.util.Optional.of(enrolled);
+	}
+
+	/**
+	 * Which registry records made the applicant a possible duplicate, one event each, for the officer's duplicate
+	 * review (TaskBriefs shows the application's REGISTRY events).
+	 */
+	void recordMatches(long applicationId, JsonNode searchResponse, String programme, Application app) {
+		for (String line : DciMessages.matchedRecords(searchResponse, programme, app.applicationNo(),
+				applications.applicantOf(app))) {
+			events.record(applicationId, MATCH, line);
+		}
 	}
 
 	/** Keeps this part's answered requests with the earlier parts'; the whole answer so far. */

@@ -292,6 +292,71 @@ final class DciMessages {
 		return false;
 	}
 
+	/**
+	 * The registry's records that make the applicant a possible duplicate ({@link #enrolledIn}'s), each as a line an
+	 * officer reads in the duplicate review: the registry's reference, the name and birth date it holds, which of
+	 * the applicant's details it matched, and the enrolment. Never an Aadhaar number: the search carries only its
+	 * keyed hash, which is named, not shown, and an identifier that looks like an Aadhaar number is masked.
+	 */
+	static List<String> matchedRecords(JsonNode searchResponse, String programme, String ownApplicationNo,
+			Applicant applicant) {
+		java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+		for (JsonNode item : searchResponse.path("search_response")) {
+			String searchedBy = item.path("reference_id").asText("").endsWith("-id") ? "Aadhaar (keyed hash)"
+					: "name and birth date";
+			for (JsonNode record : item.path("data").path("reg_records")) {
+				JsonNode member = record.path("member");
+				JsonNode enrolment = member.path("programme_identifier");
+				String reference = member.path("member_identifier").asText();
+				if (!programme.equals(enrolment.path("programme").path("programme_identifier").asText())
+						|| !ACTIVE.equalsIgnoreCase(enrolment.path("enrolment_status").asText())
+						|| ownApplicationNo.equals(reference) || lines.containsKey(reference)) {
+					continue;
+				}
+				JsonNode person = member.path("demographic_info").path("person");
+				String name = (person.path("name").path("first_name").asText("") + " "
+						+ person.path("name").path("surname").asText("")).strip();
+				String born = person.path("birth_date").asText("");
+				List<String> matched = new java.util.ArrayList<>();
+				String type = person.path("identifier_type").asText("");
+				String value = person.path("identifier_value").asText("");
+				if (AADHAAR_REF.equals(type) && value.equals(applicant.aadhaarHash())) {
+					matched.add("Aadhaar");
+				}
+				if (!name.isEmpty() && normalised(name).equals(normalised(nameOf(applicant)))) {
+					matched.add("name");
+				}
+				if (applicant.dateOfBirth() != null && born.equals(DCI_DATE.format(applicant.dateOfBirth()))) {
+					matched.add("date of birth");
+				}
+				lines.put(reference, "Registry record " + reference + ": " + (name.isEmpty() ? "no name given" : name)
+						+ (born.isEmpty() ? "" : ", born " + born) + "; matched on "
+						+ (matched.isEmpty() ? "the registry's search by " + searchedBy : String.join(", ", matched))
+						+ "; " + enrolment.path("programme").path("programme_name").asText(programme) + " (" + programme
+						+ ") " + enrolment.path("enrolment_status").asText() + " since "
+						+ enrolment.path("enrolment_date").asText("?")
+						+ (type.isEmpty() ? "" : "; identifier " + identifier(type, value)));
+			}
+		}
+		return List.copyOf(lines.values());
+	}
+
+	/** An identifier as an officer may see it: an Aadhaar's keyed hash named only, a 12-digit number masked. */
+	static String identifier(String type, String value) {
+		if (AADHAAR_REF.equals(type)) {
+			return "Aadhaar (keyed hash, not shown)";
+		}
+		String digits = value.replaceAll("[\\s-]", "");
+		if (type.toUpperCase(java.util.Locale.ROOT).contains("AADHAAR") || digits.matches("\\d{12}")) {
+			return type + " XXXX-XXXX-" + (digits.length() >= 4 ? digits.substring(digits.length() - 4) : "XXXX");
+		}
+		return type + " " + value;
+	}
+
+	private static String normalised(String name) {
+		return name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+	}
+
 	private static String nameOf(Applicant applicant) {
 		String name = applicant.nameEn() != null && !applicant.nameEn().isBlank() ? applicant.nameEn()
 				: applicant.nameLocal();

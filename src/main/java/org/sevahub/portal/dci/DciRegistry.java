@@ -103,6 +103,7 @@ public class DciRegistry implements BeneficiaryRegistry {
 						+ verdict.finality() + " " + verdict.reason());
 			}
 			boolean enrolled = DciMessages.enrolledIn(response, programme, application.applicationNo());
+			answers.recordMatches(application.id(), response, programme, application);
 			if (!transactions.answered(txn, enrolled)) {
 				throw new IllegalStateException("Search " + txn + " was answered twice");
 			}

@@ -94,6 +94,11 @@ class DciEndToEndTest extends ProcessTestSupport {
 		driver.runAsyncSteps(again);
 		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
 		assertThat(BpmnAwareTests.task(driver.instance(again))).hasCandidateGroup("designatedOfficer:WB-KOL");
+		// The officer sees which registry record matched: the first application's, enrolled, and on what.
+		String brief = matchesInTheBrief(again);
+		assertThat(brief).contains("Registry record " + app.applicationNo() + ": Subrata Mondal",
+				"matched on Aadhaar, name, date of birth", "(OAP) Active since", "Aadhaar (keyed hash, not shown)");
+		assertThat(brief).doesNotContain(aadhaar, applications.applicantOf(again).aadhaarHash());
 		driver.decide(again, "Task_ReviewDuplicate", "reject", "Already receives the pension");
 		assertThat(driver.instance(again)).hasPassed("Gw_NotGranted").hasNotPassed("Task_Sanction");
 		assertThat(driver.statuses(again)).endsWith("REJECTED");
@@ -103,6 +108,8 @@ class DciEndToEndTest extends ProcessTestSupport {
 		Application third = verified(namesake);
 		driver.runAsyncSteps(third);
 		assertThat(driver.instance(third)).isWaitingAt("Task_ReviewDuplicate");
+		assertThat(matchesInTheBrief(third)).contains("Registry record " + app.applicationNo() + ": Subrata Mondal",
+				"matched on name, date of birth;");
 
 		everyMessageSevaHubSentValidates();
 	}
@@ -251,6 +258,12 @@ class DciEndToEndTest extends ProcessTestSupport {
 	private ResponseEntity<String> post(ObjectNode envelope, String token) throws Exception {
 		return http.exchange("/sandbox/dci/registry/sync/enrollment/updates", org.springframework.http.HttpMethod.POST,
 				new HttpEntity<>(json.writeValueAsString(envelope), headers(token)), String.class);
+	}
+
+	/** The duplicate-review task's list of what the registry and SevaHub hold on the person, as its form shows it. */
+	private String matchesInTheBrief(Application app) {
+		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
+		return String.valueOf(engine.getTaskService().getVariableLocal(task.getId(), "briefMatches"));
 	}
 
 	private void assertRefused(ResponseEntity<String> response, int status, String code) throws Exception {

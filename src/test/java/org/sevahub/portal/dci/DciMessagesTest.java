@@ -48,6 +48,40 @@ class DciMessagesTest {
 	}
 
 	@Test
+	void theMatchedRecordsSayWhoWhatMatchedAndTheEnrolmentAndNeverAnAadhaarNumber() throws Exception {
+		JsonNode answer = json.readTree("""
+				{"search_response": [
+				  {"reference_id": "t-id", "status": "succ", "data": {"reg_records": [
+				    {"member": {"member_identifier": "WB-OAP-000017",
+				      "demographic_info": {"person": {"identifier_type": "AADHAAR_REF", "identifier_value": "h4sh",
+				        "name": {"first_name": "Asha", "surname": "Patil"}, "birth_date": "04.03.1950"}},
+				      "programme_identifier": {"programme": {"programme_identifier": "OAP", "programme_name": "Old Age Pension"},
+				        "enrolment_date": "02.01.2025", "enrolment_status": "Active"}}},
+				    {"member": {"member_identifier": "WB-OAP-000018",
+				      "demographic_info": {"person": {"identifier_type": "AADHAAR_REF", "identifier_value": "h4sh"}},
+				      "programme_identifier": {"programme": {"programme_identifier": "OAP"}, "enrolment_status": "Inactive"}}}]}},
+				  {"reference_id": "t-demo", "status": "succ", "data": {"reg_records": [
+				    {"member": {"member_identifier": "WB-OAP-000017",
+				      "demographic_info": {"person": {"identifier_type": "AADHAAR_REF", "identifier_value": "h4sh",
+				        "name": {"first_name": "Asha", "surname": "Patil"}, "birth_date": "04.03.1950"}},
+				      "programme_identifier": {"programme": {"programme_identifier": "OAP", "programme_name": "Old Age Pension"},
+				        "enrolment_date": "02.01.2025", "enrolment_status": "Active"}}},
+				    {"member": {"member_identifier": "UP-OAP-9",
+				      "demographic_info": {"person": {"identifier_type": "UID", "identifier_value": "2345 6789 0123",
+				        "name": {"first_name": "ASHA", "surname": " PATIL"}, "birth_date": "04.03.1950"}},
+				      "programme_identifier": {"programme": {"programme_identifier": "OAP"},
+				        "enrolment_date": "05.06.2020", "enrolment_status": "Active"}}}]}}]}""");
+		List<String> lines = DciMessages.matchedRecords(answer, "OAP", "OP2026000001",
+				applicant("Asha  Patil", LocalDate.of(1950, 3, 4), "h4sh"));
+		assertThat(lines).containsExactly(
+				"Registry record WB-OAP-000017: Asha Patil, born 04.03.1950; matched on Aadhaar, name, date of birth; "
+						+ "Old Age Pension (OAP) Active since 02.01.2025; identifier Aadhaar (keyed hash, not shown)",
+				"Registry record UP-OAP-9: ASHA  PATIL, born 04.03.1950; matched on name, date of birth; OAP (OAP) Active "
+						+ "since 05.06.2020; identifier UID XXXX-XXXX-0123");
+		assertThat(String.join("\n", lines)).doesNotContain("h4sh", "2345");
+	}
+
+	@Test
 	void anAnswerIsFinalOnlyWhenTheHeaderAndEveryRequestSentAreSucc() throws Exception {
 		List<String> sent = List.of("t-id", "t-demo");
 		JsonNode succ = json.readTree("{\"status\":\"succ\"}");
