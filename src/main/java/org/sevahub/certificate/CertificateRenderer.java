@@ -73,9 +73,17 @@ final class CertificateRenderer {
 										words.text("certificate.for-life", Locale.ENGLISH))
 								: both(words.day(c.validUntil(), layout.state()), words.day(c.validUntil(), Locale.ENGLISH)));
 			if (!documents.isEmpty()) {
-				// Which files the decision stood on, by their digest: the application's record has the same.
-				pdf.gap(6).paragraph(words.text("certificate.pdf.documents", Locale.ENGLISH), 9);
+				// Which files the decision stood on, by their digest: the application's record has the same. Named
+				// in both languages like the fields; the file name and digest are the citizen's and the machine's.
+				pdf.gap(6);
+				if (layout.bilingual()) {
+					pdf.paragraph(words.text("certificate.pdf.documents", layout.state()), 9);
+				}
+				pdf.paragraph(words.text("certificate.pdf.documents", Locale.ENGLISH), layout.bilingual() ? 8 : 9);
 				for (ReliedDocument d : documents) {
+					if (layout.bilingual() && !d.name(state).equals(d.name())) {
+						pdf.wrapped(d.name(state), 8, 100);
+					}
 					pdf.wrapped(d.name() + ": " + d.fileName() + ", SHA-256 " + d.sha256(), 8, 110);
 				}
 			}

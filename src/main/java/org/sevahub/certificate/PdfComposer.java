@@ -4,30 +4,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.gsub.GsubWorker;
-import org.apache.fontbox.ttf.gsub.GsubWorkerFactory;
-import org.apache.fontbox.ttf.model.GsubData;
+import java.util.Set;
 
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfwriter.COSWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Lays out simple one-page documents (receipts, certificates) in PDFBox with the shipped Noto fonts. Text is
- * split into runs by script and each run set in the font that has its glyphs; PDFBox applies the fonts' GSUB
- * rules for Devanagari and Bengali, so conjuncts and vowel signs print as a reader expects.
+ * split into runs by script and each run set in the font that has its glyphs. Every run is shaped by the JDK's text
+ * layout ({@link ShapedText}: conjuncts, the reph after its consonant, the i-matra before it) and its glyphs placed
+ * as that layout says; PDFBox only embeds the fonts and writes the glyph ids.
  */
 public final class PdfComposer implements AutoCloseable {
 
@@ -160,19 +161,20 @@ public final class PdfComposer implements AutoCloseable {
 		try {
 			float cursor = x;
 			for (Run run : runs(text)) {
-				PDFont font = fonts.forScript(run.script());
+				Face face = fonts.forScript(run.script());
+				ShapedText shaped = ShapedText.shape(face.name(), run.text());
 				// Shaped Indic text draws ligature glyphs that have no Unicode of their own; /ActualText keeps
 				// the run's real characters, so copying or extracting the text gives back exactly the name.
 				COSDictionary span = new COSDictionary();
 				span.setString(COSName.ACTUAL_TEXT, run.text());
 				content.beginMarkedContent(COSName.getPDFName("Span"), PDPropertyList.create(span));
 				content.beginText();
-				content.setFont(font, size);
+				content.setFont(face.pdf(), size);
 				content.newLineAtOffset(cursor, baseline);
-				content.showText(run.text());
+				showGlyphs(face.pdf(), shaped, size, run.text());
 				content.endText();
 				content.endMarkedContent();
-				cursor += width(font, run.text()) / 1000 * size;
+				cursor += shaped.advance() / 1000 * size;
 			}
 		}
 		catch (IOException ex) {
@@ -181,24 +183,47 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	/**
-	 * The width of a run as drawn: PDFBox shapes Devanagari and Bengali with the font's GSUB rules, so a conjunct
-	 * is one glyph where its characters would be three, and the unshaped width would leave a gap before the next
-	 * run.
+	 * Writes the glyphs the JDK's layout chose, each where the layout put it: one TJ array whose numbers move a glyph
+	 * from where the font's own advance would leave it to the layout's position (a mark over a consonant, a reph
+	 * after it), and a text rise (Ts) for a glyph the layout raised or lowered.
 	 */
-	private static float width(PDFont font, String text) throws IOException {
-		if (font instanceof PDType0Font type0 && type0.getGsubData() != null
-				&& type0.getGsubData() != GsubData.NO_DATA_FOUND) {
-			CmapLookup cmap = type0.getCmapLookup();
-			GsubWorker shaping = new GsubWorkerFactory().getGsubWorker(cmap, type0.getGsubData());
-			List<Integer> glyphs = new ArrayList<>();
-			text.codePoints().forEach(codePoint -> glyphs.add(cmap.getGlyphId(codePoint)));
-			float width = 0;
-			for (int glyph : shaping.applyTransforms(glyphs)) {
-				width += type0.getWidthFromFont(glyph);
+	// appendRawCommands: PDFBox's showText takes characters and shapes them itself (wrongly, for Indic scripts);
+	// its content stream has no other way to write a string of glyph ids.
+	@SuppressWarnings("deprecation")
+	private void showGlyphs(PDType0Font font, ShapedText shaped, float size, String text) throws IOException {
+		// The characters too: the subset's ToUnicode then covers every glyph a character maps to directly.
+		text.codePoints().forEach(font::addToSubset);
+		Set<Integer> used = new HashSet<>();
+		ByteArrayOutputStream ops = new ByteArrayOutputStream();
+		ops.write('[');
+		float pen = 0;
+		float rise = 0;
+		for (int i = 0; i < shaped.glyphs().length; i++) {
+			int glyph = shaped.glyphs()[i];
+			if (shaped.y()[i] != rise) {
+				rise = shaped.y()[i];
+				ops.writeBytes(("] TJ " + number(rise / 1000 * size) + " Ts [").getBytes(StandardCharsets.US_ASCII));
 			}
-			return width;
+			float shift = shaped.x()[i] - pen;
+			if (Math.abs(shift) > 0.01f) {
+				// A TJ number moves the next glyph left by thousandths of an em.
+				ops.writeBytes((" " + number(-shift) + " ").getBytes(StandardCharsets.US_ASCII));
+			}
+			COSWriter.writeString(font.encodeGlyphId(glyph), ops);
+			used.add(glyph);
+			pen = shaped.x()[i] + font.getWidthFromFont(glyph);
 		}
-		return font.getStringWidth(text);
+		ops.writeBytes("] TJ\n".getBytes(StandardCharsets.US_ASCII));
+		if (rise != 0) {
+			// The text rise outlives the text object: put it back for the next run.
+			ops.writeBytes("0 Ts\n".getBytes(StandardCharsets.US_ASCII));
+		}
+		font.addGlyphsToSubset(used);
+		content.appendRawCommands(ops.toByteArray());
+	}
+
+	private static String number(float value) {
+		return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
 	}
 
 	/** Splits text into runs of one script; spaces, digits and punctuation stay with the run they are in. */
@@ -225,12 +250,12 @@ public final class PdfComposer implements AutoCloseable {
 		return runs;
 	}
 
-	private PDFont load(String name) throws IOException {
+	private Face load(String name) throws IOException {
 		try (InputStream in = PdfComposer.class.getResourceAsStream("/fonts/" + name + ".ttf")) {
 			if (in == null) {
 				throw new IOException("Font " + name + " is not on the classpath");
 			}
-			return PDType0Font.load(document, in, true);
+			return new Face(name, PDType0Font.load(document, in, true));
 		}
 	}
 
@@ -260,9 +285,13 @@ public final class PdfComposer implements AutoCloseable {
 	record Run(Script script, String text) {
 	}
 
-	private record Fonts(PDFont latin, PDFont devanagari, PDFont bengali) {
+	/** A shipped font: its name for the JDK's layout, and the same TTF embedded (subset) in this document. */
+	private record Face(String name, PDType0Font pdf) {
+	}
 
-		PDFont forScript(Script script) {
+	private record Fonts(Face latin, Face devanagari, Face bengali) {
+
+		Face forScript(Script script) {
 			return switch (script) {
 				case DEVANAGARI -> devanagari;
 				case BENGALI -> bengali;

@@ -1,6 +1,7 @@
 package org.sevahub.document;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -175,14 +176,31 @@ public class DocumentService {
 			.stream()
 			.filter(d -> !d.rejected())
 			.map(d -> new ReliedDocument(d.code(),
-					catalog.find(app.serviceCode(), d.code()).map(DocumentRequirement::nameEn).orElse(d.code()),
+					catalog.find(app.serviceCode(), d.code()).map(DocumentRequirement::names).orElse(Map.of()),
 					d.fileName(), d.mediaType(), d.sha256(), d.accepted()))
 			.toList();
 	}
 
-	/** @param accepted an officer accepted it (else no officer gave a verdict, as in a deemed approval) */
-	public record ReliedDocument(String code, String name, String fileName, String mediaType, String sha256,
-			boolean accepted) {
+	/**
+	 * @param names    the catalog's name of the document per language
+	 * @param accepted an officer accepted it (else no officer gave a verdict, as in a deemed approval)
+	 */
+	public record ReliedDocument(String code, Map<String, String> names, String fileName, String mediaType,
+			String sha256, boolean accepted) {
+
+		public ReliedDocument {
+			names = names == null ? Map.of() : Map.copyOf(names);
+		}
+
+		/** The English name (the code where the catalog no longer lists the document). */
+		public String name() {
+			return names.getOrDefault("en", code);
+		}
+
+		public String name(String language) {
+			return names.getOrDefault(language, name());
+		}
+
 	}
 
 	/** The codes the last clarification asked to be sent again and that have not been sent since. */

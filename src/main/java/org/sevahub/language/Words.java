@@ -51,6 +51,22 @@ public class Words {
 				LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * An admin page's code in words, from {@code <prefix>.<code>} ({@code delivery.state.PARKED},
+	 * {@code notify.event.fee-due}); a code without words reads as a sentence.
+	 */
+	public String term(String prefix, Object code) {
+		if (code == null) {
+			return "";
+		}
+		return messages.getMessage(prefix + "." + code, null, sentence(code.toString()), LocaleContextHolder.getLocale());
+	}
+
+	/** A language code by its name in the reader's language (hi: Hindi, हिन्दी); a code Java does not know as is. */
+	public String language(String code) {
+		return code == null ? "" : Locale.forLanguageTag(code).getDisplayLanguage(LocaleContextHolder.getLocale());
+	}
+
 	public String date(Instant at) {
 		return date(at, LocaleContextHolder.getLocale());
 	}

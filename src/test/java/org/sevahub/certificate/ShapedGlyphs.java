@@ -28,7 +28,17 @@ final class ShapedGlyphs {
 
 	/** Glyph counts per /ActualText, for a page whose fonts are two-byte (Identity-H) Type 0 fonts. */
 	static Map<String, Integer> perSpan(PDPage page) throws IOException {
-		Map<String, Integer> glyphs = new HashMap<>();
+		Map<String, Integer> counts = new HashMap<>();
+		glyphIds(page).forEach((span, ids) -> counts.put(span, ids.size()));
+		return counts;
+	}
+
+	/**
+	 * The glyph ids each span draws, in the order written, by its /ActualText (Identity-H: a code is a glyph id of
+	 * the embedded font before subsetting, which PDFBox keeps as the CID).
+	 */
+	static Map<String, List<Integer>> glyphIds(PDPage page) throws IOException {
+		Map<String, List<Integer>> glyphs = new HashMap<>();
 		List<COSBase> operands = new ArrayList<>();
 		String span = null;
 		for (Object token : new PDFStreamParser(page).parse()) {
@@ -61,9 +71,13 @@ final class ShapedGlyphs {
 		return PDPropertyList.create(dictionary).getCOSObject().getString(COSName.ACTUAL_TEXT);
 	}
 
-	private static void count(Map<String, Integer> glyphs, String span, COSBase shown) {
+	private static void count(Map<String, List<Integer>> glyphs, String span, COSBase shown) {
 		if (span != null && shown instanceof COSString text) {
-			glyphs.merge(span, text.getBytes().length / 2, Integer::sum);
+			byte[] codes = text.getBytes();
+			List<Integer> ids = glyphs.computeIfAbsent(span, s -> new ArrayList<>());
+			for (int i = 0; i + 1 < codes.length; i += 2) {
+				ids.add((codes[i] & 0xFF) << 8 | codes[i + 1] & 0xFF);
+			}
 		}
 	}
 

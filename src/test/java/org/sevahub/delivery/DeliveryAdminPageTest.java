@@ -2,6 +2,7 @@ package org.sevahub.delivery;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
+import org.sevahub.language.Words;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
@@ -55,6 +57,9 @@ class DeliveryAdminPageTest {
 		ClockUtil.reset();
 	}
 
+	@Autowired
+	Words words;
+
 	@Test
 	void anAdminSeesTheParkedDeliveryAndRetriesItFromThePage() throws Exception {
 		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(6).toInstant()));
@@ -77,6 +82,14 @@ class DeliveryAdminPageTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains(app.applicationNo(), "id=\"retry-" + parked.id() + "\"", "HTTP 400");
+		// Statuses and states in the admin's words, each code small beside its words.
+		String hindi = mvc.perform(get("/admin/deliveries").param("applicationNo", app.applicationNo())
+			.param("lang", "hi")
+			.with(httpBasic("demo", "demo"))).andReturn().getResponse().getContentAsString();
+		assertThat(hindi).contains(words.status(parked.status(), Locale.forLanguageTag("hi")), "रोका गया",
+				"<code class=\"code\">PARKED</code>", "<code class=\"code\">" + parked.status() + "</code>");
+		assertThat(hindi.replaceAll("<code class=\"code\">[^<]*</code>", "")).doesNotContain(">PARKED<",
+				">" + parked.status() + "<");
 
 		assertThat(mvc.perform(post("/admin/deliveries/" + parked.id() + "/retry").with(httpBasic("demo", "demo")))
 			.andReturn()

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.Cookie;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +174,16 @@ class DocumentVerdictsTest {
 			.query(String.class).single();
 		assertThat(xml).contains("<SupportingDocuments>", "code=\"income-proof\"", "fileName=\"salary-full.pdf\"",
 				"sha256=\"" + sha256(app, "income-proof") + "\"", "verified=\"true\"", "code=\"address-proof\"");
+		// The certificate names them as its fields are named: in the state's language (Hindi for income) and English.
+		byte[] pdf = jdbc.sql("SELECT pdf FROM certificate WHERE application_id = :id").param("id", app.id())
+			.query(byte[].class).single();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("इन दस्तावेज़ों के आधार पर जारी:",
+					"Issued on the strength of these documents:", "आय का प्रमाण (वेतन पर्ची, आयकर रिटर्न या स्व-घोषणा)",
+					"Proof of income (salary slip, income tax return or self-declaration): salary-full.pdf",
+					sha256(app, "income-proof"),
+					"पते का प्रमाण");
+		}
 	}
 
 	@Test

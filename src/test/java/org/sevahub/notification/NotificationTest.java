@@ -420,7 +420,9 @@ class NotificationTest {
 			.getForEntity("/admin/notifications?state=UNREGISTERED&applicationNo=" + unregistered.applicationNo(),
 					String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(page.getBody()).contains(unregistered.applicationNo()).contains("no DLT template is registered");
+		assertThat(page.getBody()).contains(unregistered.applicationNo()).contains("no DLT template is registered")
+			.contains("Not sent: no registered template", "<code class=\"code\">UNREGISTERED</code>",
+					"Application received", "Gujarati");
 	}
 
 	@Test
