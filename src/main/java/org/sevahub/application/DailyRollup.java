@@ -36,10 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
  * to the new office, a status change moves its receipt to the post now holding it), and there is one definition of
  * a contribution ({@link #contribution}), used both for the changes and for the backfill ({@link #rebuild}), which
  * counts an installation's history once at the upgrade and which a test can compare with the direct queries.
- * Increments are atomic upserts applied in a fixed order, so two writers never deadlock on the roll-up; two
- * applications of the same service, office and day wait for each other's commit on the same row, which at a
- * state's volume (thousands a day) is rare and short. Counting from the base rows in a scheduled job instead
- * would need a watermark the history does not have (a status change does not move {@code submitted_at}).
+ * A write only appends its difference to {@code rts_day_change} (V74); {@link #fold} adds the appended changes to
+ * {@code rts_day} a few seconds later ({@link RollupFolding}) and the dashboard reads both. Upserting {@code rts_day}
+ * in the write's own transaction made every application of one service, office and day queue on one row until
+ * commit, and under four concurrent clients those row locks deadlocked with the engine's own (the load test's
+ * submissions failed). Counting from the base rows in a scheduled job instead would need a watermark the history
+ * does not have (a status change does not move {@code submitted_at}).
  * <p>
  * The histogram keeps disposal durations in tenths of a day, so the 90th percentile read from it is within 0.1 day
  * of the exact one (and exact when durations are whole tenths, as whole days are); the average is exact (sum of
@@ -123,7 +125,7 @@ public class DailyRollup {
 		Map<Cell, Counts> change = contribution(applicationId);
 		before.forEach((cell, counts) -> change.merge(cell, Counts.ZERO.plus(counts, -1), (a, b) -> a.plus(b, 1)));
 		change.values().removeIf(Counts::isZero);
-		new Writer(template, upsert).add(change);
+		new Writer(template, APPEND).add(change);
 		return result;
 	}
 
@@ -132,6 +134,33 @@ public class DailyRollup {
 			write.run();
 			return null;
 		});
+	}
+
+	/**
+	 * Adds the appended changes to {@code rts_day} and removes them, in one transaction, at most {@code limit} of
+	 * them in the order they were appended. The changes are locked as they are read, so two nodes folding at once
+	 * never fold one change twice (the second waits, then finds it gone); a change committed meanwhile waits for the
+	 * next fold. Returns how many were folded.
+	 */
+	@Transactional
+	public int fold(int limit) {
+		List<Long> ids = new ArrayList<>();
+		Map<Cell, Counts> change = new TreeMap<>(Cell.ORDER);
+		jdbc.sql("SELECT * FROM rts_day_change ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE")
+			.query((rs, row) -> {
+				ids.add(rs.getLong("id"));
+				change.merge(new Cell(rs.getDate("on_day").toLocalDate(), rs.getString("service_code"),
+						rs.getString("office_code"), rs.getString("post"), rs.getInt("tenths")),
+						new Counts(rs.getLong("received"), rs.getLong("disposed_in_time"), rs.getLong("disposed_late"),
+								rs.getLong("disposal_micros"), rs.getLong("appeals_filed"), rs.getLong("appeals_allowed")),
+						(a, b) -> a.plus(b, 1));
+				return null;
+			})
+			.list();
+		change.values().removeIf(Counts::isZero);
+		new Writer(template, upsert).add(change);
+		template.batchUpdate("DELETE FROM rts_day_change WHERE id = ?", ids.stream().map(id -> new Object[] { id }).toList());
+		return ids.size();
 	}
 
 	/**
@@ -152,9 +181,11 @@ public class DailyRollup {
 	}
 
 	private static void rebuild(Writer writer, ZoneId zone) {
-		if (writer.upsert().startsWith("INSERT")) { // PostgreSQL's upsert (upsertSql); H2 has no LOCK TABLE
-			writer.template().execute("LOCK TABLE rts_day IN EXCLUSIVE MODE");
+		if (writer.sql().startsWith("INSERT")) { // PostgreSQL's upsert (upsertSql); H2 has no LOCK TABLE
+			writer.template().execute("LOCK TABLE rts_day, rts_day_change IN EXCLUSIVE MODE");
 		}
+		// Changes not yet folded are in the recount.
+		writer.template().update("DELETE FROM rts_day_change");
 		JdbcTemplate streaming = new JdbcTemplate(writer.template().getDataSource());
 		streaming.setFetchSize(10_000);
 		Map<Cell, Counts> all = new TreeMap<>(Cell.ORDER);
@@ -256,8 +287,13 @@ public class DailyRollup {
 		return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
 	}
 
-	/** Adds changes to the roll-up, in batches, in the order of their cells (no two writers deadlock). */
-	private record Writer(JdbcTemplate template, String upsert) {
+	/** What a write appends: no conflict, so no row for concurrent writers to queue on. */
+	private static final String APPEND = "INSERT INTO rts_day_change (on_day, service_code, office_code, post, tenths, "
+			+ "received, disposed_in_time, disposed_late, disposal_micros, appeals_filed, appeals_allowed) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** Adds changes with {@code sql}, in batches, in the order of their cells (no two folds deadlock). */
+	private record Writer(JdbcTemplate template, String sql) {
 
 		void add(Map<Cell, Counts> change) {
 			List<Object[]> rows = new ArrayList<>(change.size());
@@ -267,7 +303,7 @@ public class DailyRollup {
 						cell.office(), cell.post(), cell.tenths(), c.received(), c.disposedInTime(), c.disposedLate(),
 						c.disposalMicros(), c.appealsFiled(), c.appealsAllowed() }));
 			for (int from = 0; from < rows.size(); from += 5_000) {
-				template.batchUpdate(upsert, rows.subList(from, Math.min(rows.size(), from + 5_000)));
+				template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 5_000)));
 			}
 		}
 

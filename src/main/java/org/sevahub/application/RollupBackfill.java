@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The RTS roll-up's backfill (Flyway 73.1, after V73 created {@code rts_day}): an installation upgrading counts its
+ * The RTS roll-up's backfill (Flyway 74.1, after V73 created {@code rts_day} and V74 its change log): an installation upgrading counts its
  * history once, with the same definition the live changes use (DailyRollup), in Flyway's transaction and before the
  * application serves anyone, so no write can race it. On a new database it counts nothing.
  */
@@ -24,7 +24,7 @@ class RollupBackfill {
 
 			@Override
 			public MigrationVersion getVersion() {
-				return MigrationVersion.fromVersion("73.1");
+				return MigrationVersion.fromVersion("74.1");
 			}
 
 			@Override

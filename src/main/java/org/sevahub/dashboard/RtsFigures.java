@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The Right to Services figures for a period of days, per service, office or officer post. Received, disposed (on
  * time or late, with the average and 90th percentile of days from submission) and appeals come from the daily
- * roll-up ({@code rts_day}, kept by {@link DailyRollup}): one indexed read of a few rows per day, whatever the
- * period's length (a transfer can leave a row of zeros behind: it counts for nothing). Pending depends on the
+ * roll-up ({@code rts_day} and the changes not yet folded into it, kept by {@link DailyRollup}): one indexed read of
+ * a few rows per day, whatever the period's length (a transfer can leave a row of zeros behind: it counts for nothing). Pending depends on the
  * moment it is counted at, so it is read from the applications open then (submitted before it, not disposed before
  * it, not withdrawn), through the index on {@code disposed_at} (V72).
  * A withdrawn application is neither disposed nor pending.
@@ -64,6 +64,10 @@ public class RtsFigures {
 	public record Figures(List<Row> rows, Row total) {
 	}
 
+	/** The roll-up's columns, in {@code rts_day} and in the changes not yet folded into it (DailyRollup). */
+	private static final String ROLLED_COLUMNS = "on_day, service_code, office_code, post, tenths, received, "
+			+ "disposed_in_time, disposed_late, disposal_micros, appeals_filed, appeals_allowed";
+
 	private final JdbcClient jdbc;
 
 	RtsFigures(JdbcClient jdbc) {
@@ -83,10 +87,13 @@ public class RtsFigures {
 				SELECT %s AS k, tenths, SUM(received) AS received, SUM(disposed_in_time) AS in_time,
 				       SUM(disposed_late) AS late, SUM(disposal_micros) AS micros, SUM(appeals_filed) AS filed,
 				       SUM(appeals_allowed) AS allowed
-				FROM rts_day WHERE on_day >= :first AND on_day <= :last%s GROUP BY %1$s, tenths
+				FROM (SELECT %3$s FROM rts_day WHERE on_day >= :first AND on_day <= :last%2$s
+				      UNION ALL
+				      SELECT %3$s FROM rts_day_change WHERE on_day >= :first AND on_day <= :last%2$s) r
+				GROUP BY %1$s, tenths
 				HAVING SUM(received) <> 0 OR SUM(disposed_in_time) <> 0 OR SUM(disposed_late) <> 0
 				    OR SUM(appeals_filed) <> 0 OR SUM(appeals_allowed) <> 0"""
-			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)"), offices)
+			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)", ROLLED_COLUMNS), offices)
 			.param("first", Date.valueOf(first))
 			.param("last", Date.valueOf(last))
 			.query((rs, i) -> {

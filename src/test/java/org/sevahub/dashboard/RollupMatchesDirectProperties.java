@@ -128,6 +128,13 @@ class RollupMatchesDirectProperties {
 				assertThat(count("status_history", "status = 'CANCELLED'")).isPositive();
 				Instant now = Instant.now();
 				compareAll("round " + round + ", kept live", now);
+				// The writes only appended their changes; folded into rts_day, the figures stay the same.
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM rts_day_change").query(Long.class).single()).isPositive();
+				while (rollup.fold(100) > 0) {
+					// in batches smaller than a round's changes, as a backlog is folded
+				}
+				assertThat(jdbc.sql("SELECT COUNT(*) FROM rts_day_change").query(Long.class).single()).isZero();
+				compareAll("round " + round + ", folded", now);
 				rollup.rebuild();
 				compareAll("round " + round + ", after the backfill", now);
 			}
