@@ -42,7 +42,7 @@ final class CertificateRenderer {
 				pdf.paragraph(localDepartment, 12);
 			}
 			pdf.paragraph(service.departmentNames().getOrDefault("en", service.department()), 12);
-			pdf.imageRight(QrCodes.png(verifyUrl, 300), 96);
+			pdf.qrRight(verifyUrl, 96);
 			String local = template.title().get(state);
 			if (layout.bilingual() && local != null && !local.equals(english)) {
 				pdf.heading(local, 18);

@@ -8,13 +8,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 
+import com.google.zxing.common.BitMatrix;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.COSWriter;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,7 +32,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Lays out simple one-page documents (receipts, certificates) in PDFBox with the shipped Noto fonts. Text is
@@ -34,11 +43,24 @@ public final class PdfComposer implements AutoCloseable {
 
 	private static final float MARGIN = 56;
 
+	private static final int IDLE_SETS = 4;
+
+	/**
+	 * Parsed fonts, lent to one PDF at a time. Parsing the six Noto fonts (their GSUB tables included) for every PDF
+	 * was most of PDFBox's share of issuing a certificate. A parsed TrueTypeFont reads its tables lazily from one
+	 * buffer, so it is never used by two PDFs at once; at most {@code IDLE_SETS} sets wait between PDFs, so a burst
+	 * of receipts on many web threads leaves no more behind. Fonts loaded this way are not closed with the document.
+	 */
+	private static final BlockingDeque<Map<String, TrueTypeFont>> IDLE = new LinkedBlockingDeque<>(IDLE_SETS);
+
 	private final PDDocument document = new PDDocument();
 
 	private final PDPage page = new PDPage(PDRectangle.A4);
 
 	private final PDPageContentStream content;
+
+	/** This PDF's parsed fonts, borrowed from {@link #IDLE} (or parsed now) and given back at {@link #close}. */
+	private final Map<String, TrueTypeFont> parsed = Objects.requireNonNullElseGet(IDLE.pollFirst(), HashMap::new);
 
 	private final Fonts regular;
 
@@ -123,11 +145,31 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	/** Places a PNG image (a QR code, a seal) at the right margin of the current line. */
-	public PdfComposer imageRight(byte[] png, float width) {
+	/** A QR code of {@code text}, {@code width} points square, at the right margin from the current line down. */
+	public PdfComposer qrRight(String text, float width) {
+		BitMatrix modules = QrCodes.modules(text);
+		float module = width / modules.getWidth();
+		float left = page.getMediaBox().getWidth() - MARGIN - width;
 		try {
-			PDImageXObject image = PDImageXObject.createFromByteArray(document, png, "image");
-			float x = page.getMediaBox().getWidth() - MARGIN - width;
-			content.drawImage(image, x, y - width, width, width);
+			content.saveGraphicsState();
+			content.setNonStrokingColor(0f);
+			// One rectangle per run of dark modules in a row: a few hundred path operators, not one per module.
+			for (int row = 0; row < modules.getHeight(); row++) {
+				int column = 0;
+				while (column < modules.getWidth()) {
+					if (!modules.get(column, row)) {
+						column++;
+						continue;
+					}
+					int start = column;
+					while (column < modules.getWidth() && modules.get(column, row)) {
+						column++;
+					}
+					content.addRect(left + start * module, y - (row + 1) * module, (column - start) * module, module);
+				}
+			}
+			content.fill();
+			content.restoreGraphicsState();
 			return this;
 		}
 		catch (IOException ex) {
@@ -151,6 +193,7 @@ public final class PdfComposer implements AutoCloseable {
 	public void close() {
 		try {
 			document.close();
+			IDLE.offerFirst(parsed);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -251,12 +294,17 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	private Face load(String name) throws IOException {
-		try (InputStream in = PdfComposer.class.getResourceAsStream("/fonts/" + name + ".ttf")) {
-			if (in == null) {
-				throw new IOException("Font " + name + " is not on the classpath");
+		TrueTypeFont font = parsed.get(name);
+		if (font == null) {
+			try (InputStream in = PdfComposer.class.getResourceAsStream("/fonts/" + name + ".ttf")) {
+				if (in == null) {
+					throw new IOException("Font " + name + " is not on the classpath");
+				}
+				font = new TTFParser().parse(new RandomAccessReadBuffer(in));
 			}
-			return new Face(name, PDType0Font.load(document, in, true));
+			parsed.put(name, font);
 		}
+		return new Face(name, PDType0Font.load(document, font, true));
 	}
 
 	enum Script {
