@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -33,6 +38,8 @@ import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -82,6 +89,9 @@ class RollupMatchesDirectProperties {
 
 	@Autowired
 	DailyRollup rollup;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	enum Outcome {
 		PENDING, CLARIFIED_PENDING, APPROVED, REJECTED, CLARIFIED_APPROVED, CANCELLED
@@ -284,6 +294,53 @@ class RollupMatchesDirectProperties {
 	}
 
 	@AfterEach
+	/**
+	 * Two submissions of the same service, office and day, in two open transactions: the second does not wait for the
+	 * first to commit. The roll-up once upserted one rts_day row per cell inside the write, which queued every such
+	 * submission behind the last and, under the load test, deadlocked with the engine's locks.
+	 */
+	@Test
+	void writesToTheSameCellDoNotWaitForEachOther() throws Exception {
+		clean();
+		at(FIRST.atStartOfDay(IST).toInstant());
+		Application first = applications.insert(new Application(null, "RP2018901", "BIRTH-CERT", null, "direct", "DRAFT",
+				Map.of(), Set.of(), null, now(), now(), null, null, null, 0), Applicant.empty());
+		Application second = applications.insert(new Application(null, "RP2018902", "BIRTH-CERT", null, "direct", "DRAFT",
+				Map.of(), Set.of(), null, now(), now(), null, null, null, 0), Applicant.empty());
+		Instant submitted = FIRST.atTime(11, 0).atZone(IST).toInstant();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		CountDownLatch firstWritten = new CountDownLatch(1);
+		CountDownLatch secondDone = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> holder = threads.submit(() -> transaction.executeWithoutResult(status -> {
+				applications.markSubmitted(first.id(), submitted);
+				firstWritten.countDown();
+				try {
+					// Holds its transaction open until the second has committed, or gives up after a while.
+					secondDone.await(15, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(firstWritten.await(15, TimeUnit.SECONDS)).isTrue();
+			Future<?> other = threads.submit(() -> transaction.executeWithoutResult(
+					status -> applications.markSubmitted(second.id(), submitted)));
+			other.get(10, TimeUnit.SECONDS);
+			secondDone.countDown();
+			holder.get(15, TimeUnit.SECONDS);
+		}
+		finally {
+			secondDone.countDown();
+			threads.shutdownNow();
+			ClockUtil.reset();
+		}
+		RtsFigures.Figures day = figures.figures(RtsFigures.By.SERVICE, FIRST, FIRST, Instant.now(), null);
+		assertThat(day.total().received()).isEqualTo(2);
+		clean();
+	}
+
 	void clean() {
 		for (String table : List.of("status_history", "application_event")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE application_id IN (SELECT id FROM application WHERE application_no LIKE 'RP2018%')")
