@@ -29,6 +29,11 @@ final class LoadTestNodes implements AutoCloseable {
 
 	private final ScratchDatabase bareDatabase;
 
+	/** {@code -Dload.counterparts=sandbox} keeps SevaHub's own sandbox MIS and SMS gateway, inside the node. */
+	static final boolean OUTSIDE = !"sandbox".equals(System.getProperty("load.counterparts", "outside"));
+
+	final Counterparts counterparts;
+
 	private SevaHubProcess sevahub;
 
 	private SevaHubProcess bare;
@@ -42,6 +47,7 @@ final class LoadTestNodes implements AutoCloseable {
 		this.barePort = SevaHubProcess.freePort();
 		this.sevahubDatabase = new ScratchDatabase();
 		this.bareDatabase = new ScratchDatabase();
+		this.counterparts = OUTSIDE ? new Counterparts() : null;
 	}
 
 	/** Optional: -Dload.jfr=true records a flight recording of SevaHub (target/it-logs/load-sevahub.jfr) to profile. */
@@ -60,6 +66,11 @@ final class LoadTestNodes implements AutoCloseable {
 				"--spring.datasource.password=", "--logging.level.root=WARN",
 				// Every virtual citizen signs in from this one address, with a number of its own.
 				"--sevahub.citizen.limits.otp-per-address=100000000"));
+		if (OUTSIDE) {
+			sevahubCommand.addAll(List.of("--sevahub.portals.webhook.url=" + counterparts.mis.url(),
+					"--sevahub.portals.webhook.secret=" + Counterparts.WEBHOOK_SECRET,
+					"--sevahub.notify.sms.gateway.url=" + counterparts.smsUrl()));
+		}
 		sevahub = SevaHubProcess.launchJava("load-sevahub", sevahubPort, sevahubCommand, Map.of());
 
 		List<String> bareCommand = new ArrayList<>(JVM);
@@ -105,6 +116,9 @@ final class LoadTestNodes implements AutoCloseable {
 		finally {
 			sevahubDatabase.close();
 			bareDatabase.close();
+			if (counterparts != null) {
+				counterparts.close();
+			}
 		}
 	}
 
