@@ -74,7 +74,7 @@ class DashboardFiguresTest {
 			identity.createMembership("appellatehwh", "firstAppellate:WB-HWH");
 		}
 		// The fixture is written by SQL, as an upgrading installation's history is: the backfill counts it into the
-		// dashboard's roll-up (RollupMatchesDirectProperties checks the live path).
+		// dashboard's roll-up (RollupMatchesDirectTest checks the live path).
 		rollup.rebuild();
 	}
 

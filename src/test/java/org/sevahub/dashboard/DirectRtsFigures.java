@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The RTS figures computed directly from the application rows, as the dashboard did before its daily roll-up (V73):
- * the reference the roll-up is compared with (RollupMatchesDirectProperties) and measured against
+ * the reference the roll-up is compared with (RollupMatchesDirectTest) and measured against
  * (RtsDashboardBenchmark). Pending is the dashboard's own query (RtsFigures.pending), which reads no roll-up.
  */
 class DirectRtsFigures {

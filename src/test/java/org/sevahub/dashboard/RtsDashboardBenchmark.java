@@ -139,7 +139,7 @@ class RtsDashboardBenchmark {
 		for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
 			RtsFigures.Row e = i < expected.size() ? expected.get(i) : null;
 			RtsFigures.Row a = i < actual.size() ? actual.get(i) : null;
-			if (e == null || a == null || !RollupMatchesDirectProperties.same(e, a)) {
+			if (e == null || a == null || !RollupMatchesDirectTest.same(e, a)) {
 				differences.add(what + ": direct " + e + ", roll-up " + a);
 			}
 		}

@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.within;
  * lie in 2018, where nothing else of the test database does.
  */
 @SevaHubTest
-class RollupMatchesDirectProperties {
+class RollupMatchesDirectTest {
 
 	static final long SEED = 20261130L;
 
