@@ -10,15 +10,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Serves the Noto fonts the certificates are set in to the citizens' browsers too: a kiosk or an old phone
  * without Bengali or Devanagari fonts would otherwise show boxes for the citizen's own name. One copy of each
- * font, shipped once, used by the PDFs and the pages; the Indic ones also as WOFF2 (made from the same TTFs with
- * Debian's {@code woff2_compress}, a third of the size), which Tasklist's and Cockpit's {@code user-styles.css} load.
+ * font, shipped once, used by the PDFs and the pages.
  */
 @Configuration
 class FontResources implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.addResourceHandler("/fonts/*.ttf", "/fonts/*.woff2")
+		registry.addResourceHandler("/fonts/*.ttf")
 			.addResourceLocations("classpath:/fonts/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic());
 	}
