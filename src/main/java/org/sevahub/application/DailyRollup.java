@@ -56,6 +56,10 @@ public class DailyRollup {
 	/** The {@code tenths} of a row that holds receipts and appeals, not disposals. */
 	public static final int NOT_A_DISPOSAL = -1;
 
+	/** The columns of a roll-up row, the same in {@code rts_day} and in the changes not yet folded into it. */
+	public static final String COLUMNS = "on_day, service_code, office_code, post, tenths, received, disposed_in_time, "
+			+ "disposed_late, disposal_micros, appeals_filed, appeals_allowed";
+
 	static final long MICROS_PER_DAY = 86_400_000_000L;
 
 	static final long MICROS_PER_TENTH = MICROS_PER_DAY / 10;
@@ -288,9 +292,7 @@ public class DailyRollup {
 	}
 
 	/** What a write appends: no conflict, so no row for concurrent writers to queue on. */
-	private static final String APPEND = "INSERT INTO rts_day_change (on_day, service_code, office_code, post, tenths, "
-			+ "received, disposed_in_time, disposed_late, disposal_micros, appeals_filed, appeals_allowed) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String APPEND = "INSERT INTO rts_day_change (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** Adds changes with {@code sql}, in batches, in the order of their cells (no two folds deadlock). */
 	private record Writer(JdbcTemplate template, String sql) {
@@ -334,10 +336,8 @@ public class DailyRollup {
 	 * DO UPDATE, and its MERGE does the same.
 	 */
 	private static String upsertSql(Connection connection) throws SQLException {
-		String columns = "on_day, service_code, office_code, post, tenths, received, disposed_in_time, disposed_late, "
-				+ "disposal_micros, appeals_filed, appeals_allowed";
 		if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-			return "INSERT INTO rts_day (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+			return "INSERT INTO rts_day (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					+ "ON CONFLICT (on_day, service_code, office_code, post, tenths) DO UPDATE SET "
 					+ "received = rts_day.received + EXCLUDED.received, "
 					+ "disposed_in_time = rts_day.disposed_in_time + EXCLUDED.disposed_in_time, "
@@ -348,7 +348,7 @@ public class DailyRollup {
 		}
 		return "MERGE INTO rts_day t USING (VALUES (CAST(? AS DATE), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)), "
 				+ "CAST(? AS VARCHAR(40)), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-				+ "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) s(" + columns + ") "
+				+ "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) s(" + COLUMNS + ") "
 				+ "ON t.on_day = s.on_day AND t.service_code = s.service_code AND t.office_code = s.office_code "
 				+ "AND t.post = s.post AND t.tenths = s.tenths "
 				+ "WHEN MATCHED THEN UPDATE SET received = t.received + s.received, "
@@ -357,7 +357,7 @@ public class DailyRollup {
 				+ "disposal_micros = t.disposal_micros + s.disposal_micros, "
 				+ "appeals_filed = t.appeals_filed + s.appeals_filed, "
 				+ "appeals_allowed = t.appeals_allowed + s.appeals_allowed "
-				+ "WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s.on_day, s.service_code, s.office_code, s.post, "
+				+ "WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s.on_day, s.service_code, s.office_code, s.post, "
 				+ "s.tenths, s.received, s.disposed_in_time, s.disposed_late, s.disposal_micros, s.appeals_filed, "
 				+ "s.appeals_allowed)";
 	}

@@ -64,10 +64,6 @@ public class RtsFigures {
 	public record Figures(List<Row> rows, Row total) {
 	}
 
-	/** The roll-up's columns, in {@code rts_day} and in the changes not yet folded into it (DailyRollup). */
-	private static final String ROLLED_COLUMNS = "on_day, service_code, office_code, post, tenths, received, "
-			+ "disposed_in_time, disposed_late, disposal_micros, appeals_filed, appeals_allowed";
-
 	private final JdbcClient jdbc;
 
 	RtsFigures(JdbcClient jdbc) {
@@ -93,7 +89,7 @@ public class RtsFigures {
 				GROUP BY %1$s, tenths
 				HAVING SUM(received) <> 0 OR SUM(disposed_in_time) <> 0 OR SUM(disposed_late) <> 0
 				    OR SUM(appeals_filed) <> 0 OR SUM(appeals_allowed) <> 0"""
-			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)", ROLLED_COLUMNS), offices)
+			.formatted(by.rolled, offices == null ? "" : " AND office_code IN (:offices)", DailyRollup.COLUMNS), offices)
 			.param("first", Date.valueOf(first))
 			.param("last", Date.valueOf(last))
 			.query((rs, i) -> {
