@@ -52,6 +52,13 @@ public class JourneySimulation extends Simulation {
 	static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("load.seconds", 30));
 
 	/**
+	 * The first round of each system at each client count is a warm-up and not counted. Measured with a flight
+	 * recording (BENCHMARKS.md): SevaHub's JIT compiler still spent a third of a core three minutes after start
+	 * with a 15 s warm-up, so the warm-up is long enough for both JVMs to reach their steady state.
+	 */
+	static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("load.warmup", 120));
+
+	/**
 	 * Citizens sign in first (OTP to their mobile, then a bearer token): the application API needs it
 	 * (docs/security.md). {@code -Dload.signIn=false} only against a build from before sign-in.
 	 */
@@ -74,7 +81,7 @@ public class JourneySimulation extends Simulation {
 		List<PopulationBuilder> sequence = new ArrayList<>();
 		for (int clients : CLIENTS) {
 			for (int round = 0; round <= ROUNDS; round++) {
-				Duration length = round == 0 ? ROUND.dividedBy(2) : ROUND;
+				Duration length = round == 0 ? WARM_UP : ROUND;
 				String name = Rounds.name("sevahub", clients, round);
 				sequence.add(scenario(name).exec(sevahubJourney(name))
 					.injectClosed(constantConcurrentUsers(clients).during(length))

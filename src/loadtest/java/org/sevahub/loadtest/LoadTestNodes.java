@@ -54,6 +54,8 @@ final class LoadTestNodes implements AutoCloseable {
 	static List<String> sevahubJvm() {
 		List<String> options = new ArrayList<>(JVM);
 		if (Boolean.getBoolean("load.jfr")) {
+			// Deep stacks: the engine under Tomcat and Spring Security runs deeper than JFR's default 64 frames.
+			options.add("-XX:FlightRecorderOptions:stackdepth=512");
 			options.add("-XX:StartFlightRecording=filename=target/it-logs/load-sevahub.jfr,settings=profile");
 		}
 		return options;

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * keeps it for the longest {@code history-retention-days} of the services that run it, and a process no service
  * names (an appeal, a called sub-process) or a decision table for the longest of all, since any service may call
  * it. New deployments get it as they are parsed (on any node, whatever an analyst typed in the Modeler); those
- * deployed before get it at start. Camunda's history cleanup then removes a root instance's history, with its
- * called instances', that many days after it ended, in the nightly window set in application.yml.
+ * deployed before get it at start. Camunda's history cleanup then removes an instance's history that many days
+ * after it ended (cleanup by end time; a called block by its own figure), in the nightly window set in
+ * application.yml.
  */
 @Component
 class HistoryRetention extends AbstractProcessEnginePlugin {
