@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -49,8 +51,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  * the application, applicant and BSK link rows, the process start, the one-time hand-over row and the audit
  * records. The Camunda column starts the same process for application rows made beforehand, outside the
  * timing, with the variables SevaHub sets. A third column, ApplicationService.create called in-process, shows
- * how the difference splits between the application layer and BSK's own checks. One client thread, then
- * four; rounds rotate the paths.
+ * how the difference splits between the application layer and BSK's own checks. A fourth starts the same process
+ * through Camunda's REST API (HTTP, JSON, Basic), the bare start as a portal would reach it over the network, so
+ * API-1 is also compared like for like. One client thread, then four; rounds rotate the paths.
  * Run: {@code ./mvnw -Pbench test -Dtest=BskInitiationBenchmark}. Figures: BENCHMARKS.md.
  */
 @SevaHubTest
@@ -115,18 +118,38 @@ class BskInitiationBenchmark {
 			List<Long> serviceLatencies = new ArrayList<>();
 			List<Long> api1Latencies = new ArrayList<>();
 			List<Long> camundaLatencies = new ArrayList<>();
+			List<Double> restRates = new ArrayList<>();
+			List<Long> restLatencies = new ArrayList<>();
 			for (int round = 0; round <= ROUNDS; round++) {
 				boolean measured = round > 0;
 				List<String> bodies = api1Bodies(deos);
 				List<String> applicationNos = bareApplications(service);
+				List<String> restApplicationNos = bareApplications(service);
 				Timed api1 = null;
+				Timed overRest = null;
 				Timed camunda = null;
 				Timed direct = null;
 				int base = sequence.getAndAdd(PER_ROUND);
 				// Rotate which path goes first, so drift on the shared machine falls on all alike.
-				for (int leg = 0; leg < 3; leg++) {
-					int path = (leg + round) % 3;
-					if (path == 2) {
+				for (int leg = 0; leg < 4; leg++) {
+					int path = (leg + round) % 4;
+					if (path == 3) {
+						overRest = run(threads, restApplicationNos.size(), i -> {
+							String body = json.writeValueAsString(Map.of("businessKey", restApplicationNos.get(i),
+									"variables", restVariables(service, restApplicationNos.get(i))));
+							HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+									+ port + "/engine-rest/process-definition/key/" + service.processKey() + "/start"))
+								.header("Content-Type", "application/json")
+								.header("Authorization", DEMO_ADMIN)
+								.POST(HttpRequest.BodyPublishers.ofString(body))
+								.build(), HttpResponse.BodyHandlers.ofString());
+							if (response.statusCode() != 200) {
+								throw new IllegalStateException(response.statusCode() + " " + response.body());
+							}
+							return null;
+						});
+					}
+					else if (path == 2) {
 						direct = run(threads, PER_ROUND, i -> {
 							applications.create(NewApplication.fromPortal(service.code(), new NewApplication.PortalOrigin(
 									"bsk", "bench/" + now.toEpochMilli() + "/" + (base + i), Map.of("userid", "1")),
@@ -171,6 +194,8 @@ class BskInitiationBenchmark {
 					camundaLatencies.addAll(camunda.latencies());
 					serviceRates.add(direct.rate());
 					serviceLatencies.addAll(direct.latencies());
+					restRates.add(overRest.rate());
+					restLatencies.addAll(overRest.latencies());
 				}
 			}
 			System.out.printf("BSK API-1, %d client thread(s), %d a round, medians of %d rounds: API-1 over HTTP %.0f/s "
@@ -183,7 +208,29 @@ class BskInitiationBenchmark {
 			System.out.printf("  ApplicationService.create in-process (no HTTP, envelope, DEO check, hand-over or audit) "
 					+ "%.0f/s (p50 %.1f ms, p99 %.1f ms)%n", median(serviceRates), percentile(serviceLatencies, 50),
 					percentile(serviceLatencies, 99));
+			System.out.printf("  Camunda start through its REST API %.0f/s (p50 %.1f ms, p99 %.1f ms); API-1 / REST start "
+					+ "throughput %.2f%n", median(restRates), percentile(restLatencies, 50), percentile(restLatencies, 99),
+					median(api1Rates) / median(restRates));
 		}
+	}
+
+	static final String DEMO_ADMIN = "Basic "
+			+ Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+
+	/** The variables SevaHub starts the process with, in the REST API's typed form. */
+	private static Map<String, Object> restVariables(ServiceDefinition service, String no) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put(Lifecycle.Variables.APPLICATION_NO, Map.of("value", no));
+		variables.put(Lifecycle.Variables.SERVICE_CODE, Map.of("value", service.code()));
+		variables.put(Lifecycle.Variables.SERVICE_NAME, Map.of("value", service.nameEn()));
+		variables.put(Lifecycle.Variables.APPLICANT_NAME, Map.of("value", "Arindam Ray"));
+		variables.put(Lifecycle.Variables.CHANNEL, Map.of("value", "bsk"));
+		variables.put(Lifecycle.Variables.FEE_PAYABLE, Map.of("value", service.hasFee(), "type", "Boolean"));
+		variables.put(Lifecycle.Variables.FEE_AMOUNT, Map.of("value", service.fee().toPlainString()));
+		variables.put(Lifecycle.Variables.BREACH_ACTION, Map.of("value", service.breachAction()));
+		variables.put(ApplicationService.ACTOR, Map.of("value", "portal:bsk", "type", "String", "valueInfo",
+				Map.of("transient", true)));
+		return variables;
 	}
 
 	/** Signed API-1 envelopes, each a fresh (DEO, ticketNo) within the window, made before the clock starts. */
