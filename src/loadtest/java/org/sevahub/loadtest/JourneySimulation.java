@@ -37,7 +37,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * then issues, signs and delivers the certificate; the round ends when every application submitted in it is
  * DELIVERED (read from SevaHub's database twice a second), and its rate is the applications delivered over that
  * time. Bare: start, then find and complete three tasks. Run: {@code ./mvnw -Pload -DskipTests verify}; settings as system properties:
- * {@code load.clients} (4,16), {@code load.rounds} (3), {@code load.seconds} (30), {@code load.counterparts} (outside: the
+ * {@code load.clients} (4,16), {@code load.rounds} (3), {@code load.seconds} (30), {@code load.warmup} (120), {@code load.counterparts} (outside: the
  * MIS and the SMS gateway run in this JVM, as in an installation; sandbox: SevaHub's own, inside the node).
  */
 public class JourneySimulation extends Simulation {
