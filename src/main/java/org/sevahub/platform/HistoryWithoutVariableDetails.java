@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * History stays {@code full} (officers' actions in the user operation log, tasks, identity links, incidents, job
  * logs, every variable's last value) but without the detail row {@code full} adds for every change of every
- * variable: about 70 rows per application, with a copy of each JSON value (the task briefs Tasklist shows), and
- * nothing SevaHub or an officer reads, since every status and decision is in SevaHub's own status history. Measured
- * in BENCHMARKS.md ("Where an application's time goes"). A department that wants them back sets
- * {@code sevahub.history.variable-details: true}.
+ * variable: 66 rows per birth-certificate application, with a copy of each JSON value (the task briefs Tasklist
+ * shows), and nothing SevaHub or an officer reads, since every status and decision is in SevaHub's own status
+ * history. Measured in BENCHMARKS.md ("History without detail rows, cleanup by end time"). A department that
+ * wants them back sets {@code sevahub.history.variable-details: true}.
  *
  * <p>Done in the engine's own history handler, not as a custom history level: Camunda compares the level with
  * {@code full} by class in several places (deleting identity-link and incident history among them), which a
