@@ -186,10 +186,9 @@ public class JourneySimulation extends Simulation {
 	}
 
 	/**
-	 * DESIGN.md's citizen sign-in: an OTP to the mobile (read back from the sandbox SMS inbox), exchanged for a
-	 * bearer token that the application calls then carry.
+	 * DESIGN.md's citizen sign-in: an OTP to the mobile, exchanged for a bearer token that the application calls then
+	 * carry. The OTP is read where the SMS went: the gateway outside SevaHub, or SevaHub's sandbox inbox.
 	 */
-	/** The OTP is read where the SMS went: the gateway outside SevaHub, or SevaHub's sandbox gateway. */
 	static ChainBuilder citizenSignIn(Counterparts counterparts) {
 		ChainBuilder readOtp = counterparts != null
 				? exec(session -> session.set("otp", String.valueOf(counterparts.otp(session.getString("mobile")))))

@@ -144,7 +144,6 @@ public final class PdfComposer implements AutoCloseable {
 		return this;
 	}
 
-	/** Places a PNG image (a QR code, a seal) at the right margin of the current line. */
 	/** A QR code of {@code text}, {@code width} points square, at the right margin from the current line down. */
 	public PdfComposer qrRight(String text, float width) {
 		BitMatrix modules = QrCodes.modules(text);

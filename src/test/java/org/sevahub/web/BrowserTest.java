@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -589,7 +590,7 @@ class BrowserTest {
 					.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
 				break;
 			}
-			catch (org.openqa.selenium.TimeoutException ex) {
+			catch (TimeoutException ex) {
 				try {
 					screenshot("tasklist-sign-in-timeout-" + officer + "-" + attempt);
 				}

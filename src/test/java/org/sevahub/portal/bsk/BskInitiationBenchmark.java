@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Applicant;
@@ -173,16 +175,7 @@ class BskInitiationBenchmark {
 					else {
 						camunda = run(threads, applicationNos.size(), i -> {
 							String no = applicationNos.get(i);
-							runtime.startProcessInstanceByKey(service.processKey(), no, Variables.createVariables()
-								.putValue(Lifecycle.Variables.APPLICATION_NO, no)
-								.putValue(Lifecycle.Variables.SERVICE_CODE, service.code())
-								.putValue(Lifecycle.Variables.SERVICE_NAME, service.nameEn())
-								.putValue(Lifecycle.Variables.APPLICANT_NAME, "Arindam Ray")
-								.putValue(Lifecycle.Variables.CHANNEL, "bsk")
-								.putValue(Lifecycle.Variables.FEE_PAYABLE, service.hasFee())
-								.putValue(Lifecycle.Variables.FEE_AMOUNT, service.fee().toPlainString())
-								.putValue(Lifecycle.Variables.BREACH_ACTION, service.breachAction())
-								.putValueTyped(ApplicationService.ACTOR, Variables.stringValue("portal:bsk", true)));
+							runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, no));
 							return null;
 						});
 					}
@@ -217,20 +210,36 @@ class BskInitiationBenchmark {
 	static final String DEMO_ADMIN = "Basic "
 			+ Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
-	/** The variables SevaHub starts the process with, in the REST API's typed form. */
+	/** The variables SevaHub starts the process with. */
+	private static VariableMap startVariables(ServiceDefinition service, String no) {
+		return Variables.createVariables()
+			.putValue(Lifecycle.Variables.APPLICATION_NO, no)
+			.putValue(Lifecycle.Variables.SERVICE_CODE, service.code())
+			.putValue(Lifecycle.Variables.SERVICE_NAME, service.nameEn())
+			.putValue(Lifecycle.Variables.APPLICANT_NAME, "Arindam Ray")
+			.putValue(Lifecycle.Variables.CHANNEL, "bsk")
+			.putValue(Lifecycle.Variables.FEE_PAYABLE, service.hasFee())
+			.putValue(Lifecycle.Variables.FEE_AMOUNT, service.fee().toPlainString())
+			.putValue(Lifecycle.Variables.BREACH_ACTION, service.breachAction())
+			.putValueTyped(ApplicationService.ACTOR, Variables.stringValue("portal:bsk", true));
+	}
+
+	/** The same variables in the REST API's typed form: value, type and whether it is transient. */
 	private static Map<String, Object> restVariables(ServiceDefinition service, String no) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put(Lifecycle.Variables.APPLICATION_NO, Map.of("value", no));
-		variables.put(Lifecycle.Variables.SERVICE_CODE, Map.of("value", service.code()));
-		variables.put(Lifecycle.Variables.SERVICE_NAME, Map.of("value", service.nameEn()));
-		variables.put(Lifecycle.Variables.APPLICANT_NAME, Map.of("value", "Arindam Ray"));
-		variables.put(Lifecycle.Variables.CHANNEL, Map.of("value", "bsk"));
-		variables.put(Lifecycle.Variables.FEE_PAYABLE, Map.of("value", service.hasFee(), "type", "Boolean"));
-		variables.put(Lifecycle.Variables.FEE_AMOUNT, Map.of("value", service.fee().toPlainString()));
-		variables.put(Lifecycle.Variables.BREACH_ACTION, Map.of("value", service.breachAction()));
-		variables.put(ApplicationService.ACTOR, Map.of("value", "portal:bsk", "type", "String", "valueInfo",
-				Map.of("transient", true)));
-		return variables;
+		VariableMap variables = startVariables(service, no);
+		Map<String, Object> rest = new LinkedHashMap<>();
+		for (String name : variables.keySet()) {
+			TypedValue typed = variables.getValueTyped(name);
+			Map<String, Object> value = new LinkedHashMap<>();
+			value.put("value", typed.getValue());
+			// An untyped value has no type: the REST API then takes the JSON value's own, as the Java API does.
+			if (typed.getType() != null) {
+				value.put("type", typed.getType().getName());
+			}
+			value.put("valueInfo", Map.of("transient", typed.isTransient()));
+			rest.put(name, value);
+		}
+		return rest;
 	}
 
 	/** Signed API-1 envelopes, each a fresh (DEO, ticketNo) within the window, made before the clock starts. */
