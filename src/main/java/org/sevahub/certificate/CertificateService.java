@@ -100,11 +100,12 @@ public class CertificateService {
 		return certificates.findByNo(number).orElseThrow();
 	}
 
-	/** What a certificate will say, before it is laid out, signed and stored. */
-	/** @param documents the supporting documents the decision relied on, recorded on the certificate */
 	/**
-	 * @param fields English label to value, for the XML twin
-	 * @param lines  the same fields for the PDF, laid out in {@code state} and English
+	 * What a certificate will say, before it is laid out, signed and stored.
+	 *
+	 * @param fields    English label to value, for the XML twin
+	 * @param lines     the same fields for the PDF, laid out in {@code state} and English
+	 * @param documents the supporting documents the decision relied on, recorded on the certificate
 	 */
 	record Draft(Certificate certificate, ServiceDefinition service, CertificateTemplate template,
 			Map<String, String> fields, List<CertificateRenderer.Line> lines, Locale state, String applicationNo,

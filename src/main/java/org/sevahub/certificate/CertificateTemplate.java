@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -21,8 +22,14 @@ import org.springframework.core.io.ClassPathResource;
 record CertificateTemplate(Map<String, String> title, String statement, Map<String, String> statements, Holder holder,
 		List<Field> fields) {
 
+	/** Parsed once per template: they ship in the jar, and parsing YAML for each certificate was measurable. */
+	private static final Map<String, CertificateTemplate> LOADED = new ConcurrentHashMap<>();
+
 	CertificateTemplate {
+		// Shared by every issue once loaded, so nothing in it may change.
+		title = title == null ? Map.of() : Map.copyOf(title);
 		statements = statements == null ? Map.of() : Map.copyOf(statements);
+		fields = fields == null ? List.of() : List.copyOf(fields);
 	}
 
 	/** The statement in a language; English when the template has none in it. */
@@ -51,6 +58,10 @@ record CertificateTemplate(Map<String, String> title, String statement, Map<Stri
 	}
 
 	static CertificateTemplate load(String name) {
+		return LOADED.computeIfAbsent(name, CertificateTemplate::read);
+	}
+
+	private static CertificateTemplate read(String name) {
 		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
 			.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
 		try (InputStream in = new ClassPathResource("certificates/" + name + ".yml").getInputStream()) {

@@ -203,7 +203,7 @@ public final class AaplesarkarSoap {
 
 	private static DocumentBuilderFactory hardened() {
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
 			factory.setNamespaceAware(true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

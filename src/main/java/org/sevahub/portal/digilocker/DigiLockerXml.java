@@ -82,7 +82,7 @@ final class DigiLockerXml {
 				}
 			});
 			response.appendChild(docDetails);
-			Transformer transformer = TransformerFactory.newInstance().newTransformer();
+			Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
 			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 			transformer.setOutputProperty(OutputKeys.STANDALONE, "yes");
 			StringWriter out = new StringWriter();
@@ -128,7 +128,7 @@ final class DigiLockerXml {
 
 	private static DocumentBuilderFactory hardenedFactory() {
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
 			factory.setNamespaceAware(true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

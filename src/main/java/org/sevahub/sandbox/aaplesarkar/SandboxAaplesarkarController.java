@@ -356,12 +356,12 @@ class SandboxAaplesarkarController {
 	/** {@code <ResMessage>} with one element per field, written by the JDK's serializer (escaping included). */
 	private static String xml(Map<String, String> fields) {
 		try {
-			Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+			Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
 			Element root = document.createElement("ResMessage");
 			document.appendChild(root);
 			fields.forEach((name, value) -> root.appendChild(document.createElement(name))
 				.setTextContent(value == null ? "" : value));
-			var transformer = TransformerFactory.newInstance().newTransformer();
+			var transformer = TransformerFactory.newDefaultInstance().newTransformer();
 			transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
 			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
 			StringWriter out = new StringWriter();

@@ -131,7 +131,7 @@ public class SandboxDigiLocker {
 	private byte[] request(String root, String txn, String format, Map<String, String> details) {
 		try {
 			StringWriter out = new StringWriter();
-			XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+			XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement(root);
 			xml.writeNamespace("ns2", "http://tempuri.org/");
@@ -164,7 +164,7 @@ public class SandboxDigiLocker {
 	private static Map<String, String> flatten(byte[] answer) {
 		Map<String, String> values = new LinkedHashMap<>();
 		try {
-			XMLInputFactory factory = XMLInputFactory.newInstance();
+			XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(answer));
