@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,7 @@ class FirstAdministrator {
 		}
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(BeforeServing.Event.class)
 	@Order(3)
 	public void createOnEmptyDatabase() {
 		if (userId.isEmpty() || identity.createUserQuery().count() > 0) {

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -75,7 +74,7 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
 	}
 
 	/** Definitions deployed before this release, or before the catalog changed, get the catalog's figure. */
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(BeforeServing.Event.class)
 	@Order(0)
 	public void applyToDeployedDefinitions() {
 		for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {

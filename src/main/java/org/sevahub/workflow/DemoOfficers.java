@@ -5,9 +5,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
+import org.sevahub.platform.BeforeServing;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -57,7 +57,7 @@ class DemoOfficers {
 		return List.copyOf(groups);
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(BeforeServing.Event.class)
 	@Order(2)
 	public void ensure() {
 		for (DemoUser demo : USERS) {

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.sevahub.office.Office;
 import org.sevahub.office.OfficeDirectory;
+import org.sevahub.platform.BeforeServing;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -84,7 +84,7 @@ public class OfficerRoles {
 		this.tasks = tasks;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(BeforeServing.Event.class)
 	@Order(1)
 	public void ensure() {
 		createGroup(Groups.CAMUNDA_ADMIN, "SevaHub administrators", Groups.GROUP_TYPE_SYSTEM);

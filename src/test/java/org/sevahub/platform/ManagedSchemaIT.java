@@ -1,5 +1,11 @@
 package org.sevahub.platform;
 
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,11 +13,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The production shape on an empty PostgreSQL: the packaged jar under {@code postgres} builds every table through
  * Flyway (SevaHub's, Camunda's from the engine's own scripts, Spring Session's) and creates the first administrator
- * from the environment; started again, with other administrator variables, it changes nothing at all.
+ * from the environment, before its port opens (no stranger is offered Camunda's page that creates one); started
+ * again, with other administrator variables, it changes nothing at all.
  */
 class ManagedSchemaIT {
 
@@ -37,9 +47,18 @@ class ManagedSchemaIT {
 		try (ScratchDatabase database = new ScratchDatabase()) {
 			Path keystore = keystore();
 			Map<String, String> first = environment(database, keystore, "chief", "first-admin-password-1");
-			try (SevaHubProcess node = SevaHubProcess.launch("managed-schema-1", SevaHubProcess.freePort(),
-					List.of("--spring.profiles.active=postgres"), first)) {
-				node.stop();
+			int port = SevaHubProcess.freePort();
+			try (Stranger stranger = Stranger.knockingOn(port)) {
+				try (SevaHubProcess node = SevaHubProcess.launch("managed-schema-1", port,
+						List.of("--spring.profiles.active=postgres"), first)) {
+					stranger.close();
+					node.stop();
+				}
+				assertThat(stranger.answers()).as("answers the stranger had while the node started").isNotEmpty();
+				assertThat(stranger.answers()).as("Camunda's page that creates the first administrator, offered to a stranger")
+					.noneMatch(answer -> answer.contains("/setup"))
+					.as("the stranger making themselves administrator")
+					.noneMatch(answer -> answer.startsWith("create 2"));
 			}
 			try (Connection c = database.connect()) {
 				assertThat(strings(c, "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
@@ -62,6 +81,77 @@ class ManagedSchemaIT {
 			}
 			assertThat(snapshot(database)).isEqualTo(afterFirst);
 		}
+	}
+
+	/**
+	 * Someone on the network knocking from the moment the node's process starts: they open Tasklist (Camunda
+	 * redirects to its setup page while no administrator exists) and, once they have a CSRF token, ask Camunda's setup
+	 * API to make them an administrator. Every answer is recorded; they knock again 20 ms after each try.
+	 */
+	static final class Stranger implements AutoCloseable {
+
+		private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
+
+		private final Thread knocking;
+
+		private volatile boolean stopped;
+
+		private Stranger(String base) {
+			knocking = new Thread(() -> {
+				while (!stopped) {
+					try {
+						knock(base);
+						Thread.sleep(20);
+					}
+					catch (IOException notListeningYet) {
+						// the port is not open yet
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "stranger");
+			knocking.start();
+		}
+
+		static Stranger knockingOn(int port) {
+			return new Stranger("http://127.0.0.1:" + port);
+		}
+
+		private void knock(String base) throws IOException, InterruptedException {
+			HttpClient http = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.connectTimeout(Duration.ofSeconds(1))
+				.build();
+			HttpResponse<Void> tasklist = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+					HttpResponse.BodyHandlers.discarding());
+			answers.add("tasklist " + tasklist.statusCode() + " " + tasklist.headers().firstValue("Location").orElse(""));
+			HttpResponse<Void> api = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
+					HttpResponse.BodyHandlers.discarding());
+			Optional<String> token = api.headers().firstValue("X-XSRF-TOKEN");
+			if (token.isEmpty()) {
+				return;
+			}
+			HttpResponse<Void> create = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/setup/default/user/create"))
+				.header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", token.get())
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"profile": {"id": "stranger", "firstName": "A", "lastName": "Stranger", "email": "s@example.com"},
+						 "credentials": {"password": "Stranger-Pa55word!"}}"""))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			answers.add("create " + create.statusCode());
+		}
+
+		List<String> answers() {
+			return List.copyOf(answers);
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			stopped = true;
+			knocking.join(5_000);
+		}
+
 	}
 
 	/** Every table Camunda's create scripts for PostgreSQL make, read from the scripts in the engine's jar. */
