@@ -55,6 +55,10 @@ final class AccessRules {
 			// Officers.
 			Rule.of(Access.OFFICER, "/officer/**", "officers' pages: Tasklist session, the task's groups"),
 			Rule.of(Access.OFFICER, "/engine-rest/**", "Camunda's REST API: Basic against Camunda's users"),
+			// The first administrator comes from SEVAHUB_ADMIN_USER on an empty database and nowhere else: Camunda's
+			// page that lets whoever comes first create one, while no administrator exists, is refused to everyone.
+			Rule.of(Access.ADMIN, "/camunda/api/admin/setup/**", "Camunda's first-administrator setup: refused"),
+			Rule.of(Access.ADMIN, "/camunda/app/admin/*/setup/**", "Camunda's first-administrator setup page: refused"),
 			Rule.of(Access.OFFICER, "/camunda/**", "Camunda's webapps: their own login"),
 			// Counterpart portals: passcodes, signatures, HMACs and tokens, checked in their packages.
 			Rule.of(Access.PORTAL, "/bsk/**", "Bangla Sahayata Kendra"),

@@ -172,6 +172,21 @@ class AccessRefusalTest {
 	}
 
 	@Test
+	void camundasFirstAdministratorSetupIsRefusedToEveryone() throws Exception {
+		long users = jdbc.sql("SELECT count(*) FROM act_id_user").query(Long.class).single();
+		MockHttpServletResponse create = mvc.perform(request(HttpMethod.POST, "/camunda/api/admin/setup/default/user/create")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"profile": {"id": "stranger", "firstName": "A", "lastName": "Stranger"},
+					 "credentials": {"password": "Stranger-Pa55word!"}}""")).andReturn().getResponse();
+		// Refused by SevaHub's chain (a caller without SevaHub's credentials hears 401), never reaching Camunda's.
+		assertThat(create.getStatus()).isIn(401, 403);
+		assertThat(create.getContentAsString()).startsWith("{\"error\":").doesNotContain("Setup");
+		assertThat(status(call(HttpMethod.GET, "/camunda/app/admin/default/setup/"))).isIn(401, 403);
+		assertThat(jdbc.sql("SELECT count(*) FROM act_id_user").query(Long.class).single()).isEqualTo(users);
+	}
+
+	@Test
 	void pagesCarryASecurityPolicyAndCrossSiteAdminWritesAreRefused() throws Exception {
 		MockHttpServletResponse home = mvc.perform(request(HttpMethod.GET, "/")).andReturn().getResponse();
 		assertThat(home.getHeader("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'self'")
