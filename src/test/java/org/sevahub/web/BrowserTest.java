@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 
 import javax.imageio.ImageIO;
 
@@ -33,6 +34,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,6 +115,10 @@ class BrowserTest {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1400,1000", "--lang=en-IN");
+		// The console (failed requests, script errors) is kept so a Tasklist that never shows its login says why.
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()
 			.build();
@@ -580,7 +587,8 @@ class BrowserTest {
 		// Cookies are deleted for the page's path: an earlier test's Tasklist session lives under /camunda.
 		// In about two of five whole-suite runs Tasklist stayed at its loading spinner with an empty page (two
 		// XSRF-TOKEN cookies present, SevaHub's on / and Camunda's on /camunda; cause not found): a fresh load,
-		// as an officer would reload, is tried before the test gives up, and what the browser showed is kept.
+		// as an officer would reload, is tried before the test gives up, and what the browser showed is kept, with
+		// its console (failed requests, script errors) in the test's output.
 		for (int attempt = 1;; attempt++) {
 			browser.get(url("/camunda/app/tasklist/default/"));
 			browser.manage().deleteAllCookies();
@@ -598,7 +606,8 @@ class BrowserTest {
 					ex.addSuppressed(notTaken);
 				}
 				String seen = "Tasklist showed no login form at " + browser.getCurrentUrl() + " with cookies "
-						+ browser.manage().getCookies() + "; page text: " + browser.findElement(By.tagName("body")).getText();
+						+ browser.manage().getCookies() + "; page text: " + browser.findElement(By.tagName("body")).getText()
+						+ "; console: " + browser.manage().logs().get(LogType.BROWSER).getAll();
 				if (attempt == 3) {
 					throw new AssertionError(seen, ex);
 				}
