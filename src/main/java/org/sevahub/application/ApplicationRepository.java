@@ -83,24 +83,39 @@ public class ApplicationRepository {
 			.optional();
 	}
 
+	// Two statements, not one with "hash = :hash OR (:hash IS NULL AND ...)": PostgreSQL cannot use an index for
+	// either side of such an OR and scanned every application of the service (ApplicantLookupPlansTest).
+	static final String SAME_AADHAAR = """
+			SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
+			WHERE p.aadhaar_hash = :hash AND a.service_code = :service AND a.id <> :id
+			ORDER BY a.id DESC LIMIT 10""";
+
+	static final String SAME_NAME_AND_BIRTH = """
+			SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
+			WHERE p.name_en = :name AND p.date_of_birth = :dob AND a.service_code = :service AND a.id <> :id
+			ORDER BY a.id DESC LIMIT 10""";
+
 	/**
 	 * The same person's other applications for the same service: the same Aadhaar (by its keyed hash) or, where
 	 * none was given, the same name and date of birth. What an officer reviewing a possible duplicate needs.
 	 */
 	public List<Application> sameApplicant(Application app, Applicant applicant) {
-		if (applicant.aadhaarHash() == null && (applicant.nameEn() == null || applicant.dateOfBirth() == null)) {
+		if (applicant.aadhaarHash() != null) {
+			return jdbc.sql(SAME_AADHAAR)
+				.param("service", app.serviceCode())
+				.param("id", app.id())
+				.param("hash", applicant.aadhaarHash())
+				.query(this::mapApplication)
+				.list();
+		}
+		if (applicant.nameEn() == null || applicant.dateOfBirth() == null) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
-				WHERE a.service_code = :service AND a.id <> :id
-				  AND (p.aadhaar_hash = :hash OR (:hash IS NULL AND p.name_en = :name AND p.date_of_birth = :dob))
-				ORDER BY a.id DESC LIMIT 10""")
+		return jdbc.sql(SAME_NAME_AND_BIRTH)
 			.param("service", app.serviceCode())
 			.param("id", app.id())
-			.param("hash", applicant.aadhaarHash(), java.sql.Types.VARCHAR)
-			.param("name", applicant.nameEn(), java.sql.Types.VARCHAR)
-			.param("dob", applicant.dateOfBirth() == null ? null : Date.valueOf(applicant.dateOfBirth()), java.sql.Types.DATE)
+			.param("name", applicant.nameEn())
+			.param("dob", Date.valueOf(applicant.dateOfBirth()))
 			.query(this::mapApplication)
 			.list();
 	}
@@ -172,11 +187,13 @@ public class ApplicationRepository {
 			.update();
 	}
 
+	static final String BY_AADHAAR = """
+			SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
+			WHERE p.aadhaar_hash = :hash ORDER BY a.id""";
+
 	/** Applicants with this Aadhaar hash, for duplicate checks across applications. */
 	public List<Application> findByAadhaarHash(String hash) {
-		return jdbc.sql("""
-				SELECT a.* FROM application a JOIN applicant p ON p.id = a.applicant_id
-				WHERE p.aadhaar_hash = :hash ORDER BY a.id""").param("hash", hash).query(this::mapApplication).list();
+		return jdbc.sql(BY_AADHAAR).param("hash", hash).query(this::mapApplication).list();
 	}
 
 	private long insertApplicant(Applicant a) {

@@ -18,6 +18,12 @@ class MyApplications {
 			Instant updatedAt) {
 	}
 
+	static final String SQL = """
+			SELECT a.application_no, a.service_code, a.status, a.created_at, a.submitted_at, a.updated_at
+			FROM application a JOIN applicant p ON p.id = a.applicant_id
+			WHERE p.mobile IN (:mobiles)
+			ORDER BY a.created_at DESC, a.id DESC LIMIT 500""";
+
 	private final JdbcClient jdbc;
 
 	MyApplications(JdbcClient jdbc) {
@@ -25,11 +31,7 @@ class MyApplications {
 	}
 
 	List<Owned> of(String mobile) {
-		return jdbc.sql("""
-				SELECT a.application_no, a.service_code, a.status, a.created_at, a.submitted_at, a.updated_at
-				FROM application a JOIN applicant p ON p.id = a.applicant_id
-				WHERE p.mobile IN (:mobiles)
-				ORDER BY a.created_at DESC, a.id DESC LIMIT 500""")
+		return jdbc.sql(SQL)
 			.param("mobiles", CitizenAccess.spellings(mobile))
 			.query((rs, n) -> new Owned(rs.getString("application_no"), rs.getString("service_code"),
 					rs.getString("status"), ApplicationRepository.instant(rs, "created_at"),
