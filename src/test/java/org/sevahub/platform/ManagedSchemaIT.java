@@ -92,23 +92,32 @@ class ManagedSchemaIT {
 
 		private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
 
+		private final CookieManager cookies = new CookieManager();
+
+		private final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.connectTimeout(Duration.ofSeconds(1))
+			.build();
+
 		private final Thread knocking;
 
 		private volatile boolean stopped;
 
 		private Stranger(String base) {
 			knocking = new Thread(() -> {
-				while (!stopped) {
-					try {
-						knock(base);
+				try {
+					while (!stopped) {
+						try {
+							knock(base);
+						}
+						catch (IOException notListeningYet) {
+							// the port is not open yet
+						}
 						Thread.sleep(20);
 					}
-					catch (IOException notListeningYet) {
-						// the port is not open yet
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
 			}, "stranger");
 			knocking.start();
@@ -119,10 +128,8 @@ class ManagedSchemaIT {
 		}
 
 		private void knock(String base) throws IOException, InterruptedException {
-			HttpClient http = HttpClient.newBuilder()
-				.cookieHandler(new CookieManager())
-				.connectTimeout(Duration.ofSeconds(1))
-				.build();
+			// A first visit each time: no session, no token from the knock before.
+			cookies.getCookieStore().removeAll();
 			HttpResponse<Void> tasklist = http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
 					HttpResponse.BodyHandlers.discarding());
 			answers.add("tasklist " + tasklist.statusCode() + " " + tasklist.headers().firstValue("Location").orElse(""));
