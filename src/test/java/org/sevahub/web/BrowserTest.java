@@ -585,10 +585,10 @@ class BrowserTest {
 
 	private void signInToTasklist(String officer) {
 		// Cookies are deleted for the page's path: an earlier test's Tasklist session lives under /camunda.
-		// In about two of five whole-suite runs Tasklist stayed at its loading spinner with an empty page (two
-		// XSRF-TOKEN cookies present, SevaHub's on / and Camunda's on /camunda; cause not found): a fresh load,
-		// as an officer would reload, is tried before the test gives up, and what the browser showed is kept, with
-		// its console (failed requests, script errors) in the test's output.
+		// Tasklist used to stay at its loading spinner in about two of five whole-suite runs: Camunda's script nonce
+		// raced between requests and the browser refused every script (the console showed it; WebappNonces mends
+		// it, WebappNoncesTest holds it). A fresh load is still tried before the test gives up, and what the
+		// browser showed is kept, with its console (failed requests, script errors) in the test's output.
 		for (int attempt = 1;; attempt++) {
 			browser.get(url("/camunda/app/tasklist/default/"));
 			browser.manage().deleteAllCookies();
