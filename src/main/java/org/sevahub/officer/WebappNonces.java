@@ -47,7 +47,9 @@ class WebappNonces {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (!"GET".equals(request.getMethod())) {
+			String path = request.getRequestURI();
+			// Only the pages (…/tasklist/default/) carry nonces; scripts, styles and fonts stream through unbuffered.
+			if (!"GET".equals(request.getMethod()) || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
 				chain.doFilter(request, response);
 				return;
 			}
