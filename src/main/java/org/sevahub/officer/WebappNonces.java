@@ -2,7 +2,6 @@ package org.sevahub.officer;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,20 +55,19 @@ class WebappNonces {
 			ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
 			chain.doFilter(request, page);
 			String policy = page.getHeader("Content-Security-Policy");
+			Matcher nonce = HEADER_NONCE.matcher(policy == null ? "" : policy);
 			String type = page.getContentType();
-			Matcher nonce = policy == null ? null : HEADER_NONCE.matcher(policy);
-			if (type != null && type.startsWith("text/html") && nonce != null && nonce.find()) {
-				Charset charset = page.getCharacterEncoding() == null ? StandardCharsets.UTF_8
-						: Charset.forName(page.getCharacterEncoding());
-				String html = new String(page.getContentAsByteArray(), charset);
-				byte[] mended = PAGE_NONCE.matcher(html)
-					.replaceAll(Matcher.quoteReplacement("nonce=\"" + nonce.group(1) + "\""))
-					.getBytes(charset);
-				response.setContentLength(mended.length);
-				response.getOutputStream().write(mended);
+			if (type == null || !type.startsWith("text/html") || !nonce.find()) {
+				page.copyBodyToResponse();
 				return;
 			}
-			page.copyBodyToResponse();
+			// The encoding the page was written in (a response always has one).
+			Charset charset = Charset.forName(page.getCharacterEncoding());
+			byte[] mended = PAGE_NONCE.matcher(new String(page.getContentAsByteArray(), charset))
+				.replaceAll(Matcher.quoteReplacement("nonce=\"" + nonce.group(1) + "\""))
+				.getBytes(charset);
+			response.setContentLength(mended.length);
+			response.getOutputStream().write(mended);
 		}
 
 	}
