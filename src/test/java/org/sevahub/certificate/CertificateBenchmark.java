@@ -10,7 +10,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.NewApplication;
 import org.sevahub.testsupport.ProcessDriver;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.SevaHubBenchmark;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * whole issue (number, render, sign, XML, store in PostgreSQL), measured side by side, alternating, in one run.
  * Run: {@code ./mvnw -Pbench test -Dtest=CertificateBenchmark}. Figures: BENCHMARKS.md.
  */
-@SevaHubTest
+@SevaHubBenchmark
 class CertificateBenchmark {
 
 	static final int ROUNDS = 7;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.DailyRollup;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.SevaHubBenchmark;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * replaced (DirectRtsFigures), checks that both give the same figures, and the whole page over HTTP; figures in
  * BENCHMARKS.md.
  */
-@SevaHubTest
+@SevaHubBenchmark
 class RtsDashboardBenchmark {
 
 	static final int APPLICATIONS = 1_000_000;

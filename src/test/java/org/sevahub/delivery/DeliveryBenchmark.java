@@ -13,7 +13,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.NewApplication;
 import org.sevahub.testsupport.ProcessDriver;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.SevaHubBenchmark;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * added latency from a status change to its send, with the dispatcher polling as configured.
  * Run: {@code ./mvnw -Pbench test -Dtest=DeliveryBenchmark}. Figures: BENCHMARKS.md.
  */
-@SevaHubTest
+@SevaHubBenchmark
 class DeliveryBenchmark {
 
 	static final int ROUNDS = 5;

@@ -24,7 +24,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.NewApplication;
 import org.sevahub.testsupport.ProcessDriver;
-import org.sevahub.testsupport.SevaHubTest;
+import org.sevahub.testsupport.SevaHubBenchmark;
 import org.sevahub.testsupport.TestClamd;
 import org.sevahub.testsupport.TestDocuments;
 
@@ -45,7 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
  * multipart endpoint that only stores the bytes in the same store. Alternating rounds in one run; medians and
  * their ratio. Run: {@code ./mvnw -Pbench test -Dtest=DocumentUploadBenchmark}. Figures: BENCHMARKS.md.
  */
-@SevaHubTest
+@SevaHubBenchmark
 @Import(DocumentUploadBenchmark.PlainUpload.class)
 class DocumentUploadBenchmark {
 
