@@ -36,8 +36,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * (engine REST, HTTP Basic, as Tasklist's forms do), the citizen looks at the application once. The job executor
  * then issues, signs and delivers the certificate; the round ends when every application submitted in it is
  * DELIVERED (read from SevaHub's database twice a second), and its rate is the applications delivered over that
- * time. Bare: start, then find and complete three tasks. Run: {@code ./mvnw -Pload -DskipTests verify}; settings as system properties:
- * {@code load.clients} (4,16), {@code load.rounds} (3), {@code load.seconds} (30), {@code load.warmup} (120), {@code load.counterparts} (outside: the
+ * time. Bare: start, then find and complete three tasks. Besides the rates, each round's CPU time per lifecycle (the
+node, PostgreSQL, this JVM; {@link CpuTime}) is reported: what a lifecycle costs, whatever the machine's load. Run: {@code ./mvnw -Pload -DskipTests verify}; settings as system properties:
+ * {@code load.clients} (4,16), {@code load.rounds} (3), {@code load.seconds} (30), {@code load.warmup} (240), {@code load.rewarm} (60), {@code load.counterparts} (outside: the
  * MIS and the SMS gateway run in this JVM, as in an installation; sandbox: SevaHub's own, inside the node).
  */
 public class JourneySimulation extends Simulation {
@@ -52,11 +53,14 @@ public class JourneySimulation extends Simulation {
 	static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("load.seconds", 30));
 
 	/**
-	 * The first round of each system at each client count is a warm-up and not counted. Measured with a flight
-	 * recording (BENCHMARKS.md): SevaHub's JIT compiler still spent a third of a core three minutes after start
-	 * with a 15 s warm-up, so the warm-up is long enough for both JVMs to reach their steady state.
+	 * The first round of each system at each client count is a warm-up and not counted. The first client count's is
+	 * long: flight recordings (BENCHMARKS.md) showed SevaHub's JIT compiler still taking a third of a core after a
+	 * 90 s warm-up, and the report's CPU figures count the compiler apart. Once compiled, a JVM stays so; the later
+	 * client counts' warm-ups only let the queues settle ({@code load.rewarm}).
 	 */
-	static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("load.warmup", 120));
+	static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("load.warmup", 240));
+
+	static final Duration REWARM = Duration.ofSeconds(Integer.getInteger("load.rewarm", 60));
 
 	/**
 	 * Citizens sign in first (OTP to their mobile, then a bearer token): the application API needs it
@@ -81,7 +85,7 @@ public class JourneySimulation extends Simulation {
 		List<PopulationBuilder> sequence = new ArrayList<>();
 		for (int clients : CLIENTS) {
 			for (int round = 0; round <= ROUNDS; round++) {
-				Duration length = round == 0 ? WARM_UP : ROUND;
+				Duration length = round > 0 ? ROUND : clients == CLIENTS.get(0) ? WARM_UP : REWARM;
 				String name = Rounds.name("sevahub", clients, round);
 				sequence.add(scenario(name).exec(sevahubJourney(name))
 					.injectClosed(constantConcurrentUsers(clients).during(length))

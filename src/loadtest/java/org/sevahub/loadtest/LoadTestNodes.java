@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.sevahub.delivery.cluster.ScratchDatabase;
 import org.sevahub.delivery.cluster.SevaHubProcess;
@@ -19,7 +22,8 @@ import org.sevahub.loadtest.bare.BareCamunda;
  */
 final class LoadTestNodes implements AutoCloseable {
 
-	static final List<String> JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
+	/** Both nodes' JVM options; compiler threads that never end let {@link CpuTime} count the JIT's CPU. */
+	static final List<String> JVM = List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:-UseDynamicNumberOfCompilerThreads");
 
 	final int sevahubPort;
 
@@ -41,6 +45,20 @@ final class LoadTestNodes implements AutoCloseable {
 	private DatabaseWork sevahubAtStart;
 
 	private DatabaseWork bareAtStart;
+
+	/**
+	 * PostgreSQL's autovacuum, for a server that has it off (this machine's has): once a minute the database of the
+	 * system under load is vacuumed and analysed, as autovacuum would do it in an installation, where it is on by
+	 * default (docs/deployment.md). Without it the planner never learns that the tables grew and keeps the plans it
+	 * made for empty ones (a sequential scan of every applicant for each ownership check), and the dead rows of the
+	 * job and outbox tables pile up: a cost no installation pays. The work is the running system's, so its round's
+	 * CPU counts it.
+	 */
+	private final ScheduledExecutorService autovacuum = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "load-test-autovacuum");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	LoadTestNodes() throws Exception {
 		this.sevahubPort = SevaHubProcess.freePort();
@@ -83,6 +101,24 @@ final class LoadTestNodes implements AutoCloseable {
 		bare = SevaHubProcess.launchJava("load-bare-camunda", barePort, bareCommand, Map.of());
 		sevahubAtStart = DatabaseWork.of(sevahubDatabase);
 		bareAtStart = DatabaseWork.of(bareDatabase);
+		ProcessHandle sevahubHandle = sevahub.handle();
+		ProcessHandle bareHandle = bare.handle();
+		Rounds.cpuClock = () -> CpuTime.of(sevahubHandle, bareHandle);
+		autovacuum.scheduleWithFixedDelay(this::vacuumRunningSystem, 60, 60, TimeUnit.SECONDS);
+	}
+
+	private void vacuumRunningSystem() {
+		String system = Rounds.runningSystem;
+		if (system == null) {
+			return;
+		}
+		try (Connection c = ("sevahub".equals(system) ? sevahubDatabase : bareDatabase).connect();
+				java.sql.Statement s = c.createStatement()) {
+			s.execute("VACUUM (ANALYZE)");
+		}
+		catch (java.sql.SQLException ex) {
+			System.err.println("load test: could not vacuum " + system + "'s database: " + ex.getMessage());
+		}
 	}
 
 	/** Applications SevaHub has delivered so far (status DELIVERED), and those submitted but not yet delivered. */
@@ -102,11 +138,32 @@ final class LoadTestNodes implements AutoCloseable {
 	/** What each system asked of PostgreSQL per lifecycle since it started: where the time can go. */
 	String databaseWork(int sevahubLifecycles, int bareLifecycles) throws Exception {
 		return "  SevaHub, per delivered application: " + DatabaseWork.of(sevahubDatabase).minus(sevahubAtStart).per(sevahubLifecycles)
-				+ "\n  bare Camunda, per lifecycle:        " + DatabaseWork.of(bareDatabase).minus(bareAtStart).per(bareLifecycles);
+				+ "\n  bare Camunda, per lifecycle:        " + DatabaseWork.of(bareDatabase).minus(bareAtStart).per(bareLifecycles)
+				+ "\n  SevaHub's tables by rows read in sequential scans (a table read whole for each application grows"
+				+ " with every one):\n" + sequentialReads(sevahubLifecycles);
+	}
+
+	/** pg_stat_user_tables of SevaHub's database, per delivered application: where rows are read without an index. */
+	private String sequentialReads(int lifecycles) throws Exception {
+		double n = Math.max(1, lifecycles);
+		StringBuilder out = new StringBuilder();
+		try (Connection c = sevahubDatabase.connect();
+				PreparedStatement s = c.prepareStatement("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0),"
+						+ " COALESCE(idx_tup_fetch, 0), n_live_tup FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 8");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				out.append(String.format(Locale.ROOT,
+						"    %-32s %6.1f scans, %9.1f rows read by scans, %6.1f index scans, %7.1f rows by index; %d rows now%n",
+						rs.getString(1), rs.getLong(2) / n, rs.getLong(3) / n, rs.getLong(4) / n, rs.getLong(5) / n,
+						rs.getLong(6)));
+			}
+		}
+		return out.toString();
 	}
 
 	@Override
 	public void close() throws Exception {
+		autovacuum.shutdownNow();
 		try {
 			if (sevahub != null) {
 				sevahub.close();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Lifecycles completed per round of the load test: a round's rate is its completed lifecycles over the time from
@@ -26,6 +27,15 @@ final class Rounds {
 
 	private static long deliveredSoFar;
 
+	/** Reads the machine's CPU counters; set once the nodes run. */
+	static volatile Supplier<CpuTime> cpuClock;
+
+	/** The round started last: its CPU window closes when the next one starts (rounds run one after another). */
+	private static Round running;
+
+	/** The system whose round runs now ("sevahub" or "bare"), or null before the first. */
+	static volatile String runningSystem;
+
 	/** SevaHub's count of delivered applications at the end of the previous round; remembers {@code now} for the next. */
 	static synchronized long deliveredBefore(long now) {
 		long before = deliveredSoFar;
@@ -34,7 +44,23 @@ final class Rounds {
 	}
 
 	static void started(String round) {
-		ROUNDS.computeIfAbsent(round, r -> new Round()).firstStart.compareAndSet(0, System.nanoTime());
+		Round r = ROUNDS.computeIfAbsent(round, k -> new Round());
+		if (r.firstStart.compareAndSet(0, System.nanoTime())) {
+			closeCpuWindow(r);
+			runningSystem = round.substring(0, round.indexOf('-'));
+		}
+	}
+
+	/** Ends the running round's CPU window at this moment and, if {@code next} is given, opens its window. */
+	private static synchronized void closeCpuWindow(Round next) {
+		CpuTime now = cpuClock == null ? null : cpuClock.get();
+		if (running != null && running.cpuAtStart != null && now != null) {
+			running.cpu = now.minus(running.cpuAtStart);
+		}
+		running = next;
+		if (next != null) {
+			next.cpuAtStart = now;
+		}
 	}
 
 	static void completed(String round) {
@@ -80,6 +106,7 @@ final class Rounds {
 
 	/** Prints and writes (target/gatling/journey-summary.txt) each level's rounds, medians and their ratio. */
 	static void report(List<Integer> clientLevels, int rounds, String databaseWork) throws IOException {
+		closeCpuWindow(null);
 		StringBuilder out = new StringBuilder("\nJOURNEY: SevaHub delivered applications/s against bare Camunda lifecycles/s\n");
 		for (int clients : clientLevels) {
 			List<Double> sevahub = new ArrayList<>();
@@ -98,11 +125,44 @@ final class Rounds {
 			out.append(String.format(Locale.ROOT, "  %2d clients, medians: SevaHub %6.2f/s, bare %6.2f/s, ratio of medians %.2f, median ratio %.2f%n",
 					clients, median(sevahub), median(bare), median(sevahub) / median(bare), median(ratios)));
 		}
+		out.append("CPU per lifecycle (operating system's counters, medians of the measured rounds; the load generator's"
+				+ " includes, for SevaHub, the MIS and SMS gateway it stands in for):\n");
+		for (int clients : clientLevels) {
+			double[] sevahub = cpuMedians("sevahub", clients, rounds);
+			double[] bare = cpuMedians("bare", clients, rounds);
+			out.append(String.format(Locale.ROOT, "  %2d clients, SevaHub per delivered application: %s%n", clients,
+					CpuTime.format(sevahub)));
+			out.append(String.format(Locale.ROOT, "  %2d clients, bare Camunda per lifecycle:          %s%n", clients,
+					CpuTime.format(bare)));
+			out.append(String.format(Locale.ROOT, "  %2d clients, bare's CPU over SevaHub's, in all: %.3f; without the JIT"
+					+ " compilers': %.3f%n", clients, sum(bare) / sum(sevahub), (sum(bare) - bare[3]) / (sum(sevahub) - sevahub[3])));
+		}
 		out.append("PostgreSQL work (pg_stat_database, all rounds with the warm-up):\n").append(databaseWork).append('\n');
 		System.out.println(out);
 		Path file = Path.of("target", "gatling", "journey-summary.txt");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, out.toString());
+	}
+
+	/** Per component (node, PostgreSQL, load generator, the node's JIT compiler), the median over measured rounds of CPU ms per lifecycle. */
+	private static double[] cpuMedians(String system, int clients, int rounds) {
+		double[] medians = new double[4];
+		for (int part = 0; part < medians.length; part++) {
+			List<Double> values = new ArrayList<>();
+			for (int round = 1; round <= rounds; round++) {
+				Round r = ROUNDS.get(name(system, clients, round));
+				if (r != null && r.cpu != null) {
+					values.add(r.cpu.perLifecycle(system, r.completed.get())[part]);
+				}
+			}
+			medians[part] = values.isEmpty() ? Double.NaN : median(values);
+		}
+		return medians;
+	}
+
+	/** Node, PostgreSQL and load generator: the JIT compiler's part is already in the node's. */
+	private static double sum(double[] values) {
+		return values[0] + values[1] + values[2];
 	}
 
 	static String name(String system, int clients, int round) {
@@ -116,6 +176,10 @@ final class Rounds {
 		final AtomicLong lastEnd = new AtomicLong();
 
 		final AtomicInteger completed = new AtomicInteger();
+
+		volatile CpuTime cpuAtStart;
+
+		volatile CpuTime cpu;
 
 	}
 

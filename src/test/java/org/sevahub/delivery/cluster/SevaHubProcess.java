@@ -104,6 +104,11 @@ public final class SevaHubProcess implements AutoCloseable {
 		return process.isAlive();
 	}
 
+	/** The operating system's view of the node: the load test reads its CPU time. */
+	public ProcessHandle handle() {
+		return process.toHandle();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		stop();
