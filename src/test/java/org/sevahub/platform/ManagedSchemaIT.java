@@ -14,6 +14,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -248,6 +250,11 @@ class ManagedSchemaIT {
 		env.put("SEVAHUB_SIGNING_KEYSTORE_PASSWORD", "changeit");
 		env.put("SEVAHUB_ADMIN_USER", admin);
 		env.put("SEVAHUB_ADMIN_PASSWORD", password);
+		// The nightly cleanup window half a day away: inside it (01:00-05:00 by default) the job executor runs the
+		// cleanup job while a node is up and reschedules it, which is the engine at work, not a start changing things.
+		LocalTime window = LocalTime.now().plusHours(12).truncatedTo(ChronoUnit.HOURS);
+		env.put("SEVAHUB_HISTORY_CLEANUP_START", window.toString());
+		env.put("SEVAHUB_HISTORY_CLEANUP_END", window.plusHours(1).toString());
 		return env;
 	}
 
