@@ -66,23 +66,36 @@ record CpuTime(Duration sevahub, Duration sevahubJit, Duration bare, Duration ba
 				bareJit.minus(before.bareJit), postgres.minus(before.postgres), generator.minus(before.generator));
 	}
 
-	/**
-	 * Milliseconds of CPU per lifecycle: the node under test (SevaHub's or bare Camunda's), PostgreSQL, this JVM, and
-	 * of the node's the JIT compiler's.
-	 */
-	double[] perLifecycle(String system, int lifecycles) {
+	/** Milliseconds of CPU per lifecycle of a round of {@code system} ("sevahub" or "bare"). */
+	PerLifecycle perLifecycle(String system, int lifecycles) {
 		double n = Math.max(1, lifecycles);
 		boolean sevahubRound = "sevahub".equals(system);
-		Duration node = sevahubRound ? sevahub : bare;
-		Duration jit = sevahubRound ? sevahubJit : bareJit;
-		return new double[] { node.toNanos() / 1e6 / n, postgres.toNanos() / 1e6 / n, generator.toNanos() / 1e6 / n,
-				jit.toNanos() / 1e6 / n };
+		return new PerLifecycle(ms(sevahubRound ? sevahub : bare) / n, ms(sevahubRound ? sevahubJit : bareJit) / n,
+				ms(postgres) / n, ms(generator) / n);
 	}
 
-	static String format(double[] ms) {
-		return String.format(Locale.ROOT,
-				"node %.1f ms (of which its JIT compiler %.1f), PostgreSQL %.1f ms, load generator %.1f ms, in all %.1f ms",
-				ms[0], ms[3], ms[1], ms[2], ms[0] + ms[1] + ms[2]);
+	private static double ms(Duration duration) {
+		return duration.toNanos() / 1e6;
+	}
+
+	/** A lifecycle's CPU in milliseconds: the node's (its JIT compiler's part included), PostgreSQL's, this JVM's. */
+	record PerLifecycle(double node, double nodeJit, double postgres, double generator) {
+
+		double total() {
+			return node + postgres + generator;
+		}
+
+		double totalWithoutJit() {
+			return total() - nodeJit;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT,
+					"node %.1f ms (of which its JIT compiler %.1f), PostgreSQL %.1f ms, load generator %.1f ms, in all %.1f ms",
+					node, nodeJit, postgres, generator, total());
+		}
+
 	}
 
 }

@@ -128,14 +128,14 @@ final class Rounds {
 		out.append("CPU per lifecycle (operating system's counters, medians of the measured rounds; the load generator's"
 				+ " includes, for SevaHub, the MIS and SMS gateway it stands in for):\n");
 		for (int clients : clientLevels) {
-			double[] sevahub = cpuMedians("sevahub", clients, rounds);
-			double[] bare = cpuMedians("bare", clients, rounds);
+			CpuTime.PerLifecycle sevahub = cpuMedians("sevahub", clients, rounds);
+			CpuTime.PerLifecycle bare = cpuMedians("bare", clients, rounds);
 			out.append(String.format(Locale.ROOT, "  %2d clients, SevaHub per delivered application: %s%n", clients,
-					CpuTime.format(sevahub)));
+					sevahub));
 			out.append(String.format(Locale.ROOT, "  %2d clients, bare Camunda per lifecycle:          %s%n", clients,
-					CpuTime.format(bare)));
+					bare));
 			out.append(String.format(Locale.ROOT, "  %2d clients, bare's CPU over SevaHub's, in all: %.3f; without the JIT"
-					+ " compilers': %.3f%n", clients, sum(bare) / sum(sevahub), (sum(bare) - bare[3]) / (sum(sevahub) - sevahub[3])));
+					+ " compilers': %.3f%n", clients, bare.total() / sevahub.total(), bare.totalWithoutJit() / sevahub.totalWithoutJit()));
 		}
 		out.append("PostgreSQL work (pg_stat_database, all rounds with the warm-up):\n").append(databaseWork).append('\n');
 		System.out.println(out);
@@ -144,25 +144,22 @@ final class Rounds {
 		Files.writeString(file, out.toString());
 	}
 
-	/** Per component (node, PostgreSQL, load generator, the node's JIT compiler), the median over measured rounds of CPU ms per lifecycle. */
-	private static double[] cpuMedians(String system, int clients, int rounds) {
-		double[] medians = new double[4];
-		for (int part = 0; part < medians.length; part++) {
-			List<Double> values = new ArrayList<>();
-			for (int round = 1; round <= rounds; round++) {
-				Round r = ROUNDS.get(name(system, clients, round));
-				if (r != null && r.cpu != null) {
-					values.add(r.cpu.perLifecycle(system, r.completed.get())[part]);
-				}
+	/** Per part of the machine, the median over measured rounds of its CPU per lifecycle. */
+	private static CpuTime.PerLifecycle cpuMedians(String system, int clients, int rounds) {
+		List<CpuTime.PerLifecycle> measured = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			Round r = ROUNDS.get(name(system, clients, round));
+			if (r != null && r.cpu != null) {
+				measured.add(r.cpu.perLifecycle(system, r.completed.get()));
 			}
-			medians[part] = values.isEmpty() ? Double.NaN : median(values);
 		}
-		return medians;
-	}
-
-	/** Node, PostgreSQL and load generator: the JIT compiler's part is already in the node's. */
-	private static double sum(double[] values) {
-		return values[0] + values[1] + values[2];
+		if (measured.isEmpty()) {
+			return new CpuTime.PerLifecycle(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+		}
+		return new CpuTime.PerLifecycle(median(measured.stream().map(CpuTime.PerLifecycle::node).toList()),
+				median(measured.stream().map(CpuTime.PerLifecycle::nodeJit).toList()),
+				median(measured.stream().map(CpuTime.PerLifecycle::postgres).toList()),
+				median(measured.stream().map(CpuTime.PerLifecycle::generator).toList()));
 	}
 
 	static String name(String system, int clients, int round) {
