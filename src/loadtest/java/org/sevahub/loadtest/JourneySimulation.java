@@ -37,7 +37,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * then issues, signs and delivers the certificate; the round ends when every application submitted in it is
  * DELIVERED (read from SevaHub's database twice a second), and its rate is the applications delivered over that
  * time. Bare: start, then find and complete three tasks. Besides the rates, each round's CPU time per lifecycle (the
-node, PostgreSQL, this JVM; {@link CpuTime}) is reported: what a lifecycle costs, whatever the machine's load. Run: {@code ./mvnw -Pload -DskipTests verify}; settings as system properties:
+ * node, PostgreSQL, this JVM; {@link CpuTime}) is reported: what a lifecycle costs, whatever the machine's load. Run: {@code ./mvnw -Pload -DskipTests verify}; settings as system properties:
  * {@code load.clients} (4,16), {@code load.rounds} (3), {@code load.seconds} (30), {@code load.warmup} (240), {@code load.rewarm} (60), {@code load.counterparts} (outside: the
  * MIS and the SMS gateway run in this JVM, as in an installation; sandbox: SevaHub's own, inside the node).
  */

@@ -3,6 +3,8 @@ package org.sevahub.loadtest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,15 +110,15 @@ final class LoadTestNodes implements AutoCloseable {
 	}
 
 	private void vacuumRunningSystem() {
-		String system = Rounds.runningSystem;
+		String system = Rounds.runningSystem();
 		if (system == null) {
 			return;
 		}
 		try (Connection c = ("sevahub".equals(system) ? sevahubDatabase : bareDatabase).connect();
-				java.sql.Statement s = c.createStatement()) {
+				Statement s = c.createStatement()) {
 			s.execute("VACUUM (ANALYZE)");
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			System.err.println("load test: could not vacuum " + system + "'s database: " + ex.getMessage());
 		}
 	}
@@ -130,7 +132,7 @@ final class LoadTestNodes implements AutoCloseable {
 			rs.next();
 			return new long[] { rs.getLong(1), rs.getLong(2) };
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

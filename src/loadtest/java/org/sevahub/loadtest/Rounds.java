@@ -33,9 +33,6 @@ final class Rounds {
 	/** The round started last: its CPU window closes when the next one starts (rounds run one after another). */
 	private static Round running;
 
-	/** The system whose round runs now ("sevahub" or "bare"), or null before the first. */
-	static volatile String runningSystem;
-
 	/** SevaHub's count of delivered applications at the end of the previous round; remembers {@code now} for the next. */
 	static synchronized long deliveredBefore(long now) {
 		long before = deliveredSoFar;
@@ -44,11 +41,15 @@ final class Rounds {
 	}
 
 	static void started(String round) {
-		Round r = ROUNDS.computeIfAbsent(round, k -> new Round());
+		Round r = ROUNDS.computeIfAbsent(round, Round::new);
 		if (r.firstStart.compareAndSet(0, System.nanoTime())) {
 			closeCpuWindow(r);
-			runningSystem = round.substring(0, round.indexOf('-'));
 		}
+	}
+
+	/** The system whose round runs now ("sevahub" or "bare"), or null before the first. */
+	static synchronized String runningSystem() {
+		return running == null ? null : running.system;
 	}
 
 	/** Ends the running round's CPU window at this moment and, if {@code next} is given, opens its window. */
@@ -68,7 +69,7 @@ final class Rounds {
 	}
 
 	static void completed(String round, int count) {
-		Round r = ROUNDS.computeIfAbsent(round, k -> new Round());
+		Round r = ROUNDS.computeIfAbsent(round, Round::new);
 		r.completed.addAndGet(count);
 		r.lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
 	}
@@ -168,6 +169,8 @@ final class Rounds {
 
 	private static final class Round {
 
+		final String system;
+
 		final AtomicLong firstStart = new AtomicLong();
 
 		final AtomicLong lastEnd = new AtomicLong();
@@ -177,6 +180,10 @@ final class Rounds {
 		volatile CpuTime cpuAtStart;
 
 		volatile CpuTime cpu;
+
+		Round(String name) {
+			this.system = name.substring(0, name.indexOf('-'));
+		}
 
 	}
 

@@ -139,29 +139,18 @@ class BskInitiationBenchmark {
 				for (int leg = 0; leg < 5; leg++) {
 					int path = (leg + round) % 5;
 					if (path == 4) {
-						floor = run(threads, PER_ROUND, i -> {
-							HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-									+ port + "/actuator/health/liveness")).GET().build(), HttpResponse.BodyHandlers.ofString());
-							if (response.statusCode() != 200) {
-								throw new IllegalStateException(response.statusCode() + " " + response.body());
-							}
-							return null;
-						});
+						floor = run(threads, PER_ROUND, i -> sendExpectingOk(HttpRequest.newBuilder(url("/actuator/health/liveness"))
+							.GET()));
 					}
 					else if (path == 3) {
 						overRest = run(threads, restApplicationNos.size(), i -> {
 							String body = json.writeValueAsString(Map.of("businessKey", restApplicationNos.get(i),
 									"variables", restVariables(service, restApplicationNos.get(i))));
-							HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-									+ port + "/engine-rest/process-definition/key/" + service.processKey() + "/start"))
+							return sendExpectingOk(HttpRequest.newBuilder(
+									url("/engine-rest/process-definition/key/" + service.processKey() + "/start"))
 								.header("Content-Type", "application/json")
 								.header("Authorization", DEMO_ADMIN)
-								.POST(HttpRequest.BodyPublishers.ofString(body))
-								.build(), HttpResponse.BodyHandlers.ofString());
-							if (response.statusCode() != 200) {
-								throw new IllegalStateException(response.statusCode() + " " + response.body());
-							}
-							return null;
+								.POST(HttpRequest.BodyPublishers.ofString(body)));
 						});
 					}
 					else if (path == 2) {
@@ -173,17 +162,9 @@ class BskInitiationBenchmark {
 						});
 					}
 					else if (path == 0) {
-						api1 = run(threads, bodies.size(), i -> {
-							HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-									URI.create("http://127.0.0.1:" + port + "/bsk/api/initiate"))
-								.header("Content-Type", "application/json")
-								.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-								.build(), HttpResponse.BodyHandlers.ofString());
-							if (response.statusCode() != 200) {
-								throw new IllegalStateException(response.body());
-							}
-							return null;
-						});
+						api1 = run(threads, bodies.size(), i -> sendExpectingOk(HttpRequest.newBuilder(url("/bsk/api/initiate"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))));
 					}
 					else {
 						camunda = run(threads, applicationNos.size(), i -> {
@@ -222,6 +203,19 @@ class BskInitiationBenchmark {
 			System.out.printf("  Liveness probe over HTTP, the same server's floor %.0f/s (p50 %.1f ms, p99 %.1f ms)%n",
 					median(floorRates), percentile(floorLatencies, 50), percentile(floorLatencies, 99));
 		}
+	}
+
+	private URI url(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	/** Sends over the benchmark's HTTP client; anything but 200 stops the run, since it would measure a refusal. */
+	private Void sendExpectingOk(HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(response.statusCode() + " " + response.body());
+		}
+		return null;
 	}
 
 	static final String DEMO_ADMIN = "Basic "
