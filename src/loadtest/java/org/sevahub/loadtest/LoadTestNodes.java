@@ -142,7 +142,25 @@ final class LoadTestNodes implements AutoCloseable {
 		return "  SevaHub, per delivered application: " + DatabaseWork.of(sevahubDatabase).minus(sevahubAtStart).per(sevahubLifecycles)
 				+ "\n  bare Camunda, per lifecycle:        " + DatabaseWork.of(bareDatabase).minus(bareAtStart).per(bareLifecycles)
 				+ "\n  SevaHub's tables by rows read in sequential scans (a table read whole for each application grows"
-				+ " with every one):\n" + sequentialReads(sevahubLifecycles);
+				+ " with every one):\n" + sequentialReads(sevahubLifecycles)
+				+ "  SevaHub's tables by rows written (each row is WAL, an index entry or more, and later vacuum's work):\n"
+				+ writes(sevahubLifecycles);
+	}
+
+	/** pg_stat_user_tables of SevaHub's database, per delivered application: where the rows written go. */
+	private String writes(int lifecycles) throws Exception {
+		double n = Math.max(1, lifecycles);
+		StringBuilder out = new StringBuilder();
+		try (Connection c = sevahubDatabase.connect();
+				PreparedStatement s = c.prepareStatement("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables"
+						+ " ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 16");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				out.append(String.format(Locale.ROOT, "    %-32s %6.1f inserted, %6.1f updated, %6.1f deleted%n",
+						rs.getString(1), rs.getLong(2) / n, rs.getLong(3) / n, rs.getLong(4) / n));
+			}
+		}
+		return out.toString();
 	}
 
 	/** pg_stat_user_tables of SevaHub's database, per delivered application: where rows are read without an index. */

@@ -209,21 +209,25 @@ public class DailyRollup {
 		writer.add(all);
 	}
 
+	/** One round trip: a write to an application reads its figures twice, and every status change is such a write. */
 	Map<Cell, Counts> contribution(long applicationId) {
-		return jdbc.sql("""
-				SELECT service_code, office_code, status, submitted_at, sla_due_at, disposed_at FROM application
-				WHERE id = :id""")
+		List<Facts> facts = new ArrayList<>(1);
+		List<Appeal> appeals = new ArrayList<>();
+		jdbc.sql("SELECT a.service_code, a.office_code, a.status, a.submitted_at, a.sla_due_at, a.disposed_at,"
+				+ " h.status AS appeal_status, h.stage, h.occurred_at FROM application a LEFT JOIN status_history h"
+				+ " ON h.application_id = a.id AND h.status IN " + APPEALS + " WHERE a.id = :id")
 			.param("id", applicationId)
-			.query(DailyRollup::facts)
-			.optional()
-			.map(facts -> contribution(facts, jdbc.sql("""
-					SELECT a.service_code, a.office_code, h.status, h.stage, h.occurred_at
-					FROM status_history h JOIN application a ON a.id = h.application_id
-					WHERE h.application_id = :id AND h.status IN """ + APPEALS)
-				.param("id", applicationId)
-				.query(DailyRollup::appeal)
-				.list(), zone))
-			.orElseGet(() -> new TreeMap<>(Cell.ORDER));
+			.query(rs -> {
+				if (facts.isEmpty()) {
+					facts.add(facts(rs, 0));
+				}
+				if (rs.getString("appeal_status") != null) {
+					appeals.add(new Appeal(rs.getString("service_code"), rs.getString("office_code"),
+							rs.getString("appeal_status"), rs.getString("stage"),
+							ApplicationRepository.instant(rs, "occurred_at")));
+				}
+			});
+		return facts.isEmpty() ? new TreeMap<>(Cell.ORDER) : contribution(facts.get(0), appeals, zone);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sevahub.application.AuditTrail;
 import org.sevahub.application.EngineClock;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,6 +56,8 @@ public class DeliveryDispatcher {
 
 	private final RuntimeService runtime;
 
+	private final AuditTrail audit;
+
 	private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(System.nanoTime());
 
 	private final ExecutorService workers = Executors.newCachedThreadPool(daemon("delivery-worker"));
@@ -73,8 +76,9 @@ public class DeliveryDispatcher {
 	private volatile boolean stopping;
 
 	DeliveryDispatcher(DeliveryRepository deliveries, TransactionTemplate transactions, DeliveryOutbox outbox,
-			DeliveryProperties properties, RuntimeService runtime) {
+			DeliveryProperties properties, RuntimeService runtime, AuditTrail audit) {
 		this.deliveries = deliveries;
+		this.audit = audit;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.properties = properties;
@@ -103,7 +107,7 @@ public class DeliveryDispatcher {
 				inFlight.incrementAndGet();
 				workers.submit(() -> {
 					try {
-						outcomes.add(new Outcome(message, send(message, claimedAt)));
+						outcomes.add(send(message, claimedAt));
 					}
 					catch (RuntimeException | Error ex) {
 						inFlight.decrementAndGet();
@@ -159,7 +163,7 @@ public class DeliveryDispatcher {
 		while (!(claimed = claim(properties.batchSize())).isEmpty()) {
 			long claimedAt = System.nanoTime();
 			List<Future<Outcome>> running = claimed.stream()
-				.map(m -> workers.submit(() -> new Outcome(m, send(m, claimedAt))))
+				.map(m -> workers.submit(() -> send(m, claimedAt)))
 				.toList();
 			List<Outcome> batch = new ArrayList<>();
 			for (Future<Outcome> future : running) {
@@ -205,15 +209,21 @@ public class DeliveryDispatcher {
 	}
 
 	/**
-	 * The portal's answer, or null when the message did not go out: this node began stopping, or the message waited
+	 * The portal's answer, with the audit records the connector made while sending (held, to be written with the
+	 * outcome). The answer is null when the message did not go out: this node began stopping, or the message waited
 	 * for a send slot so long that its lease could run out during the call.
 	 *
 	 * @param claimedAt {@link System#nanoTime()} when the lease was taken (real time: tests move the engine's clock)
 	 */
-	private SendResult send(QueuedMessage message, long claimedAt) {
+	private Outcome send(QueuedMessage message, long claimedAt) {
 		PortalConnector connector = outbox.connector(message.portal());
-		return connector == null ? new SendResult.TransientFailure("Portal " + message.portal() + " is switched off")
-				: call(connector, message, claimedAt);
+		if (connector == null) {
+			return new Outcome(message, new SendResult.TransientFailure("Portal " + message.portal() + " is switched off"),
+					List.of());
+		}
+		AuditTrail.Held held = new AuditTrail.Held();
+		SendResult result = call(connector, message, claimedAt, held);
+		return new Outcome(message, result, held.release());
 	}
 
 	/**
@@ -226,6 +236,7 @@ public class DeliveryDispatcher {
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {
+				keepTrace(batch.get(0));
 				throw ex;
 			}
 			// One outcome's trouble (an incident that cannot be raised, say) must not undo the others.
@@ -236,8 +247,19 @@ public class DeliveryDispatcher {
 				}
 				catch (RuntimeException single) {
 					log.error("Could not record the outcome of delivery {}", outcome.message().deliveryId(), single);
+					keepTrace(outcome);
 				}
 			}
+		}
+	}
+
+	/** An outcome that could not be recorded is sent again when its lease runs out; this send keeps its trace. */
+	private void keepTrace(Outcome outcome) {
+		try {
+			audit.writeApart(outcome.audits());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not write the audit records of delivery {}", outcome.message().deliveryId(), ex);
 		}
 	}
 
@@ -245,6 +267,7 @@ public class DeliveryDispatcher {
 		Instant now = EngineClock.now();
 		DeliveryMetrics metrics = outbox.metrics();
 		transactions.executeWithoutResult(status -> {
+			audit.write(batch.stream().flatMap(outcome -> outcome.audits().stream()).toList());
 			Map<String, List<Long>> delivered = new HashMap<>();
 			List<Long> unsent = new ArrayList<>();
 			for (Outcome outcome : batch) {
@@ -271,7 +294,7 @@ public class DeliveryDispatcher {
 		});
 	}
 
-	private SendResult call(PortalConnector connector, QueuedMessage message, long claimedAt) {
+	private SendResult call(PortalConnector connector, QueuedMessage message, long claimedAt, AuditTrail.Held held) {
 		Semaphore slots = portalSlots.computeIfAbsent(message.portal(),
 				p -> new Semaphore(properties.perPortalConcurrency()));
 		try {
@@ -287,7 +310,7 @@ public class DeliveryDispatcher {
 			slots.release();
 			return null;
 		}
-		Future<SendResult> call = calls.submit(() -> connector.send(message));
+		Future<SendResult> call = calls.submit(() -> audit.holding(held, () -> connector.send(message)));
 		try {
 			return call.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -388,8 +411,11 @@ public class DeliveryDispatcher {
 		}
 	}
 
-	/** @param result null when the message did not go out (see {@link #send}) */
-	private record Outcome(QueuedMessage message, SendResult result) {
+	/**
+	 * @param result null when the message did not go out (see {@link #send})
+	 * @param audits the connector's records of the send, written in the transaction that records the outcome
+	 */
+	private record Outcome(QueuedMessage message, SendResult result, List<AuditTrail.Entry> audits) {
 	}
 
 	private static String truncate(String text) {

@@ -42,31 +42,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * The whole application in every officer's task, readable in Tasklist before the task is claimed: when a task of an
- * application is created it gets local variables the Camunda Forms in forms/ show in read-only HTML views — the
- * applicant ({@value #APPLICANT}), the service's answers ({@value #SERVICE}), the portal it came through
- * ({@value #ORIGIN}), its office ({@value #OFFICE}), the statutory due date with the days left when the task opened
- * ({@value #DUE}), the stage-wise history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate
- * review, what the registry said, the registry records that matched (reference, name, what matched, enrolment) and
- * this person's other applications ({@value #MATCHES}). The service's and
- * applicant's names are set on the task too: a called process (an appeal) does not carry them. Like
- * {@code DocumentTasks}, no BPMN changes: Camunda's Spring eventing publishes every task event.
+ * application is created it gets one local JSON variable, {@value #VARIABLE}, that the Camunda Forms in forms/ show
+ * in read-only HTML views ({@code brief.origin}, {@code #loop brief.history}): the applicant ({@value #APPLICANT}),
+ * the service's answers ({@value #SERVICE}), the portal it came through ({@value #ORIGIN}), its office
+ * ({@value #OFFICE}), the statutory due date with the days left when the task opened ({@value #DUE}), the stage-wise
+ * history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate review, what the registry said,
+ * the registry records that matched (reference, name, what matched, enrolment) and this person's other applications
+ * ({@value #MATCHES}). One variable, not seven: each variable is a runtime row, a history row and, for JSON, a
+ * byte-array row in each, written for every task of every application (the load test's rows written per
+ * application). The service's and applicant's names are set on the task too: a called process (an appeal) does
+ * not carry them, and the forms show them in fields of their own. Like {@code DocumentTasks}, no BPMN changes:
+ * Camunda's Spring eventing publishes every task event.
  */
 @Component
 class TaskBriefs {
 
-	static final String APPLICANT = "briefApplicant";
+	/** The one task-local variable the brief is kept in: a JSON object with the parts below. */
+	static final String VARIABLE = "brief";
 
-	static final String SERVICE = "briefService";
+	static final String APPLICANT = "applicant";
 
-	static final String ORIGIN = "briefOrigin";
+	static final String SERVICE = "service";
 
-	static final String OFFICE = "briefOffice";
+	static final String ORIGIN = "origin";
 
-	static final String DUE = "briefDue";
+	static final String OFFICE = "office";
 
-	static final String HISTORY = "briefHistory";
+	static final String DUE = "due";
 
-	static final String MATCHES = "briefMatches";
+	static final String HISTORY = "history";
+
+	static final String MATCHES = "matches";
 
 	/** The event the DCI connector records for each registry record that matched the applicant (DciAnswers.MATCH). */
 	private static final String REGISTRY_MATCH = "REGISTRY_MATCH";
@@ -142,17 +148,19 @@ class TaskBriefs {
 		}
 		task.setVariableLocal(Variables.SERVICE_NAME, service.nameEn());
 		task.setVariableLocal(Variables.APPLICANT_NAME, applicant.displayName());
-		task.setVariableLocal(APPLICANT, jsonValue(applicantRows));
-		task.setVariableLocal(SERVICE, jsonValue(serviceRows));
-		task.setVariableLocal(ORIGIN, origin(app));
-		task.setVariableLocal(OFFICE, offices.of(app, "en")
+		Map<String, Object> brief = new LinkedHashMap<>();
+		brief.put(APPLICANT, applicantRows);
+		brief.put(SERVICE, serviceRows);
+		brief.put(ORIGIN, origin(app));
+		brief.put(OFFICE, offices.of(app, "en")
 			.map(o -> o.office() + " (" + o.code() + ")"
 					+ (o.designatedPost() == null ? "" : "; designated officer: " + o.designatedPost() + ", "
 							+ o.designatedOffice()))
 			.orElse("not routed"));
-		task.setVariableLocal(DUE, due(task));
-		task.setVariableLocal(HISTORY, jsonValue(history(app)));
-		task.setVariableLocal(MATCHES, jsonValue(matches(app, applicant)));
+		brief.put(DUE, due(task));
+		brief.put(HISTORY, history(app));
+		brief.put(MATCHES, matches(app, applicant));
+		task.setVariableLocal(VARIABLE, jsonValue(json, brief));
 	}
 
 	private String origin(Application app) {
@@ -208,7 +216,8 @@ class TaskBriefs {
 		return rows;
 	}
 
-	private Object jsonValue(Object value) {
+	/** A Camunda JSON variable of the value as Jackson writes it: Tasklist hands it to the form as an object. */
+	static Object jsonValue(ObjectMapper json, Object value) {
 		try {
 			return SpinValues.jsonValue(json.writeValueAsString(value)).create();
 		}

@@ -102,6 +102,13 @@ class DeliveryTest {
 		assertThat(counter("sevahub.delivery.retried")).isGreaterThan(retriedBefore);
 		assertThat(admin.ofApplication(app.applicationNo())).allSatisfy(d -> assertThat(d.state())
 			.isEqualTo(DeliveryState.DELIVERED));
+		// Every attempt left its trace, written with its outcome: the failed ones with their retries, the last with
+		// the delivery.
+		int attempts = admin.ofApplication(app.applicationNo()).get(0).attempts();
+		assertThat(audited(app.applicationNo() + ":1")).hasSize(attempts)
+			.endsWith("Delivered")
+			.containsOnly("TransientFailure", "Delivered");
+		assertThat(audited(app.applicationNo() + ":4")).containsExactly("Delivered");
 	}
 
 	@Test
@@ -189,6 +196,8 @@ class DeliveryTest {
 		dispatcher.dispatchDue();
 		// the slow answer may have arrived after the timeout: the receiver dedupes the resend
 		assertThat(received(app)).extracting(e -> e.get("status")).containsExactly("INITIATED");
+		// The timed-out call was interrupted before it had an answer to record; the resend's is written with it.
+		assertThat(audited(app.applicationNo() + ":1")).last().isIn("Delivered", "AlreadyReceived");
 	}
 
 	@Test
@@ -223,6 +232,14 @@ class DeliveryTest {
 			.update();
 		Delivery d = admin.find(id).orElseThrow();
 		return new QueuedMessage(d.id(), 0, d.applicationNo(), d.portal(), d.seq(), d.kind(), d.status(), "", 1);
+	}
+
+	/** The outcomes of the webhook sends audited under a reference, oldest first. */
+	private List<String> audited(String reference) {
+		return jdbc.sql("SELECT outcome FROM audit_record WHERE portal = 'webhook' AND reference = :ref ORDER BY id")
+			.param("ref", reference)
+			.query(String.class)
+			.list();
 	}
 
 	private Application verifiedAndForwarded() {

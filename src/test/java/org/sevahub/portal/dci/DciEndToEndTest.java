@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.NewApplication;
@@ -263,7 +264,8 @@ class DciEndToEndTest extends ProcessTestSupport {
 	/** The duplicate-review task's list of what the registry and SevaHub hold on the person, as its form shows it. */
 	private String matchesInTheBrief(Application app) {
 		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
-		return String.valueOf(engine.getTaskService().getVariableLocal(task.getId(), "briefMatches"));
+		SpinJsonNode brief = (SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief");
+		return brief.prop("matches").toString();
 	}
 
 	private void assertRefused(ResponseEntity<String> response, int status, String code) throws Exception {
