@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * History keeps what officers and admins read (every variable's last value, who completed which task) but not a
- * detail row per variable change.
+ * detail row per variable change, nor the task-local views of SevaHub's own records that the forms show.
  */
-class HistoryWithoutVariableDetailsTest extends ProcessTestSupport {
+class LeanHistoryTest extends ProcessTestSupport {
 
 	@Autowired
 	HistoryService history;
@@ -43,6 +43,13 @@ class HistoryWithoutVariableDetailsTest extends ProcessTestSupport {
 		finally {
 			identity.clearAuthentication();
 		}
+
+		assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(task).list())
+			.extracting(variable -> variable.getName())
+			.as("the task's own variables stay; its views (brief, documents, checklist) are not history")
+			.contains("serviceName", "applicantName")
+			.doesNotContain("brief", "documents", "documentOptions");
+		assertThat(tasks.createTaskQuery().taskId(task).count()).as("completed, its views deleted cleanly").isZero();
 
 		String root = app.processInstanceId();
 		String verification = driver.called(app, "verification").getId();
