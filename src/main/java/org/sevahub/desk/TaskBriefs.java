@@ -51,7 +51,8 @@ import org.springframework.stereotype.Component;
  * ({@value #MATCHES}). One variable, not seven: each variable is a runtime row, a history row and, for JSON, a
  * byte-array row in each, written for every task of every application (the load test's rows written per
  * application). The service's and applicant's names are set on the task too: a called process (an appeal) does
- * not carry them, and the forms show them in fields of their own. Like {@code DocumentTasks}, no BPMN changes:
+ * not carry them, and the forms show them in fields of their own (set on the task only where its process does not
+ * already hold the same name). Like {@code DocumentTasks}, no BPMN changes:
  * Camunda's Spring eventing publishes every task event.
  */
 @Component
@@ -146,8 +147,8 @@ class TaskBriefs {
 					value);
 			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
 		}
-		task.setVariableLocal(Variables.SERVICE_NAME, service.nameEn());
-		task.setVariableLocal(Variables.APPLICANT_NAME, applicant.displayName());
+		nameOnTask(task, Variables.SERVICE_NAME, service.nameEn());
+		nameOnTask(task, Variables.APPLICANT_NAME, applicant.displayName());
 		Map<String, Object> brief = new LinkedHashMap<>();
 		brief.put(APPLICANT, applicantRows);
 		brief.put(SERVICE, serviceRows);
@@ -161,6 +162,13 @@ class TaskBriefs {
 		brief.put(HISTORY, history(app));
 		brief.put(MATCHES, matches(app, applicant));
 		task.setVariableLocal(VARIABLE, jsonValue(json, brief));
+	}
+
+	/** Set on the task only where its process does not already say the same (a called appeal, say). */
+	private static void nameOnTask(DelegateTask task, String variable, String name) {
+		if (!name.equals(task.getVariable(variable))) {
+			task.setVariableLocal(variable, name);
+		}
 	}
 
 	private String origin(Application app) {

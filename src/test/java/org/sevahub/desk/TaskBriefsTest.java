@@ -43,6 +43,9 @@ class TaskBriefsTest extends ProcessTestSupport {
 		assertThat(brief.prop("service").toString()).contains("Place of birth");
 		assertThat(brief.prop("history").toString()).contains("Submitted");
 		assertThat(brief.prop("matches").isArray()).isTrue();
+		assertThat(locals).as("the process already names the service and applicant").doesNotContainKeys("serviceName",
+				"applicantName");
+		assertThat(tasks.getVariable(task, "serviceName")).isEqualTo("Birth Certificate");
 		assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(task).variableNameLike("brief%").count())
 			.as("a view of SevaHub's own records, kept out of history (LeanHistory)").isZero();
 	}
