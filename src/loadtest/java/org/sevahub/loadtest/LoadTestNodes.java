@@ -149,33 +149,39 @@ final class LoadTestNodes implements AutoCloseable {
 
 	/** pg_stat_user_tables of SevaHub's database, per delivered application: where the rows written go. */
 	private String writes(int lifecycles) throws Exception {
-		double n = Math.max(1, lifecycles);
-		StringBuilder out = new StringBuilder();
-		try (Connection c = sevahubDatabase.connect();
-				PreparedStatement s = c.prepareStatement("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables"
-						+ " ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 16");
-				ResultSet rs = s.executeQuery()) {
-			while (rs.next()) {
-				out.append(String.format(Locale.ROOT, "    %-32s %6.1f inserted, %6.1f updated, %6.1f deleted%n",
-						rs.getString(1), rs.getLong(2) / n, rs.getLong(3) / n, rs.getLong(4) / n));
-			}
-		}
-		return out.toString();
+		return perTable("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables"
+				+ " ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 16",
+				"    %-32s %6.1f inserted, %6.1f updated, %6.1f deleted%n", lifecycles, 3, 0);
 	}
 
 	/** pg_stat_user_tables of SevaHub's database, per delivered application: where rows are read without an index. */
 	private String sequentialReads(int lifecycles) throws Exception {
+		return perTable("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0), COALESCE(idx_tup_fetch, 0),"
+				+ " n_live_tup FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 8",
+				"    %-32s %6.1f scans, %9.1f rows read by scans, %6.1f index scans, %7.1f rows by index; %d rows now%n",
+				lifecycles, 4, 1);
+	}
+
+	/**
+	 * One line per table of {@code sql}'s rows: the table's name, then {@code perLifecycle} counters divided by the
+	 * lifecycles, then {@code asIs} counters as they stand.
+	 */
+	private String perTable(String sql, String line, int lifecycles, int perLifecycle, int asIs) throws Exception {
 		double n = Math.max(1, lifecycles);
 		StringBuilder out = new StringBuilder();
 		try (Connection c = sevahubDatabase.connect();
-				PreparedStatement s = c.prepareStatement("SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0),"
-						+ " COALESCE(idx_tup_fetch, 0), n_live_tup FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT 8");
+				PreparedStatement s = c.prepareStatement(sql);
 				ResultSet rs = s.executeQuery()) {
 			while (rs.next()) {
-				out.append(String.format(Locale.ROOT,
-						"    %-32s %6.1f scans, %9.1f rows read by scans, %6.1f index scans, %7.1f rows by index; %d rows now%n",
-						rs.getString(1), rs.getLong(2) / n, rs.getLong(3) / n, rs.getLong(4) / n, rs.getLong(5) / n,
-						rs.getLong(6)));
+				List<Object> values = new ArrayList<>();
+				values.add(rs.getString(1));
+				for (int i = 2; i < 2 + perLifecycle; i++) {
+					values.add(rs.getLong(i) / n);
+				}
+				for (int i = 2 + perLifecycle; i < 2 + perLifecycle + asIs; i++) {
+					values.add(rs.getLong(i));
+				}
+				out.append(String.format(Locale.ROOT, line, values.toArray()));
 			}
 		}
 		return out.toString();

@@ -60,7 +60,7 @@ public class AuditTrail {
 				clip(outcome, 40), truncate(redact(summary)), EngineClock.now());
 		Held held = HELD.get();
 		if (held == null || !held.add(entry)) {
-			ownTransaction.executeWithoutResult(status -> write(List.of(entry)));
+			writeApart(List.of(entry));
 		}
 	}
 
@@ -89,7 +89,10 @@ public class AuditTrail {
 			.toList());
 	}
 
-	/** Writes records released by their holder (its transaction failed, or it gave up waiting) on their own. */
+	/**
+	 * Writes records in a transaction of their own: one not held, or held ones whose holder's transaction failed or
+	 * who gave up waiting.
+	 */
 	public void writeApart(List<Entry> entries) {
 		ownTransaction.executeWithoutResult(status -> write(entries));
 	}

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
@@ -202,7 +203,7 @@ public class DailyRollup {
 		try (Stream<Appeal> appeals = streaming.queryForStream("""
 				SELECT a.service_code, a.office_code, h.status, h.stage, h.occurred_at
 				FROM status_history h JOIN application a ON a.id = h.application_id WHERE h.status IN """ + APPEALS,
-				DailyRollup::appeal)) {
+				(rs, row) -> appeal(rs, "status"))) {
 			appeals.forEach(appeal -> all.merge(appealCell(appeal, zone), appealCounts(appeal), (a, b) -> a.plus(b, 1)));
 		}
 		writer.template().update("DELETE FROM rts_day");
@@ -211,23 +212,22 @@ public class DailyRollup {
 
 	/** One round trip: a write to an application reads its figures twice, and every status change is such a write. */
 	Map<Cell, Counts> contribution(long applicationId) {
-		List<Facts> facts = new ArrayList<>(1);
-		List<Appeal> appeals = new ArrayList<>();
-		jdbc.sql("SELECT a.service_code, a.office_code, a.status, a.submitted_at, a.sla_due_at, a.disposed_at,"
+		ResultSetExtractor<Map<Cell, Counts>> figures = rs -> {
+			Facts facts = null;
+			List<Appeal> appeals = new ArrayList<>();
+			while (rs.next()) {
+				facts = facts != null ? facts : facts(rs, 0);
+				if (rs.getString("appeal_status") != null) {
+					appeals.add(appeal(rs, "appeal_status"));
+				}
+			}
+			return facts == null ? new TreeMap<>(Cell.ORDER) : contribution(facts, appeals, zone);
+		};
+		return jdbc.sql("SELECT a.service_code, a.office_code, a.status, a.submitted_at, a.sla_due_at, a.disposed_at,"
 				+ " h.status AS appeal_status, h.stage, h.occurred_at FROM application a LEFT JOIN status_history h"
 				+ " ON h.application_id = a.id AND h.status IN " + APPEALS + " WHERE a.id = :id")
 			.param("id", applicationId)
-			.query(rs -> {
-				if (facts.isEmpty()) {
-					facts.add(facts(rs, 0));
-				}
-				if (rs.getString("appeal_status") != null) {
-					appeals.add(new Appeal(rs.getString("service_code"), rs.getString("office_code"),
-							rs.getString("appeal_status"), rs.getString("stage"),
-							ApplicationRepository.instant(rs, "occurred_at")));
-				}
-			});
-		return facts.isEmpty() ? new TreeMap<>(Cell.ORDER) : contribution(facts.get(0), appeals, zone);
+			.query(figures);
 	}
 
 	/**
@@ -321,8 +321,9 @@ public class DailyRollup {
 				ApplicationRepository.instant(rs, "disposed_at"));
 	}
 
-	private static Appeal appeal(ResultSet rs, int row) throws SQLException {
-		return new Appeal(rs.getString("service_code"), rs.getString("office_code"), rs.getString("status"),
+	/** @param status the column holding the appeal's status: the roll-up's own read names it apart from the application's */
+	private static Appeal appeal(ResultSet rs, String status) throws SQLException {
+		return new Appeal(rs.getString("service_code"), rs.getString("office_code"), rs.getString(status),
 				rs.getString("stage"), ApplicationRepository.instant(rs, "occurred_at"));
 	}
 

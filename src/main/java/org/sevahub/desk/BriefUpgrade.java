@@ -33,6 +33,9 @@ class BriefUpgrade {
 			"briefService", TaskBriefs.ORIGIN, "briefOrigin", TaskBriefs.OFFICE, "briefOffice", TaskBriefs.DUE,
 			"briefDue", TaskBriefs.HISTORY, "briefHistory", TaskBriefs.MATCHES, "briefMatches");
 
+	/** A list of its own: the engine's MyBatis cannot read the size of an immutable map's values. */
+	private static final List<String> OLD_NAMES = List.copyOf(OLD.values());
+
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
@@ -48,7 +51,7 @@ class BriefUpgrade {
 	@EventListener(ApplicationReadyEvent.class)
 	int convert() {
 		List<String> taskIds = runtime.createVariableInstanceQuery()
-			.variableName("briefOrigin")
+			.variableName(OLD.get(TaskBriefs.ORIGIN))
 			.list()
 			.stream()
 			.map(VariableInstance::getTaskId)
@@ -73,16 +76,14 @@ class BriefUpgrade {
 	}
 
 	private void convert(String taskId) {
-		// A list of its own: the engine's MyBatis cannot read the size of an immutable map's values.
-		List<String> names = List.copyOf(OLD.values());
-		Map<String, Object> old = tasks.getVariablesLocal(taskId, names);
+		Map<String, Object> old = tasks.getVariablesLocal(taskId, OLD_NAMES);
 		Map<String, Object> brief = new LinkedHashMap<>();
 		OLD.forEach((part, name) -> {
 			Object value = old.get(name);
 			brief.put(part, value instanceof String text ? text : value == null ? null : readTree(value.toString()));
 		});
 		tasks.setVariableLocal(taskId, TaskBriefs.VARIABLE, TaskBriefs.jsonValue(json, brief));
-		tasks.removeVariablesLocal(taskId, names);
+		tasks.removeVariablesLocal(taskId, OLD_NAMES);
 	}
 
 	private Object readTree(String text) {
