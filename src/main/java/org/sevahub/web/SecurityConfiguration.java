@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.SignedInCitizen;
 import org.sevahub.citizen.CitizenAuthentication;
 import org.sevahub.document.DocumentAccess;
+import org.sevahub.officer.EngineRestSignIns;
 import org.sevahub.web.AccessRules.Access;
 import org.sevahub.web.AccessRules.Rule;
 
@@ -349,11 +351,21 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Camunda's own authentication filter in front of the engine's REST API. */
+	/**
+	 * Camunda's own authentication filter in front of the engine's REST API, with HTTP Basic sign-ins remembered
+	 * briefly ({@link EngineRestSignIns}). Camunda makes its provider from a class name; this one is a bean, so it is
+	 * handed over once the filter has read its other settings.
+	 */
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(EngineRestSignIns signIns) {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ProcessEngineAuthenticationFilter());
+				new ProcessEngineAuthenticationFilter() {
+					@Override
+					public void init(FilterConfig config) throws ServletException {
+						super.init(config);
+						authenticationProvider = signIns;
+					}
+				});
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.setName("camunda-rest-authentication");
