@@ -65,7 +65,7 @@ final class LoadTestNodes implements AutoCloseable {
 	});
 
 	/** The tables autovacuum would vacuum ({@code v}) or analyse ({@code a}) now, from its own settings. */
-	static final String AUTOVACUUM_WOULD = """
+	private static final String AUTOVACUUM_WOULD = """
 			SELECT s.relname,
 			       s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
 			           + current_setting('autovacuum_vacuum_scale_factor')::float8 * GREATEST(c.reltuples, 0)

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * HTTP Basic for the engine's REST API, with each successful sign-in remembered for a short while: the user, their
  * groups and their tenants. Camunda's filter checks the password and then reads the groups and the tenants, three
- * engine commands and three transactions for every call, so an officer's find-and-complete paid six. The webapps
- * (Tasklist, Cockpit) do the same, keeping a sign-in with its groups and re-reading it only after their cache's
- * time to live; this gives {@code /engine-rest} that behaviour, for {@code sevahub.officers.rest-sign-in-memory}
- * (default one minute; {@code 0} checks every call).
+ * engine commands and three transactions for every call, so an officer's find-and-complete paid six. Camunda's
+ * webapps (Tasklist, Cockpit) keep a sign-in with its groups and tenants and read it again only after their
+ * authentication cache's time to live, five minutes by default; this gives {@code /engine-rest} the same, for
+ * {@code sevahub.officers.rest-sign-in-memory} (default one minute; {@code 0} checks every call).
  *
  * <p>Only successes are remembered, so a wrong password is checked, counted and locked out by the engine as before.
  * A password changed, a user removed or a group membership taken away takes effect on this node within the time to
