@@ -30,6 +30,7 @@ class DeliveryClaimPlanTest {
 	@Test
 	void theClaimNeverWalksTheDeliveredRows() throws Exception {
 		List<String> plan = new ArrayList<>();
+		boolean prepared = false;
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement sql = connection.createStatement()) {
@@ -50,6 +51,7 @@ class DeliveryClaimPlanTest {
 				sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
 				sql.execute("PREPARE planted_claim(timestamptz, int) AS "
 						+ DeliveryRepository.CLAIM.replace(":now", "$1").replace(":limit", "$2"));
+				prepared = true;
 				try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE planted_claim(now(), 50)")) {
 					while (rows.next()) {
 						plan.add(rows.getString(1));
@@ -58,6 +60,12 @@ class DeliveryClaimPlanTest {
 			}
 			finally {
 				connection.rollback();
+				// A prepared statement outlives the transaction; the pooled connection should not keep it.
+				if (prepared) {
+					try (Statement sql = connection.createStatement()) {
+						sql.execute("DEALLOCATE planted_claim");
+					}
+				}
 			}
 		}
 		String explained = String.join("\n", plan);
