@@ -132,11 +132,10 @@ final class LoadTestNodes implements AutoCloseable {
 			List<String> work = new ArrayList<>();
 			try (ResultSet rs = s.executeQuery(AUTOVACUUM_WOULD)) {
 				while (rs.next()) {
-					String table = "\"" + rs.getString(1) + "\"";
-					boolean vacuum = rs.getBoolean(2);
-					boolean analyse = rs.getBoolean(3);
-					if (vacuum || analyse) {
-						work.add(vacuum && analyse ? "VACUUM (ANALYZE) " + table : vacuum ? "VACUUM " + table : "ANALYZE " + table);
+					boolean vacuum = rs.getBoolean("v");
+					if (vacuum || rs.getBoolean("a")) {
+						String command = !vacuum ? "ANALYZE " : rs.getBoolean("a") ? "VACUUM (ANALYZE) " : "VACUUM ";
+						work.add(command + "\"" + rs.getString("relname") + "\"");
 					}
 				}
 			}

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.sevahub.testsupport.LookupPlans;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The outbox's claim reads only pending rows, whatever PostgreSQL believes of the table. The worst case is planted:
  * statistics taken while every delivery was pending (a portal's outage, or a table not analysed since it was young),
- * then 20,000 delivered rows and three due ones, and the generic plan that a pooled connection keeps for its
+ * then 20,000 delivered rows (ten for each of 2,000 of the applications {@link LookupPlans} plants) and three due ones, and the generic plan that a pooled connection keeps for its
  * prepared statement. All in one transaction, rolled back. A plan, not a timing.
  */
 @SevaHubTest
@@ -34,20 +35,12 @@ class DeliveryClaimPlanTest {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement sql = connection.createStatement()) {
-				sql.execute("""
-						INSERT INTO applicant (name_en, mobile)
-						SELECT 'Planted ' || g, (7000000000 + g)::text FROM generate_series(1, 2000) g""");
-				sql.execute("""
-						INSERT INTO application (application_no, service_code, applicant_id, channel, status, form_data,
-						    locked_fields, created_at, updated_at)
-						SELECT 'PLANTED-' || p.id, 'BIRTH-CERT', p.id, 'DIRECT', 'DELIVERED', '{}', '[]', now(), now()
-						FROM applicant p WHERE p.name_en LIKE 'Planted %'""");
-				sql.execute(deliveries("1", "'PENDING'", "LIMIT 20"));
+				LookupPlans.plantApplications(sql);
+				sql.execute(deliveries("1", "'PENDING'", 20, ""));
 				sql.execute("ANALYZE delivery");
 				sql.execute("UPDATE delivery SET state = 'DELIVERED' WHERE payload = 'planted'");
-				sql.execute(deliveries("g", "'DELIVERED'", "").replace("FROM application a",
-						"FROM application a, generate_series(2, 11) g"));
-				sql.execute(deliveries("12", "'PENDING'", "LIMIT 3"));
+				sql.execute(deliveries("g", "'DELIVERED'", 2000, ", generate_series(2, 11) g"));
+				sql.execute(deliveries("12", "'PENDING'", 3, ""));
 				sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
 				sql.execute("PREPARE planted_claim(timestamptz, int) AS "
 						+ DeliveryRepository.CLAIM.replace(":now", "$1").replace(":limit", "$2"));
@@ -75,13 +68,14 @@ class DeliveryClaimPlanTest {
 			.doesNotContain("Seq Scan on delivery");
 	}
 
-	/** Planted deliveries to the webhook portal, one per planted application, numbered {@code seq}. */
-	private static String deliveries(String seq, String state, String limit) {
+	/** Planted deliveries to the webhook portal, numbered {@code seq}, for the first {@code applications} planted. */
+	private static String deliveries(String seq, String state, int applications, String join) {
 		return """
 				INSERT INTO delivery (application_id, portal, seq, kind, status, payload, state, attempts,
 				    next_attempt_at, created_at)
 				SELECT a.id, 'webhook', %s, 'status', 'SUBMITTED', 'planted', %s, 0, now() - interval '1 minute', now()
-				FROM application a WHERE a.application_no LIKE 'PLANTED-%%' ORDER BY a.id %s""".formatted(seq, state, limit);
+				FROM (SELECT id FROM application WHERE application_no LIKE 'PLANTED-%%' ORDER BY id LIMIT %d) a%s"""
+			.formatted(seq, state, applications, join);
 	}
 
 }

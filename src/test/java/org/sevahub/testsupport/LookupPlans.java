@@ -25,17 +25,7 @@ public final class LookupPlans {
 			connection.setAutoCommit(false);
 			try {
 				try (Statement plant = connection.createStatement()) {
-					plant.execute("""
-							INSERT INTO applicant (name_en, date_of_birth, mobile, aadhaar_hash)
-							SELECT 'Planted ' || g, date '1980-01-01' + g % 9000, (7000000000 + g)::text, md5('planted' || g)
-							FROM generate_series(1, 20000) g""");
-					plant.execute("""
-							INSERT INTO application (application_no, service_code, applicant_id, channel, status, form_data,
-							    locked_fields, created_at, updated_at)
-							SELECT 'PLANTED-' || p.id, 'BIRTH-CERT', p.id, 'DIRECT', 'SUBMITTED', '{}', '[]', now(), now()
-							FROM applicant p WHERE p.name_en LIKE 'Planted %'""");
-					plant.execute("ANALYZE applicant");
-					plant.execute("ANALYZE application");
+					plantApplications(plant);
 				}
 				NamedParameterJdbcTemplate planner = new NamedParameterJdbcTemplate(
 						new SingleConnectionDataSource(connection, true));
@@ -45,6 +35,24 @@ public final class LookupPlans {
 				connection.rollback();
 			}
 		}
+	}
+
+	/**
+	 * Plants 20,000 applicants, each with a submitted application numbered {@code PLANTED-<applicant id>}, and analyses
+	 * both tables, in the statement's connection's open transaction: the caller rolls it back.
+	 */
+	public static void plantApplications(Statement plant) throws SQLException {
+		plant.execute("""
+				INSERT INTO applicant (name_en, date_of_birth, mobile, aadhaar_hash)
+				SELECT 'Planted ' || g, date '1980-01-01' + g % 9000, (7000000000 + g)::text, md5('planted' || g)
+				FROM generate_series(1, 20000) g""");
+		plant.execute("""
+				INSERT INTO application (application_no, service_code, applicant_id, channel, status, form_data,
+				    locked_fields, created_at, updated_at)
+				SELECT 'PLANTED-' || p.id, 'BIRTH-CERT', p.id, 'DIRECT', 'SUBMITTED', '{}', '[]', now(), now()
+				FROM applicant p WHERE p.name_en LIKE 'Planted %'""");
+		plant.execute("ANALYZE applicant");
+		plant.execute("ANALYZE application");
 	}
 
 }
