@@ -146,31 +146,26 @@ public class ApplicationRepository {
 			.update();
 	}
 
-	public void updateStatus(long id, String status) {
+	/** Returns the application as the change left it. */
+	public Application updateStatus(long id, String status) {
 		// The first decision is the disposal the Right to Services acts count (an appeal's later order is not).
-		rollup.around(id, () -> jdbc.sql("""
+		return rollup.update(id, """
 				UPDATE application SET status = :status, updated_at = :now, version = version + 1,
 				    disposed_at = CASE WHEN disposed_at IS NULL AND :status IN ('APPROVED', 'REJECTED') THEN :now
 				                       ELSE disposed_at END
-				WHERE id = :id""")
-			.param("status", status)
-			.param("now", timestamp(EngineClock.now()))
-			.param("id", id)
-			.update());
+				WHERE id = :id""", Map.of("status", status, "now", timestamp(EngineClock.now()), "id", id),
+				this::mapApplication)
+			.orElseThrow(() -> new ApplicationNotFoundException("#" + id));
 	}
 
 	public void markSubmitted(long id, Instant at) {
-		rollup.around(id, () -> jdbc.sql("UPDATE application SET submitted_at = :at WHERE id = :id AND submitted_at IS NULL")
-			.param("at", timestamp(at))
-			.param("id", id)
-			.update());
+		rollup.update(id, "UPDATE application SET submitted_at = :at WHERE id = :id AND submitted_at IS NULL",
+				Map.of("at", timestamp(at), "id", id), (rs, row) -> id);
 	}
 
 	public void setSlaDue(long id, Instant due) {
-		rollup.around(id, () -> jdbc.sql("UPDATE application SET sla_due_at = :due WHERE id = :id")
-			.param("due", timestamp(due))
-			.param("id", id)
-			.update());
+		rollup.update(id, "UPDATE application SET sla_due_at = :due WHERE id = :id",
+				Map.of("due", timestamp(due), "id", id), (rs, row) -> id);
 	}
 
 	public void setSanctionedAmount(long id, BigDecimal amount) {

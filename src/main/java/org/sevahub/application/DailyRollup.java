@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Repository;
@@ -103,6 +105,30 @@ public class DailyRollup {
 
 	/** What it reads of an appeal in the status history. */
 	record Appeal(String service, String office, String status, String stage, Instant at) {
+
+		/** The same appeal of an application now under this service and office. */
+		Appeal of(Facts application) {
+			return new Appeal(application.service(), application.office(), status, stage, at);
+		}
+
+	}
+
+	/** Everything an application's figures are made of: its row (null if there is none) and its appeals. */
+	record Figures(Facts facts, List<Appeal> appeals) {
+
+		Map<Cell, Counts> contribution(ZoneId zone) {
+			return facts == null ? new TreeMap<>(Cell.ORDER) : DailyRollup.contribution(facts, appeals, zone);
+		}
+
+		/** The figures once the application's row reads {@code row}: its appeals follow it to its service and office. */
+		Figures withRow(Facts row) {
+			return new Figures(row, appeals.stream().map(appeal -> appeal.of(row)).toList());
+		}
+
+	}
+
+	/** A row an UPDATE returned: what the roll-up reads of it, and what the caller asked for. */
+	private record Returned<T>(Facts facts, T row) {
 	}
 
 	private final JdbcTemplate template;
@@ -113,11 +139,14 @@ public class DailyRollup {
 
 	private final String upsert;
 
+	private final boolean postgres;
+
 	DailyRollup(JdbcTemplate template, @Value("${sevahub.time-zone}") ZoneId zone) {
 		this.template = template;
 		this.jdbc = JdbcClient.create(template);
 		this.zone = zone;
 		this.upsert = upsertSql(template.getDataSource());
+		this.postgres = upsert.startsWith("INSERT"); // the upsert is chosen by the database (upsertSql)
 	}
 
 	/**
@@ -127,11 +156,40 @@ public class DailyRollup {
 	public <T> T around(long applicationId, Supplier<T> write) {
 		Map<Cell, Counts> before = contribution(applicationId);
 		T result = write.get();
-		Map<Cell, Counts> change = contribution(applicationId);
+		append(before, contribution(applicationId));
+		return result;
+	}
+
+	/**
+	 * As {@link #around}, for one {@code UPDATE application ... WHERE id = :id} that leaves the application's appeals
+	 * as they were: the row comes back from the UPDATE itself, so the figures after it are taken from that row and
+	 * not read again (a status change is such a write, seven times per application). Returns the row as the update
+	 * left it, mapped by {@code row}, or empty if the update matched none.
+	 */
+	public <T> Optional<T> update(long applicationId, String update, Map<String, ?> params, RowMapper<T> row) {
+		Figures before = figures(applicationId);
+		List<Returned<T>> returned = jdbc.sql(returning(update))
+			.params(params)
+			.query((rs, n) -> new Returned<>(facts(rs, n), row.mapRow(rs, n)))
+			.list();
+		if (returned.isEmpty()) {
+			return Optional.empty();
+		}
+		append(before.contribution(zone), before.withRow(returned.get(0).facts()).contribution(zone));
+		return Optional.of(returned.get(0).row());
+	}
+
+	/** PostgreSQL returns an UPDATE's rows with RETURNING; H2 (the embedded default) reads them from FINAL TABLE. */
+	private String returning(String update) {
+		return postgres ? update + " RETURNING *" : "SELECT * FROM FINAL TABLE (" + update + ")";
+	}
+
+	private void append(Map<Cell, Counts> before, Map<Cell, Counts> after) {
+		Map<Cell, Counts> change = new TreeMap<>(Cell.ORDER);
+		change.putAll(after);
 		before.forEach((cell, counts) -> change.merge(cell, Counts.ZERO.plus(counts, -1), (a, b) -> a.plus(b, 1)));
 		change.values().removeIf(Counts::isZero);
 		new Writer(template, APPEND).add(change);
-		return result;
 	}
 
 	public void around(long applicationId, Runnable write) {
@@ -210,9 +268,13 @@ public class DailyRollup {
 		writer.add(all);
 	}
 
-	/** One round trip: a write to an application reads its figures twice, and every status change is such a write. */
 	Map<Cell, Counts> contribution(long applicationId) {
-		ResultSetExtractor<Map<Cell, Counts>> figures = rs -> {
+		return figures(applicationId).contribution(zone);
+	}
+
+	/** One round trip: the application's row and its appeals. */
+	Figures figures(long applicationId) {
+		ResultSetExtractor<Figures> figures = rs -> {
 			Facts facts = null;
 			List<Appeal> appeals = new ArrayList<>();
 			while (rs.next()) {
@@ -221,7 +283,7 @@ public class DailyRollup {
 					appeals.add(appeal(rs, "appeal_status"));
 				}
 			}
-			return facts == null ? new TreeMap<>(Cell.ORDER) : contribution(facts, appeals, zone);
+			return new Figures(facts, appeals);
 		};
 		return jdbc.sql("SELECT a.service_code, a.office_code, a.status, a.submitted_at, a.sla_due_at, a.disposed_at,"
 				+ " h.status AS appeal_status, h.stage, h.occurred_at FROM application a LEFT JOIN status_history h"

@@ -94,18 +94,15 @@ public class DeliveryOutbox {
 			withdrawHeld(application.id(), portal, status, now);
 		}
 		boolean firstClosed = message.notSent() != null && !closedBefore(application.id(), portal);
-		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM delivery WHERE application_id = :app AND portal = :portal")
-			.param("app", application.id())
-			.param("portal", portal)
-			.query(Integer.class)
-			.single();
+		// The queue's next number is taken in the INSERT itself: one round trip per queued message, not two.
 		jdbc.sql("""
 				INSERT INTO delivery (application_id, portal, seq, kind, status, payload, state, attempts,
 				    next_attempt_at, held_until, last_error, process_instance_id, status_history_id, created_at)
-				VALUES (:app, :portal, :seq, :kind, :status, :payload, :state, 0, :due, :held, :why, :pi, :history, :now)""")
+				SELECT :app, :portal, COALESCE(MAX(seq), 0) + 1, :kind, :status, :payload, :state, 0, :due, :held,
+				    :why, :pi, :history, :now
+				FROM delivery WHERE application_id = :app AND portal = :portal""")
 			.param("app", application.id())
 			.param("portal", portal)
-			.param("seq", seq)
 			.param("kind", message.kind())
 			.param("status", status)
 			.param("payload", message.payload())

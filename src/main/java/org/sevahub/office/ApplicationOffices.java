@@ -1,5 +1,6 @@
 package org.sevahub.office;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.sevahub.application.DailyRollup;
@@ -29,10 +30,8 @@ public class ApplicationOffices {
 
 	void record(long applicationId, String officeCode) {
 		// A transfer moves every RTS figure of the application to the new office (the dashboard's roll-up).
-		rollup.around(applicationId, () -> jdbc.sql("UPDATE application SET office_code = :office WHERE id = :id")
-			.param("office", officeCode)
-			.param("id", applicationId)
-			.update());
+		rollup.update(applicationId, "UPDATE application SET office_code = :office WHERE id = :id",
+				Map.of("office", officeCode, "id", applicationId), (rs, row) -> applicationId);
 	}
 
 }

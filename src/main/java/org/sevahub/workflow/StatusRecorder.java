@@ -70,12 +70,11 @@ public class StatusRecorder {
 		if (remarks != null) {
 			execution.removeVariable(Variables.REMARKS);
 		}
-		applications.updateStatus(app.id(), status);
+		Application updated = applications.updateStatus(app.id(), status);
 		StatusHistoryEntry entry = history.append(new StatusHistoryEntry(null, app.id(), status,
 				execution.getCurrentActivityName(), remarks == null ? null : remarks.toString(), actor(execution),
 				EngineClock.now()));
 		execution.setVariable(Variables.STATUS, status);
-		Application updated = applications.findById(app.id()).orElseThrow();
 		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, applicationProcess(execution));
 		publisher.publishEvent(new StatusRecorded(execution, updated, catalog.get(updated.serviceCode()), entry));
 	}
