@@ -53,7 +53,11 @@ public final class Lifecycle {
 
 		public static final String BREACH_ACTION = "breachAction";
 
-		public static final String STATUS = "status";
+		/**
+		 * Where processes kept a copy of the application's status until December 2026 (every status was also a
+		 * variable update and its history); the status is {@code application.status} alone.
+		 */
+		public static final String FORMER_STATUS = "status";
 
 		public static final String DECISION = "decision";
 

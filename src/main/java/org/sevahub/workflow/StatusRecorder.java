@@ -74,7 +74,9 @@ public class StatusRecorder {
 		StatusHistoryEntry entry = history.append(new StatusHistoryEntry(null, app.id(), status,
 				execution.getCurrentActivityName(), remarks == null ? null : remarks.toString(), actor(execution),
 				EngineClock.now()));
-		execution.setVariable(Variables.STATUS, status);
+		// The status lives in the application's row alone. Processes started before this release still carry it as
+		// a variable, which would go stale: it goes at their next status (a no-op where there is none).
+		execution.removeVariable(Variables.FORMER_STATUS);
 		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, applicationProcess(execution));
 		publisher.publishEvent(new StatusRecorded(execution, updated, catalog.get(updated.serviceCode()), entry));
 	}
