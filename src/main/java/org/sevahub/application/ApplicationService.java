@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -64,10 +63,14 @@ public class ApplicationService {
 
 	private final ApplicationRouting routing;
 
+	private final AwaitedMessages messagesAwaited;
+
 	ApplicationService(ServiceCatalog catalog, FormRegistry forms, ApplicationRepository applications, PortalLinks links,
 			NumberSequences numbers, AadhaarVault aadhaar, RuntimeService runtime,
-			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks, ApplicationRouting routing) {
+			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks, ApplicationRouting routing,
+			AwaitedMessages messagesAwaited) {
 		this.routing = routing;
+		this.messagesAwaited = messagesAwaited;
 		this.checks = List.copyOf(checks);
 		this.catalog = catalog;
 		this.forms = forms;
@@ -291,20 +294,7 @@ public class ApplicationService {
 
 	/** The messages the application's processes wait for now: what the citizen can do next. */
 	public Set<String> awaitedMessages(String applicationNo) {
-		Set<String> names = new LinkedHashSet<>();
-		for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(applicationNo)
-			.active()
-			.list()) {
-			runtime.createEventSubscriptionQuery()
-				.processInstanceId(instance.getId())
-				.eventType("message")
-				.list()
-				.stream()
-				.map(EventSubscription::getEventName)
-				.forEach(names::add);
-		}
-		return names;
+		return messagesAwaited.of(applicationNo);
 	}
 
 	public Application get(String applicationNo) {
