@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -32,11 +35,23 @@ class CitizenTokens {
 	record Issued(String token, Instant expiresAt) {
 	}
 
+	/** A token whose signature and claims were checked once, and when it expires. */
+	private record Verified(SignedInCitizen citizen, Instant expiresAt) {
+	}
+
 	private final SecretKey key;
 
 	private final CitizenProperties properties;
 
 	private final JwtParser parser;
+
+	/**
+	 * Every request of a signed-in citizen carries the same token, and checking its signature and claims again each
+	 * time cost 2.5% of a node's CPU under the load test. Only tokens that passed are kept, each until its expiry,
+	 * which every use checks against the engine's clock. They are kept as they are: the key that signs them is in
+	 * the same memory.
+	 */
+	private final Cache<String, Verified> verified;
 
 	CitizenTokens(CitizenProperties properties) {
 		this.properties = properties;
@@ -46,6 +61,10 @@ class CitizenTokens {
 			.requireIssuer(ISSUER)
 			.requireAudience(AUDIENCE)
 			.clock(() -> Date.from(EngineClock.now()))
+			.build();
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(50_000)
+			.expireAfterWrite(properties.sessionLifetime())
 			.build();
 	}
 
@@ -69,9 +88,17 @@ class CitizenTokens {
 
 	/** The citizen a token names, if it is ours, intact and not expired. */
 	Optional<SignedInCitizen> read(String token) {
+		Verified known = verified.getIfPresent(token);
+		if (known != null) {
+			// As the parser does: expired once the clock is past the expiry.
+			return EngineClock.now().isAfter(known.expiresAt()) ? Optional.empty() : Optional.of(known.citizen());
+		}
 		try {
 			Claims claims = parser.parseSignedClaims(token).getPayload();
-			return SignedInCitizen.tenDigits(claims.get("mobile", String.class)).map(SignedInCitizen::new);
+			Optional<SignedInCitizen> citizen = SignedInCitizen.tenDigits(claims.get("mobile", String.class))
+				.map(SignedInCitizen::new);
+			citizen.ifPresent(c -> verified.put(token, new Verified(c, claims.getExpiration().toInstant())));
+			return citizen;
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			return Optional.empty();
