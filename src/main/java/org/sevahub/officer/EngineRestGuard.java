@@ -23,8 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.sevahub.document.DocumentAccess;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -228,10 +230,12 @@ class EngineRestGuard {
 
 		private Optional<Caller> caller(HttpServletRequest request) {
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
-				// SevaHub runs one engine: the one the REST API serves and Camunda's authentication filter signed the
-				// caller in to. (EngineUtil.lookupProcessEngine finds the same engine through a ServiceLoader scan of the
-				// class path, on every request.)
-				Authentication current = identity.getCurrentAuthentication();
+				// The engine Camunda's authentication filter signed the caller in to: the one the REST API serves. Each
+				// engine keeps its own sign-ins, and it need not be this context's engine where several run in one JVM
+				// (the test suite's cached contexts): asking the injected identity service let every caller through
+				// there (EngineRestGuardTest), so the look-up stays, class-path scan and all.
+				ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+				Authentication current = (engine == null ? identity : engine.getIdentityService()).getCurrentAuthentication();
 				return current == null || current.getUserId() == null ? Optional.empty()
 						: Optional.of(new Caller(current.getUserId(),
 								current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds())));
