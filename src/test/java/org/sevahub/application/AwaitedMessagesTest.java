@@ -67,10 +67,7 @@ class AwaitedMessagesTest extends ProcessTestSupport {
 
 	@Test
 	void aDeliveredApplicationAwaitsNothing() {
-		Application app = driver.startAndSubmit("BIRTH-CERT");
-		driver.decide(app, "Task_VerifyApplication", "forward", null);
-		driver.decide(app, "Task_Decide", "approve", null);
-		driver.runAsyncSteps(app);
+		Application app = driver.delivered("BIRTH-CERT");
 		assertThat(awaited.of(app.applicationNo())).isEqualTo(byTheEngine(app)).isEmpty();
 	}
 
