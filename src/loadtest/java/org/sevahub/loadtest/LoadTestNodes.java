@@ -133,9 +133,13 @@ final class LoadTestNodes implements AutoCloseable {
 			try (ResultSet rs = s.executeQuery(AUTOVACUUM_WOULD)) {
 				while (rs.next()) {
 					boolean vacuum = rs.getBoolean("v");
-					if (vacuum || rs.getBoolean("a")) {
-						String command = !vacuum ? "ANALYZE " : rs.getBoolean("a") ? "VACUUM (ANALYZE) " : "VACUUM ";
-						work.add(command + "\"" + rs.getString("relname") + "\"");
+					boolean analyse = rs.getBoolean("a");
+					String table = "\"" + rs.getString("relname") + "\"";
+					if (vacuum) {
+						work.add((analyse ? "VACUUM (ANALYZE) " : "VACUUM ") + table);
+					}
+					else if (analyse) {
+						work.add("ANALYZE " + table);
 					}
 				}
 			}

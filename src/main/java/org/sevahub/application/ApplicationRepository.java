@@ -160,12 +160,12 @@ public class ApplicationRepository {
 
 	public void markSubmitted(long id, Instant at) {
 		rollup.update(id, "UPDATE application SET submitted_at = :at WHERE id = :id AND submitted_at IS NULL",
-				Map.of("at", timestamp(at), "id", id), (rs, row) -> id);
+				Map.of("at", timestamp(at), "id", id));
 	}
 
 	public void setSlaDue(long id, Instant due) {
 		rollup.update(id, "UPDATE application SET sla_due_at = :due WHERE id = :id",
-				Map.of("due", timestamp(due), "id", id), (rs, row) -> id);
+				Map.of("due", timestamp(due), "id", id));
 	}
 
 	public void setSanctionedAmount(long id, BigDecimal amount) {

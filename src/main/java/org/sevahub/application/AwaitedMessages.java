@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * of the processes, so an engine upgrade that moved these columns fails there.
  */
 @Repository
-public class AwaitedMessages {
+class AwaitedMessages {
 
 	/** Camunda's {@code SuspensionState.ACTIVE}. */
 	private static final int ACTIVE = 1;
@@ -30,7 +30,7 @@ public class AwaitedMessages {
 	}
 
 	/** The message names the active process instances of this business key subscribe to. */
-	public Set<String> of(String applicationNo) {
+	Set<String> of(String applicationNo) {
 		return new LinkedHashSet<>(jdbc.sql("""
 				SELECT DISTINCT s.EVENT_NAME_ FROM ACT_RU_EXECUTION p
 				JOIN ACT_RU_EVENT_SUBSCR s ON s.PROC_INST_ID_ = p.ID_

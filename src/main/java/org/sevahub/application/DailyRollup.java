@@ -151,7 +151,8 @@ public class DailyRollup {
 
 	/**
 	 * Runs a write to one application and adds the change of its figures to the roll-up, in the caller's transaction
-	 * (every caller is in one: the application service's, the process engine's, the office transfer's).
+	 * (every caller is in one). For a write that changes its appeals; an UPDATE of its row goes through
+	 * {@link #update}.
 	 */
 	public <T> T around(long applicationId, Supplier<T> write) {
 		Map<Cell, Counts> before = contribution(applicationId);
@@ -179,6 +180,11 @@ public class DailyRollup {
 		return Optional.of(returned.get(0).row());
 	}
 
+	/** As {@link #update(long, String, Map, RowMapper)}, for a caller that needs nothing of the row. */
+	public void update(long applicationId, String update, Map<String, ?> params) {
+		update(applicationId, update, params, (rs, n) -> applicationId);
+	}
+
 	/** PostgreSQL returns an UPDATE's rows with RETURNING; H2 (the embedded default) reads them from FINAL TABLE. */
 	private String returning(String update) {
 		return postgres ? update + " RETURNING *" : "SELECT * FROM FINAL TABLE (" + update + ")";
@@ -192,12 +198,6 @@ public class DailyRollup {
 		new Writer(template, APPEND).add(change);
 	}
 
-	public void around(long applicationId, Runnable write) {
-		around(applicationId, () -> {
-			write.run();
-			return null;
-		});
-	}
 
 	/**
 	 * Adds the appended changes to {@code rts_day} and removes them, in one transaction, at most {@code limit} of

@@ -31,7 +31,7 @@ public class ApplicationOffices {
 	void record(long applicationId, String officeCode) {
 		// A transfer moves every RTS figure of the application to the new office (the dashboard's roll-up).
 		rollup.update(applicationId, "UPDATE application SET office_code = :office WHERE id = :id",
-				Map.of("office", officeCode, "id", applicationId), (rs, row) -> applicationId);
+				Map.of("office", officeCode, "id", applicationId));
 	}
 
 }

@@ -14,6 +14,7 @@ import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.StatusHistory;
 import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.delivery.DeliveryOutbox;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,8 +78,9 @@ public class StatusRecorder {
 		// The status lives in the application's row alone. Processes started before this release still carry it as
 		// a variable, which would go stale: it goes at their next status (a no-op where there is none).
 		execution.removeVariable(Variables.FORMER_STATUS);
-		outbox.statusChanged(updated, catalog.get(updated.serviceCode()), entry, applicationProcess(execution));
-		publisher.publishEvent(new StatusRecorded(execution, updated, catalog.get(updated.serviceCode()), entry));
+		ServiceDefinition service = catalog.get(updated.serviceCode());
+		outbox.statusChanged(updated, service, entry, applicationProcess(execution));
+		publisher.publishEvent(new StatusRecorded(execution, updated, service, entry));
 	}
 
 	private static String declaredStatus(DelegateExecution execution) {

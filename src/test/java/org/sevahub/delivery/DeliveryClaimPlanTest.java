@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The outbox's claim reads only pending rows, whatever PostgreSQL believes of the table. The worst case is planted:
  * statistics taken while every delivery was pending (a portal's outage, or a table not analysed since it was young),
- * then 20,000 delivered rows (ten for each of 2,000 of the applications {@link LookupPlans} plants) and three due ones, and the generic plan that a pooled connection keeps for its
- * prepared statement. All in one transaction, rolled back. A plan, not a timing.
+ * then 20,000 delivered rows (ten for each of 2,000 of the applications {@link LookupPlans} plants) and three due
+ * ones, and the generic plan that a pooled connection keeps for its prepared statement. All in one transaction,
+ * rolled back. A plan, not a timing.
  */
 @SevaHubTest
 class DeliveryClaimPlanTest {
