@@ -44,13 +44,12 @@ class AaplesarkarClient {
 	private final AuditTrail audit;
 
 	AaplesarkarClient(AaplesarkarProperties properties, ServerBaseUrl baseUrl, RestClient.Builder http,
-			ObjectMapper json, AuditTrail audit) {
+			ClientHttpRequestFactoryBuilder<?> requestFactories, ObjectMapper json, AuditTrail audit) {
 		this.properties = properties;
 		this.codec = properties.codec();
 		this.baseUrl = baseUrl;
 		// Every call waits on a citizen's request (landing, pay button) or a delivery worker: never without a limit.
-		this.http = http.requestFactory(ClientHttpRequestFactoryBuilder.detect()
-			.build(ClientHttpRequestFactorySettings.defaults()
+		this.http = http.requestFactory(requestFactories.build(ClientHttpRequestFactorySettings.defaults()
 				.withConnectTimeout(properties.connectTimeout())
 				.withReadTimeout(properties.readTimeout())))
 			.build();
