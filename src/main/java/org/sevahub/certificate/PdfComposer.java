@@ -62,9 +62,16 @@ public final class PdfComposer implements AutoCloseable {
 	/** This PDF's parsed fonts, borrowed from {@link #IDLE} (or parsed now) and given back at {@link #close}. */
 	private final Map<String, TrueTypeFont> parsed = Objects.requireNonNullElseGet(IDLE.pollFirst(), HashMap::new);
 
-	private final Fonts regular;
+	private static final Fonts REGULAR = new Fonts("NotoSans-Regular", "NotoSansDevanagari-Regular",
+			"NotoSansBengali-Regular");
 
-	private final Fonts bold;
+	private static final Fonts BOLD = new Fonts("NotoSans-Bold", "NotoSansDevanagari-Bold", "NotoSansBengali-Bold");
+
+	/**
+	 * The faces this PDF has used, each embedded at its first run of text: a certificate in English and Hindi never
+	 * embeds, nor subsets at save, the two Bengali faces.
+	 */
+	private final Map<String, Face> faces = new HashMap<>();
 
 	private float y;
 
@@ -74,8 +81,6 @@ public final class PdfComposer implements AutoCloseable {
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle(title);
 			info.setProducer("SevaHub");
-			regular = new Fonts(load("NotoSans-Regular"), load("NotoSansDevanagari-Regular"), load("NotoSansBengali-Regular"));
-			bold = new Fonts(load("NotoSans-Bold"), load("NotoSansDevanagari-Bold"), load("NotoSansBengali-Bold"));
 			content = new PDPageContentStream(document, page);
 			y = page.getMediaBox().getHeight() - MARGIN;
 		}
@@ -86,14 +91,14 @@ public final class PdfComposer implements AutoCloseable {
 
 	public PdfComposer heading(String text, float size) {
 		y -= size + 6;
-		write(text, MARGIN, y, size, bold);
+		write(text, MARGIN, y, size, BOLD);
 		y -= 8;
 		return this;
 	}
 
 	public PdfComposer paragraph(String text, float size) {
 		y -= size + 6;
-		write(text, MARGIN, y, size, regular);
+		write(text, MARGIN, y, size, REGULAR);
 		return this;
 	}
 
@@ -117,8 +122,8 @@ public final class PdfComposer implements AutoCloseable {
 	public PdfComposer field(String label, String value) {
 		float size = 11;
 		y -= size + 9;
-		write(label, MARGIN, y, size, bold);
-		write(value == null ? "" : value, MARGIN + 190, y, size, regular);
+		write(label, MARGIN, y, size, BOLD);
+		write(value == null ? "" : value, MARGIN + 190, y, size, REGULAR);
 		return this;
 	}
 
@@ -132,10 +137,10 @@ public final class PdfComposer implements AutoCloseable {
 		}
 		float size = 11;
 		y -= size + 9;
-		write(label, MARGIN, y, size, bold);
-		write(value == null ? "" : value, MARGIN + 190, y, size, regular);
+		write(label, MARGIN, y, size, BOLD);
+		write(value == null ? "" : value, MARGIN + 190, y, size, REGULAR);
 		y -= 10;
-		write(englishLabel, MARGIN, y, 8, regular);
+		write(englishLabel, MARGIN, y, 8, REGULAR);
 		return this;
 	}
 
@@ -203,7 +208,7 @@ public final class PdfComposer implements AutoCloseable {
 		try {
 			float cursor = x;
 			for (Run run : runs(text)) {
-				Face face = fonts.forScript(run.script());
+				Face face = face(fonts.forScript(run.script()));
 				ShapedText shaped = ShapedText.shape(face.name(), run.text());
 				// Shaped Indic text draws ligature glyphs that have no Unicode of their own; /ActualText keeps
 				// the run's real characters, so copying or extracting the text gives back exactly the name.
@@ -292,6 +297,15 @@ public final class PdfComposer implements AutoCloseable {
 		return runs;
 	}
 
+	private Face face(String name) throws IOException {
+		Face face = faces.get(name);
+		if (face == null) {
+			face = load(name);
+			faces.put(name, face);
+		}
+		return face;
+	}
+
 	private Face load(String name) throws IOException {
 		TrueTypeFont font = parsed.get(name);
 		if (font == null) {
@@ -336,9 +350,10 @@ public final class PdfComposer implements AutoCloseable {
 	private record Face(String name, PDType0Font pdf) {
 	}
 
-	private record Fonts(Face latin, Face devanagari, Face bengali) {
+	/** The shipped fonts of one weight, by script. */
+	private record Fonts(String latin, String devanagari, String bengali) {
 
-		Face forScript(Script script) {
+		String forScript(Script script) {
 			return switch (script) {
 				case DEVANAGARI -> devanagari;
 				case BENGALI -> bengali;
