@@ -53,6 +53,11 @@ public final class PdfComposer implements AutoCloseable {
 	 */
 	private static final BlockingDeque<Map<String, TrueTypeFont>> IDLE = new LinkedBlockingDeque<>(IDLE_SETS);
 
+	private static final Fonts REGULAR = new Fonts("NotoSans-Regular", "NotoSansDevanagari-Regular",
+			"NotoSansBengali-Regular");
+
+	private static final Fonts BOLD = new Fonts("NotoSans-Bold", "NotoSansDevanagari-Bold", "NotoSansBengali-Bold");
+
 	private final PDDocument document = new PDDocument();
 
 	private final PDPage page = new PDPage(PDRectangle.A4);
@@ -61,11 +66,6 @@ public final class PdfComposer implements AutoCloseable {
 
 	/** This PDF's parsed fonts, borrowed from {@link #IDLE} (or parsed now) and given back at {@link #close}. */
 	private final Map<String, TrueTypeFont> parsed = Objects.requireNonNullElseGet(IDLE.pollFirst(), HashMap::new);
-
-	private static final Fonts REGULAR = new Fonts("NotoSans-Regular", "NotoSansDevanagari-Regular",
-			"NotoSansBengali-Regular");
-
-	private static final Fonts BOLD = new Fonts("NotoSans-Bold", "NotoSansDevanagari-Bold", "NotoSansBengali-Bold");
 
 	/**
 	 * The faces this PDF has used, each embedded at its first run of text: a certificate in English and Hindi never

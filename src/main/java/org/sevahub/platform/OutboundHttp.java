@@ -3,7 +3,6 @@ package org.sevahub.platform;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.http.client.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -19,23 +18,19 @@ import org.springframework.stereotype.Component;
  * {@code SevaHubApplication}); on this machine a thread costs about 0.2 ms of CPU to start and end. The pool is
  * cached, not bounded: the body writer blocks until the client's own tasks, on the same executor, take the bytes, so
  * a bounded pool could fill with writers waiting for readers. The outbox's in-flight limit per portal and the web
- * threads bound it in practice, and idle threads end after a minute. It is not a bean of its own: an
- * {@code Executor} bean would take the place of Spring Boot's task executor.
+ * threads bound it in practice, and idle threads end after a minute. Nor is it shut down with the context: the
+ * outbox lets its calls in flight finish when the node stops, and nothing orders its stop before this bean's; the
+ * threads are daemons and end a minute after their last call. It is not a bean of its own: an {@code Executor} bean
+ * would take the place of Spring Boot's task executor.
  */
 @Component
-class OutboundHttp implements ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder>,
-		DisposableBean {
+class OutboundHttp implements ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> {
 
 	private final ExecutorService threads = Executors.newCachedThreadPool(daemons());
 
 	@Override
 	public JdkClientHttpRequestFactoryBuilder customize(JdkClientHttpRequestFactoryBuilder builder) {
 		return builder.withHttpClientCustomizer(client -> client.executor(threads));
-	}
-
-	@Override
-	public void destroy() {
-		threads.shutdown();
 	}
 
 	private static CustomizableThreadFactory daemons() {
