@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calls made through the RestClient every connector is built from reuse threads: a flight recording of the calls
  * sees no thread started to write a request's body (Spring's {@code SimpleAsyncTaskExecutor}, one per call without
- * {@link OutboundHttp}).
+ * {@link OutboundHttp}), and fewer threads started than one for every other call (the JDK client completing each
+ * call on a new thread, as it does with a common pool of one; this JVM's is sized as {@code SevaHubApplication.main}
+ * sizes it on a small machine, see the surefire {@code argLine}).
  */
 @SevaHubTest
 class OutboundHttpTest {
