@@ -91,9 +91,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * No observation per security filter: with one, Spring Security wraps each of a chain's fifteen filters in two
-	 * observations on every request (the largest single cost of an HTTP request's own handling in a flight
-	 * recording of BSK API-1). Requests stay observed as a whole ({@code http.server.requests}).
+	 * No observation of the security filters: Spring Security otherwise wraps every filter of a chain in observation
+	 * code on every request (4% of the web threads' samples in a flight recording of BSK API-1, BENCHMARKS.md).
+	 * Requests stay observed as a whole ({@code http.server.requests}).
 	 */
 	@Bean
 	SecurityObservationSettings noPerFilterObservations() {

@@ -11,8 +11,8 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request is observed once, as a whole, and not once per security filter: Spring Security's per-filter
- * observations cost every request two observations for each of a chain's filters.
+ * A request is observed once, as a whole, and not filter by filter: Spring Security's observations wrap every
+ * filter of a chain in observation code on every request.
  */
 @SevaHubTest
 class RequestObservationTest {
