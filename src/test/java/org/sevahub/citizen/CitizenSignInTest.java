@@ -206,10 +206,9 @@ class CitizenSignInTest {
 			.getResponse();
 		String token = hidden(page.getContentAsString());
 		// What the browser holds after that page: the CSRF cookie with the token the page carries, and whatever
-		// else the page set (a browser sends back every cookie it was given). In this shared test context the page
-		// may also set a session cookie: spring-security-test's csrf(), used by other tests, swaps the CSRF filter's
-		// repository for a session-backed one for good. A real node keeps anonymous visitors out of the session
-		// table (BalancedNodesIT checks that against two nodes).
+		// else the page set (a browser sends back every cookie it was given).
+		assertThat(page.getCookie("XSRF-TOKEN")).as("the page's CSRF cookie").isNotNull();
+		assertThat(page.getCookie("XSRF-TOKEN").getValue()).isEqualTo(token);
 		jakarta.servlet.http.Cookie xsrf = new jakarta.servlet.http.Cookie("XSRF-TOKEN", token);
 		jakarta.servlet.http.Cookie[] jar = java.util.stream.Stream
 			.concat(java.util.Arrays.stream(page.getCookies()).filter(c -> !c.getName().equals("XSRF-TOKEN")),

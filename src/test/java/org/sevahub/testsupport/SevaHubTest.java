@@ -12,6 +12,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a random port against the test PostgreSQL, with the sandbox portals and demo
@@ -25,5 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureMockMvc
 @AutoConfigureObservability
+@TestExecutionListeners(listeners = CsrfCookieGuard.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SevaHubTest {
 }
