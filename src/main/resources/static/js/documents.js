@@ -82,7 +82,9 @@
         updateMissing(panel, answer.documents.missing);
       } else {
         item.classList.add('has-error');
-        status.textContent = text(panel, 'failed', answer && answer.message ? answer.message : xhr.status);
+        // A refused CSRF token means the page is out of date (its cookie gone), said in the citizen's language.
+        status.textContent = answer && answer.error === 'stale-page' ? text(panel, 'stale')
+          : text(panel, 'failed', answer && answer.message ? answer.message : xhr.status);
         input.value = '';
       }
     });

@@ -49,6 +49,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -233,12 +234,22 @@ class SecurityConfiguration {
 
 	/**
 	 * A signed-in citizen asking for an application that is not theirs hears what they would for one that does not
-	 * exist: 404, so numbers cannot be probed. Anything else refused is 403.
+	 * exist: 404, so numbers cannot be probed. A write without the page's CSRF token is 403 "stale-page" whatever
+	 * the application (the token is checked before anyone's ownership, so this says nothing about the number): the
+	 * citizen's page says to reload it rather than that their application is gone. Anything else refused is 403.
 	 */
 	private static AccessDeniedHandler notYours() {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.startsWith("/applications/") || path.startsWith("/api/v1/applications/")) {
+			if (exception instanceof CsrfException) {
+				if (wantsJson(request)) {
+					json(response, 403, "stale-page", "This page is out of date: reload it and try again.");
+				}
+				else {
+					response.sendError(403);
+				}
+			}
+			else if (path.startsWith("/applications/") || path.startsWith("/api/v1/applications/")) {
 				notFound(request, response, path);
 			}
 			else if (wantsJson(request)) {

@@ -154,6 +154,31 @@ class DocumentUploadTest {
 	}
 
 	@Test
+	void anUploadWithoutThePagesCsrfTokenSaysThePageIsOutOfDateAndKeepsNothing() throws Exception {
+		Draft mine = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
+		Draft theirs = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
+		long before = storedRows();
+		// The citizen's own application and someone else's get the same answer: the token is checked first.
+		for (Draft draft : List.of(mine, new Draft(theirs.no(), mine.access()))) {
+			MockHttpServletResponse answer = mvc
+				.perform(multipart("/applications/" + draft.no() + "/documents/income-proof")
+					.file(new MockMultipartFile("file", "salary.pdf", "application/pdf", TestDocuments.pdf("salary")))
+					.cookie(draft.access())
+					.header("Accept", "application/json"))
+				.andReturn()
+				.getResponse();
+			assertThat(answer.getStatus()).isEqualTo(403);
+			assertThat(json.readTree(answer.getContentAsString()).path("error").asText()).isEqualTo("stale-page");
+		}
+		assertThat(storedRows()).isEqualTo(before);
+		assertThat(documentsOf(mine.no())).isZero();
+		// The page's script says so in the citizen's language.
+		assertThat(mvc.perform(get("/applications/" + mine.no() + "/form").cookie(mine.access())
+			.cookie(new Cookie("sevahub-lang", "mr"))).andReturn().getResponse().getContentAsString())
+			.contains("data-text-stale=\"ठेवली नाही: हे पान जुने झाले आहे.");
+	}
+
+	@Test
 	void aKeptFileIsReachableOnlyThroughALinkThatExpires() throws Exception {
 		Draft draft = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
 		byte[] photo = SuspiciousFiles.phoneJpeg(TestDocuments.jpeg(800, 600));
