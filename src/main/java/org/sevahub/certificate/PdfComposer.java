@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,14 +35,25 @@ import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyLis
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Lays out simple one-page documents (receipts, certificates) in PDFBox with the shipped Noto fonts. Text is
+ * Lays out simple documents (receipts, certificates, reports) in PDFBox with the shipped Noto fonts. Text is
  * split into runs by script and each run set in the font that has its glyphs. Every run is shaped by the JDK's text
  * layout ({@link ShapedText}: conjuncts, the reph after its consonant, the i-matra before it) and its glyphs placed
- * as that layout says; PDFBox only embeds the fonts and writes the glyph ids.
+ * as that layout says; PDFBox only embeds the fonts and writes the glyph ids. A field's value wraps within its
+ * column, and what does not fit above the bottom margin goes on a new page: a citizen may give a 500-character
+ * address, and a report may have many rows.
  */
 public final class PdfComposer implements AutoCloseable {
 
 	private static final float MARGIN = 56;
+
+	/** The labels' column: values start this far right of the margin. */
+	private static final float LABEL_COLUMN = 190;
+
+	/** White kept between a value and the QR code beside it, in points: the symbol's quiet zone and more. */
+	private static final float QR_CLEARANCE = 12;
+
+	/** How far below a bilingual label its English beneath it stands. */
+	private static final float ENGLISH_LABEL_DROP = 10;
 
 	private static final int IDLE_SETS = 4;
 
@@ -60,9 +72,9 @@ public final class PdfComposer implements AutoCloseable {
 
 	private final PDDocument document = new PDDocument();
 
-	private final PDPage page = new PDPage(PDRectangle.A4);
+	private PDPage page = new PDPage(PDRectangle.A4);
 
-	private final PDPageContentStream content;
+	private PDPageContentStream content;
 
 	/** This PDF's parsed fonts, borrowed from {@link #IDLE} (or parsed now) and given back at {@link #close}. */
 	private final Map<String, TrueTypeFont> parsed = Objects.requireNonNullElseGet(IDLE.pollFirst(), HashMap::new);
@@ -74,6 +86,13 @@ public final class PdfComposer implements AutoCloseable {
 	private final Map<String, Face> faces = new HashMap<>();
 
 	private float y;
+
+	/** Where the QR code is, if there is one: values beside it wrap before it. */
+	private PDPage qrPage;
+
+	private float qrLeft;
+
+	private float qrBottom;
 
 	public PdfComposer(String title) {
 		try {
@@ -90,14 +109,14 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	public PdfComposer heading(String text, float size) {
-		y -= size + 6;
+		lineDown(size + 6, 8);
 		write(text, MARGIN, y, size, BOLD);
 		y -= 8;
 		return this;
 	}
 
 	public PdfComposer paragraph(String text, float size) {
-		y -= size + 6;
+		lineDown(size + 6, 0);
 		write(text, MARGIN, y, size, REGULAR);
 		return this;
 	}
@@ -118,12 +137,12 @@ public final class PdfComposer implements AutoCloseable {
 		return this;
 	}
 
-	/** A label and its value on one line, the label in bold. */
+	/** A label and its value, the label in bold; a value too wide for its column goes on over more lines. */
 	public PdfComposer field(String label, String value) {
 		float size = 11;
-		y -= size + 9;
+		lineDown(size + 9, 0);
 		write(label, MARGIN, y, size, BOLD);
-		write(value == null ? "" : value, MARGIN + 190, y, size, REGULAR);
+		valueLines(lines(value == null ? "" : value, size, REGULAR, valueWidth(size)), size);
 		return this;
 	}
 
@@ -136,11 +155,15 @@ public final class PdfComposer implements AutoCloseable {
 			return field(englishLabel, value);
 		}
 		float size = 11;
-		y -= size + 9;
-		write(label, MARGIN, y, size, BOLD);
-		write(value == null ? "" : value, MARGIN + 190, y, size, REGULAR);
-		y -= 10;
-		write(englishLabel, MARGIN, y, 8, REGULAR);
+		lineDown(size + 9, ENGLISH_LABEL_DROP);
+		PDPage labelled = page;
+		float top = y;
+		write(label, MARGIN, top, size, BOLD);
+		write(englishLabel, MARGIN, top - ENGLISH_LABEL_DROP, 8, REGULAR);
+		valueLines(lines(value == null ? "" : value, size, REGULAR, valueWidth(size)), size);
+		if (page == labelled) {
+			y = Math.min(y, top - ENGLISH_LABEL_DROP);
+		}
 		return this;
 	}
 
@@ -151,9 +174,15 @@ public final class PdfComposer implements AutoCloseable {
 
 	/** A QR code of {@code text}, {@code width} points square, at the right margin from the current line down. */
 	public PdfComposer qrRight(String text, float width) {
+		if (y - width < MARGIN) {
+			newPage();
+		}
 		BitMatrix modules = QrCodes.modules(text);
 		float module = width / modules.getWidth();
 		float left = page.getMediaBox().getWidth() - MARGIN - width;
+		qrPage = page;
+		qrLeft = left;
+		qrBottom = y - width;
 		try {
 			content.saveGraphicsState();
 			content.setNonStrokingColor(0f);
@@ -179,6 +208,97 @@ public final class PdfComposer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Moves down a line {@code height} high, first to a new page if it and {@code keep} more would pass the margin. */
+	private void lineDown(float height, float keep) {
+		if (y - height - keep < MARGIN) {
+			newPage();
+		}
+		y -= height;
+	}
+
+	private void newPage() {
+		try {
+			content.close();
+			page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			content = new PDPageContentStream(document, page);
+			y = page.getMediaBox().getHeight() - MARGIN;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A value's lines in the value column, the first on the current line. */
+	private void valueLines(List<String> lines, float size) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (i > 0) {
+				lineDown(size + 4, 0);
+			}
+			write(lines.get(i), MARGIN + LABEL_COLUMN, y, size, REGULAR);
+		}
+	}
+
+	/** The value column's width on the current line: narrower beside the QR code, which keeps its white around it. */
+	private float valueWidth(float size) {
+		float right = page == qrPage && y + size > qrBottom ? qrLeft - QR_CLEARANCE : page.getMediaBox().getWidth() - MARGIN;
+		return right - MARGIN - LABEL_COLUMN;
+	}
+
+	/**
+	 * {@code text} broken at spaces into lines at most {@code width} points wide, as shaped; a word wider than that
+	 * is broken between its characters (grapheme clusters, so a conjunct stays whole).
+	 */
+	private static List<String> lines(String text, float size, Fonts fonts, float width) {
+		// No glyph of these fonts is wider than an em: a text this short fits without being shaped twice.
+		if (text.length() * size <= width) {
+			return List.of(text);
+		}
+		List<String> lines = new ArrayList<>();
+		String line = "";
+		for (String word : text.trim().split("\\s+")) {
+			String longer = line.isEmpty() ? word : line + " " + word;
+			if (width(longer, size, fonts) <= width) {
+				line = longer;
+				continue;
+			}
+			if (!line.isEmpty()) {
+				lines.add(line);
+			}
+			line = word;
+			while (width(line, size, fonts) > width) {
+				String fits = longestFittingStart(line, size, fonts, width);
+				lines.add(fits);
+				line = line.substring(fits.length());
+			}
+		}
+		if (!line.isEmpty() || lines.isEmpty()) {
+			lines.add(line);
+		}
+		return lines;
+	}
+
+	/** The longest start of {@code word}, whole grapheme clusters and at least one, that fits {@code width}. */
+	private static String longestFittingStart(String word, float size, Fonts fonts, float width) {
+		BreakIterator clusters = BreakIterator.getCharacterInstance();
+		clusters.setText(word);
+		int end = clusters.next();
+		for (int next = clusters.next(); next != BreakIterator.DONE
+				&& width(word.substring(0, next), size, fonts) <= width; next = clusters.next()) {
+			end = next;
+		}
+		return word.substring(0, end);
+	}
+
+	/** How wide {@code text} is set in {@code fonts} at {@code size}, in points, as the JDK's layout shapes it. */
+	private static float width(String text, float size, Fonts fonts) {
+		float advance = 0;
+		for (Run run : runs(text)) {
+			advance += ShapedText.shape(fonts.forScript(run.script()), run.text()).advance();
+		}
+		return advance / 1000 * size;
 	}
 
 	public byte[] toBytes() {
