@@ -99,6 +99,33 @@ class CertificateTest {
 	}
 
 	@Test
+	void aLongAddressIsPrintedWholeAndTheCertificateStaysSignedAndScannable() throws Exception {
+		Map<String, String> income = new LinkedHashMap<>(ProcessDriver.validForm("INCOME-CERT"));
+		String address = ("Flat 12B, Sunrise Apartments, 221 Jessore Road, near the old water tank, Dum Dum "
+				+ "Cantonment, ").repeat(5).trim();
+		assertThat(address.length()).isBetween(450, 500);
+		income.put("applicant.address", address);
+		Certificate c = issue("INCOME-CERT", income);
+		byte[] pdf = repository.pdf(c.certificateNo()).orElseThrow();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(address);
+			for (int p = 0; p < document.getNumberOfPages(); p++) {
+				assertThat(PdfComposerTest.inkOutside(new PDFRenderer(document).renderImageWithDPI(p, 72)))
+					.as("ink in the right or bottom margin of page " + (p + 1))
+					.isZero();
+			}
+			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+			assertThat(new MultiFormatReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+				.getText()).endsWith("/verify/" + c.certificateNo());
+		}
+		assertThat(PdfSignatures.verify(pdf)).singleElement().satisfies(r -> {
+			assertThat(r.intact()).isTrue();
+			assertThat(r.coversAll()).isTrue();
+		});
+	}
+
+	@Test
 	void oneChangedByteBreaksTheSignature() throws Exception {
 		Certificate c = issue("BIRTH-CERT", ProcessDriver.validForm("BIRTH-CERT"));
 		byte[] pdf = repository.pdf(c.certificateNo()).orElseThrow();

@@ -62,7 +62,7 @@ class PdfComposerTest {
 	}
 
 	/** Pixels not white to the right of the right margin or below the bottom one. */
-	private static int inkOutside(BufferedImage page) {
+	static int inkOutside(BufferedImage page) {
 		int ink = 0;
 		for (int y = 0; y < page.getHeight(); y++) {
 			for (int x = 0; x < page.getWidth(); x++) {
