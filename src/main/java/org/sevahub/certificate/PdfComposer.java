@@ -87,6 +87,9 @@ public final class PdfComposer implements AutoCloseable {
 
 	private float y;
 
+	/** Runs shaped in this document, by font and text ({@link #shape}). */
+	private final Map<String, ShapedText> shaped = new HashMap<>();
+
 	/** Where the QR code is, if there is one: values beside it wrap before it. */
 	private PDPage qrPage;
 
@@ -251,7 +254,7 @@ public final class PdfComposer implements AutoCloseable {
 	 * {@code text} broken at spaces into lines at most {@code width} points wide, as shaped; a word wider than that
 	 * is broken between its characters (grapheme clusters, so a conjunct stays whole).
 	 */
-	private static List<String> lines(String text, float size, Fonts fonts, float width) {
+	private List<String> lines(String text, float size, Fonts fonts, float width) {
 		// No glyph of these fonts is wider than an em: a text this short fits without being shaped twice.
 		if (text.length() * size <= width) {
 			return List.of(text);
@@ -281,7 +284,7 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	/** The longest start of {@code word}, whole grapheme clusters and at least one, that fits {@code width}. */
-	private static String longestFittingStart(String word, float size, Fonts fonts, float width) {
+	private String longestFittingStart(String word, float size, Fonts fonts, float width) {
 		BreakIterator clusters = BreakIterator.getCharacterInstance();
 		clusters.setText(word);
 		int end = clusters.next();
@@ -293,12 +296,20 @@ public final class PdfComposer implements AutoCloseable {
 	}
 
 	/** How wide {@code text} is set in {@code fonts} at {@code size}, in points, as the JDK's layout shapes it. */
-	private static float width(String text, float size, Fonts fonts) {
+	private float width(String text, float size, Fonts fonts) {
 		float advance = 0;
 		for (Run run : runs(text)) {
-			advance += ShapedText.shape(fonts.forScript(run.script()), run.text()).advance();
+			advance += shape(fonts.forScript(run.script()), run.text()).advance();
 		}
 		return advance / 1000 * size;
+	}
+
+	/**
+	 * A run shaped once for this document: a value measured to fit its column is drawn as measured, so wrapping
+	 * costs a shaping only for the candidate lines that did not fit.
+	 */
+	private ShapedText shape(String fontName, String text) {
+		return shaped.computeIfAbsent(fontName + '\u0000' + text, key -> ShapedText.shape(fontName, text));
 	}
 
 	public byte[] toBytes() {
@@ -329,7 +340,7 @@ public final class PdfComposer implements AutoCloseable {
 			float cursor = x;
 			for (Run run : runs(text)) {
 				Face face = face(fonts.forScript(run.script()));
-				ShapedText shaped = ShapedText.shape(face.name(), run.text());
+				ShapedText shaped = shape(face.name(), run.text());
 				// Shaped Indic text draws ligature glyphs that have no Unicode of their own; /ActualText keeps
 				// the run's real characters, so copying or extracting the text gives back exactly the name.
 				COSDictionary span = new COSDictionary();
