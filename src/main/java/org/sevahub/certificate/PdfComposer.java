@@ -255,30 +255,40 @@ public final class PdfComposer implements AutoCloseable {
 	 * is broken between its characters (grapheme clusters, so a conjunct stays whole).
 	 */
 	private List<String> lines(String text, float size, Fonts fonts, float width) {
-		// No glyph of these fonts is wider than an em: a text this short fits without being shaped twice.
-		if (text.length() * size <= width) {
+		// No glyph of these fonts is wider than an em: a text this short fits without being measured. A longer one
+		// that fits is shaped once, and drawn from that shaping.
+		if (text.length() * size <= width || width(text, size, fonts) <= width) {
 			return List.of(text);
 		}
+		// Words are measured one by one and a line is their widths and its spaces': shaping every longer start of
+		// the line instead made a long address cost as many shapings as it has words, each longer than the last.
+		float space = width(" ", size, fonts);
 		List<String> lines = new ArrayList<>();
-		String line = "";
+		StringBuilder line = new StringBuilder();
+		float used = 0;
 		for (String word : text.trim().split("\\s+")) {
-			String longer = line.isEmpty() ? word : line + " " + word;
-			if (width(longer, size, fonts) <= width) {
-				line = longer;
+			float wide = width(word, size, fonts);
+			if (line.length() > 0 && used + space + wide <= width) {
+				line.append(' ').append(word);
+				used += space + wide;
 				continue;
 			}
-			if (!line.isEmpty()) {
-				lines.add(line);
+			if (line.length() > 0) {
+				lines.add(line.toString());
+				line.setLength(0);
 			}
-			line = word;
-			while (width(line, size, fonts) > width) {
-				String fits = longestFittingStart(line, size, fonts, width);
+			String rest = word;
+			while (wide > width) {
+				String fits = longestFittingStart(rest, size, fonts, width);
 				lines.add(fits);
-				line = line.substring(fits.length());
+				rest = rest.substring(fits.length());
+				wide = width(rest, size, fonts);
 			}
+			line.append(rest);
+			used = wide;
 		}
-		if (!line.isEmpty() || lines.isEmpty()) {
-			lines.add(line);
+		if (line.length() > 0 || lines.isEmpty()) {
+			lines.add(line.toString());
 		}
 		return lines;
 	}
