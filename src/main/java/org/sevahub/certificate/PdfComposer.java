@@ -246,7 +246,8 @@ public final class PdfComposer implements AutoCloseable {
 
 	/** The value column's width on the current line: narrower beside the QR code, which keeps its white around it. */
 	private float valueWidth(float size) {
-		float right = page == qrPage && y + size > qrBottom ? qrLeft - QR_CLEARANCE : page.getMediaBox().getWidth() - MARGIN;
+		float right = page == qrPage && y + size > qrBottom ? qrLeft - QR_CLEARANCE
+				: page.getMediaBox().getWidth() - MARGIN;
 		return right - MARGIN - LABEL_COLUMN;
 	}
 

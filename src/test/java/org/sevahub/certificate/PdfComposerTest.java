@@ -23,13 +23,13 @@ class PdfComposerTest {
 	static final String ADDRESS = ("Flat 12B, Sunrise Apartments, 221 Jessore Road, near the old water tank, "
 			+ "Dum Dum Cantonment, ").repeat(5).trim();
 
-	static final String ADDRESS_BN = "ফ্ল্যাট ১২বি, সানরাইজ অ্যাপার্টমেন্টস, ২২১ যশোর রোড, পুরনো জলের ট্যাঙ্কের কাছে, দমদম ক্যান্টনমেন্ট, "
-		.repeat(4)
-		.trim();
+	static final String ADDRESS_BN = ("ফ্ল্যাট ১২বি, সানরাইজ অ্যাপার্টমেন্টস, ২২১ যশোর রোড, "
+			+ "পুরনো জলের ট্যাঙ্কের কাছে, দমদম ক্যান্টনমেন্ট, ").repeat(4).trim();
 
 	static final String VERIFY = "https://seva.example.gov.in/verify/IC-2026-000001";
 
-	static final String ONE_WORD = "SHA-256:" + "0a14fd1a94c35701fc2983b9da875d841cff6a21b44c166c2de122fc6d808ea0".repeat(2);
+	static final String ONE_WORD = "SHA-256:"
+			+ "0a14fd1a94c35701fc2983b9da875d841cff6a21b44c166c2de122fc6d808ea0".repeat(2);
 
 	@Test
 	void longValuesWrapWithinThePageAndBesideTheQrCodeAndWhatDoesNotFitGoesOnTheNextPage() throws Exception {

@@ -26,6 +26,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureMockMvc
 @AutoConfigureObservability
-@TestExecutionListeners(listeners = CsrfCookieGuard.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(listeners = CsrfCookieGuard.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SevaHubTest {
 }
