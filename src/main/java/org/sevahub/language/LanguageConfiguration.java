@@ -3,6 +3,7 @@ package org.sevahub.language;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.catalog.ChannelLanguages;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +13,21 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The pages' language: resolved by {@link CitizenLocaleResolver}, changed by {@code ?lang=xx} on any page. */
+/**
+ * The pages' language: resolved by {@link CitizenLocaleResolver}, changed by {@code ?lang=xx} on any page, offered by
+ * {@link LanguageSwitcher}.
+ */
 @Configuration
 class LanguageConfiguration implements WebMvcConfigurer {
+
+	private final Languages languages;
+
+	private final MessageSource messages;
+
+	LanguageConfiguration(Languages languages, MessageSource messages) {
+		this.languages = languages;
+		this.messages = messages;
+	}
 
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 	LocaleResolver localeResolver(Languages languages, ChannelLanguages channels, JdbcClient jdbc,
@@ -29,6 +42,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 		// A language the installation does not serve is ignored, not an error.
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+		registry.addInterceptor(new LanguageSwitcher(languages, messages));
 	}
 
 }

@@ -4,19 +4,27 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the switcher on every page offers: the installation's languages, each named in itself, linking to the
  * same page with {@code ?lang=xx} (its other parameters kept).
+ * <p>
+ * An interceptor that adds them once a handler has chosen a page to render, not a {@code @ModelAttribute}: those
+ * run before every handler, JSON APIs and redirects included, and asking for the language on an application's
+ * address reads the application's row ({@link CitizenLocaleResolver}), for a model nobody renders.
  */
-@ControllerAdvice
-class LanguageSwitcher {
+class LanguageSwitcher implements HandlerInterceptor {
+
+	static final String MODEL_NAME = "languageChoices";
 
 	private final Languages languages;
 
@@ -31,7 +39,14 @@ class LanguageSwitcher {
 	public record Choice(String code, String name, String url, boolean current) {
 	}
 
-	@ModelAttribute("languageChoices")
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page != null && !isRedirect(page)) {
+			page.addObject(MODEL_NAME, choices(request));
+		}
+	}
+
 	List<Choice> choices(HttpServletRequest request) {
 		if (languages.codes().size() < 2) {
 			return List.of();
@@ -48,6 +63,11 @@ class LanguageSwitcher {
 						.toUriString(),
 					code.equals(current)))
 			.toList();
+	}
+
+	private static boolean isRedirect(ModelAndView page) {
+		return page.getView() instanceof SmartView view ? view.isRedirectView()
+				: page.getViewName() != null && page.getViewName().startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX);
 	}
 
 }

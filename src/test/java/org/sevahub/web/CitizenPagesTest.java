@@ -55,6 +55,9 @@ class CitizenPagesTest {
 		String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("Birth Certificate", "Income Certificate", "href=\"/apply/OLD-AGE-PENSION\"",
 				"Apply for a service");
+		assertThat(html).as("the language switcher, each language named in itself")
+			.containsPattern("href=\"/\\?lang=bn\"[^>]*id=\"lang-bn\">বাংলা</a>")
+			.containsPattern("href=\"/\\?lang=mr\"[^>]*id=\"lang-mr\">मराठी</a>");
 		assertThat(mvc.perform(get("/?lang=hi")).andReturn().getResponse().getContentAsString())
 			.contains("जन्म प्रमाणपत्र", "आय प्रमाणपत्र", "सेवा के लिए आवेदन करें");
 		assertThat(mvc.perform(get("/?lang=bn")).andReturn().getResponse().getContentAsString())
