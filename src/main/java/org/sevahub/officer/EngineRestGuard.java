@@ -3,12 +3,9 @@ package org.sevahub.officer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +24,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.sevahub.application.form.FormField;
 import org.sevahub.document.DocumentAccess;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,12 +36,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What an officer may do through the engine's REST API, {@code /engine-rest} and Tasklist's
  * {@code /camunda/api/engine}, beyond what Camunda's authorizations allow (docs/security.md):
  * <ul>
- * <li>completing a task sets only the editable fields of the task's form ({@link TaskFormFields}); anything else
- * is refused with 400, in Camunda's error shape, before the engine sees it;</li>
- * <li>the only other writes are the task's own (claim, assignee, comments…); variables, instances, jobs,
- * messages and deployments are the administrators' ({@code camunda-admin});</li>
- * <li>an instance's variables are read only by officers whose groups hold, or held, one of its tasks
- * ({@link InstanceReaders}).</li>
+ * <li>completing a task sets only the editable fields of the task's form ({@link TaskFormFields}), each a plain
+ * value that fits its field ({@link CompletionVariables}); anything else is refused with 400, in Camunda's error
+ * shape, before the engine sees it;</li>
+ * <li>the only other writes are the task's own (claim, assignee, comments…), and a task goes only to an officer of
+ * its own candidate groups ({@link TaskHandOvers}); variables, instances, jobs, messages and deployments are the
+ * administrators' ({@code camunda-admin});</li>
+ * <li>an instance, its variables and its executions are read only by officers whose groups hold, or held, one of
+ * its tasks ({@link InstanceReaders}), and queries over instances' runtime data must name such instances.</li>
  * </ul>
  * Administrators pass untouched. The check uses the user's groups and the tasks' candidate groups, so it holds
  * whether groups are posts or office-scoped posts ({@code designatedOfficer:WB-KOL}).
@@ -66,18 +66,30 @@ class EngineRestGuard {
 
 	private static final Pattern EXECUTION = Pattern.compile("^/execution/([^/]+)(/.*)?$");
 
-	private static final Pattern VARIABLE_QUERY = Pattern
-		.compile("^/(variable-instance|history/variable-instance|history/detail)(/count)?$");
+	/** Queries over every instance's runtime data, which Camunda lets any officer read (READ_INSTANCE on all). */
+	private static final Pattern INSTANCE_QUERY = Pattern.compile("^/(process-instance|execution|event-subscription|"
+			+ "incident|job|external-task|variable-instance|history/variable-instance|history/detail)(/count)?$");
+
+	private static final Pattern HAND_OVER = Pattern
+		.compile("^/task/([^/]+)/(assignee|delegate|claim|identity-links|identity-links/delete)$");
+
+	private static final Pattern TASK = Pattern.compile("^/task/([^/]+)$");
+
+	private static final List<String> INSTANCE_ID_PARAMETERS = List.of("processInstanceId", "processInstanceIds",
+			"processInstanceIdIn");
 
 	private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/[^/]+");
 
 	private static final int MAX_BODY = 1024 * 1024;
 
+	private static final String QUERY_REFUSED = "Officers query instances they hold a task of, by id: give processInstanceId,"
+			+ " processInstanceIds or processInstanceIdIn";
+
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> engineRestGuardFilter(IdentityService identity, TaskFormFields forms,
-			InstanceReaders readers, ObjectMapper json) {
+			InstanceReaders readers, TaskHandOvers handOvers, ObjectMapper json) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new Guard(identity, forms, readers, json));
+				new Guard(identity, forms, readers, handOvers, json));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setName("sevahub-engine-rest-guard");
 		// After Camunda's authentication filter (101), which tells who calls /engine-rest.
@@ -102,12 +114,16 @@ class EngineRestGuard {
 
 		private final InstanceReaders readers;
 
+		private final TaskHandOvers handOvers;
+
 		private final ObjectMapper json;
 
-		Guard(IdentityService identity, TaskFormFields forms, InstanceReaders readers, ObjectMapper json) {
+		Guard(IdentityService identity, TaskFormFields forms, InstanceReaders readers, TaskHandOvers handOvers,
+				ObjectMapper json) {
 			this.identity = identity;
 			this.forms = forms;
 			this.readers = readers;
+			this.handOvers = handOvers;
 			this.json = json;
 		}
 
@@ -132,11 +148,16 @@ class EngineRestGuard {
 				passed = new Replayed(request, body);
 				Matcher complete = COMPLETE.matcher(path);
 				if (method.equals("POST") && complete.matches()) {
-					Optional<Set<String>> declared = forms.of(complete.group(1));
-					Set<String> refused = declared.isEmpty() ? Set.of() : undeclared(body, declared.get());
-					if (!refused.isEmpty()) {
-						error(response, 400, "InvalidRequestException", "Only the fields of the task's form may be set; "
-								+ "not " + String.join(", ", refused));
+					Optional<Map<String, FormField>> editable = forms.of(complete.group(1));
+					if (editable.isEmpty()) {
+						error(response, 404, "InvalidRequestException", "There is no such task");
+						return;
+					}
+					Optional<JsonNode> completion = read(body);
+					List<String> problems = completion.isEmpty() ? List.of("The body is not JSON")
+							: CompletionVariables.problems(completion.get(), editable.get());
+					if (!problems.isEmpty()) {
+						error(response, 400, "InvalidRequestException", String.join("; ", problems));
 						return;
 					}
 				}
@@ -146,12 +167,20 @@ class EngineRestGuard {
 							"Officers complete and manage their tasks; other changes are for administrators");
 					return;
 				}
-				if (method.equals("POST") && VARIABLE_QUERY.matcher(path).matches()
-						&& !readers.mayRead(caller.get(), instanceIds(body, null))) {
-					error(response, 403, "AuthorizationException",
-							"Variables are read per process instance whose tasks your groups hold: give processInstanceIdIn");
+				if (!handsOverWithinTheOffice(method, path, body)) {
+					error(response, 403, "AuthorizationException", "A task goes only to an officer of its own posts and"
+							+ " office; moving an application to another office is an administrator's transfer");
 					return;
 				}
+				if (method.equals("POST") && INSTANCE_QUERY.matcher(path).matches()
+						&& !readers.mayRead(caller.get(), instanceIds(body, null))) {
+					error(response, 403, "AuthorizationException", QUERY_REFUSED);
+					return;
+				}
+			}
+			else if (INSTANCE_QUERY.matcher(path).matches() && !readers.mayRead(caller.get(), instanceIds(null, request))) {
+				error(response, 403, "AuthorizationException", QUERY_REFUSED);
+				return;
 			}
 			else if (!mayRead(caller.get(), path, request)) {
 				error(response, 403, "AuthorizationException",
@@ -174,17 +203,14 @@ class EngineRestGuard {
 			if (execution.matches() && !execution.group(1).equals("count")) {
 				return readers.mayReadExecution(caller, execution.group(1));
 			}
-			if (VARIABLE_QUERY.matcher(path).matches()) {
-				return readers.mayRead(caller, instanceIds(null, request));
-			}
 			return true;
 		}
 
-		/** The instances a variable query names; empty when it names none (then it would read them all). */
+		/** The instances a query names; empty when it names none (then it would read them all). */
 		private List<String> instanceIds(byte[] body, HttpServletRequest request) {
 			List<String> ids = new ArrayList<>();
 			if (request != null) {
-				for (String name : List.of("processInstanceId", "processInstanceIdIn")) {
+				for (String name : INSTANCE_ID_PARAMETERS) {
 					String value = request.getParameter(name);
 					if (value != null) {
 						ids.addAll(List.of(value.split(",")));
@@ -192,40 +218,60 @@ class EngineRestGuard {
 				}
 				return ids;
 			}
-			try {
-				JsonNode query = json.readTree(body);
-				if (query != null) {
-					query.path("processInstanceIdIn").forEach(id -> ids.add(id.asText()));
-					if (query.hasNonNull("processInstanceId")) {
-						ids.add(query.get("processInstanceId").asText());
+			read(body).ifPresent(query -> {
+				for (String name : INSTANCE_ID_PARAMETERS) {
+					JsonNode named = query.path(name);
+					if (named.isArray()) {
+						named.forEach(id -> ids.add(id.asText()));
+					}
+					else if (named.isTextual()) {
+						ids.addAll(List.of(named.asText().split(",")));
 					}
 				}
-			}
-			catch (IOException ex) {
-				// Malformed: Camunda answers it; with no instance named, reading is refused anyway.
-			}
+			});
 			return ids;
 		}
 
-		/** The variables a completion sets that the form does not declare. */
-		private Set<String> undeclared(byte[] body, Set<String> declared) {
-			Set<String> refused = new TreeSet<>();
-			if (body.length == 0) {
-				return refused;
+		/** Assigning, delegating, claiming for or adding a candidate: only within the task's own groups. */
+		private boolean handsOverWithinTheOffice(String method, String path, byte[] body) {
+			Matcher handOver = HAND_OVER.matcher(path);
+			Matcher task = TASK.matcher(path);
+			JsonNode request = read(body).orElse(json.nullNode());
+			if (method.equals("POST") && handOver.matches()) {
+				String taskId = handOver.group(1);
+				String userId = text(request, "userId");
+				String groupId = text(request, "groupId");
+				return switch (handOver.group(2)) {
+					// An office's post stays a candidate of its tasks.
+					case "identity-links/delete" -> groupId == null;
+					case "identity-links" -> (groupId == null || handOvers.isCandidateGroup(taskId, groupId))
+							&& handOvers.mayGoTo(taskId, userId);
+					default -> handOvers.mayGoTo(taskId, userId);
+				};
+			}
+			if (method.equals("PUT") && task.matches()) {
+				return handOvers.mayGoTo(task.group(1), text(request, "assignee"))
+						&& handOvers.mayGoTo(task.group(1), text(request, "owner"));
+			}
+			return true;
+		}
+
+		private static String text(JsonNode node, String field) {
+			JsonNode value = node.path(field);
+			return value.isValueNode() && !value.isNull() ? value.asText() : null;
+		}
+
+		/** The body as JSON; empty when it is none (Camunda answers malformed JSON itself where the guard lets it by). */
+		private Optional<JsonNode> read(byte[] body) {
+			if (body == null || body.length == 0) {
+				return Optional.of(json.nullNode());
 			}
 			try {
-				JsonNode variables = json.readTree(body).path("variables");
-				for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
-					String name = it.next().getKey();
-					if (!declared.contains(name)) {
-						refused.add(name.length() > 60 ? name.substring(0, 60) + "…" : name);
-					}
-				}
+				return Optional.ofNullable(json.readTree(body));
 			}
 			catch (IOException ex) {
-				// Camunda answers malformed JSON with its own 400.
+				return Optional.empty();
 			}
-			return refused;
 		}
 
 		private Optional<Caller> caller(HttpServletRequest request) {

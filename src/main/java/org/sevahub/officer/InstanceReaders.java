@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Execution;
 
 import org.springframework.stereotype.Component;
@@ -69,18 +68,8 @@ class InstanceReaders {
 		});
 	}
 
-	/** Runs a look-up with no authenticated user, so Camunda's authorization checks do not filter it. */
 	private <T> T unchecked(Supplier<T> lookup) {
-		Authentication current = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			return lookup.get();
-		}
-		finally {
-			if (current != null) {
-				identity.setAuthentication(current);
-			}
-		}
+		return Unchecked.lookup(identity, lookup);
 	}
 
 }

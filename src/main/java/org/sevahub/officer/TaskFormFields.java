@@ -1,14 +1,17 @@
 package org.sevahub.officer;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.sevahub.application.form.FormDefinition;
+import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
 
 import org.springframework.stereotype.Component;
@@ -34,31 +37,28 @@ class TaskFormFields {
 	}
 
 	/**
-	 * The editable keys of the task's form (none for a task without a form); empty when there is no such task, which
-	 * is then Camunda's to answer. The look-up ignores the caller's authorizations: whether they may complete the
-	 * task is Camunda's decision too.
+	 * The editable fields of the task's form by key (none for a task without a form); empty when there is no such
+	 * task. The look-up ignores the caller's authorizations: whether they may complete the task is Camunda's
+	 * decision.
 	 */
-	Optional<Set<String>> of(String taskId) {
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		Task task;
-		try {
-			task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
+	Optional<Map<String, FormField>> of(String taskId) {
+		Task task = Unchecked.lookup(identity,
+				() -> tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
 		if (task == null) {
 			return Optional.empty();
 		}
 		if (task.getCamundaFormRef() == null) {
-			return Optional.of(Set.of());
+			return Optional.of(Map.of());
 		}
-		return Optional.of(forms.find(task.getCamundaFormRef().getKey())
-			.map(form -> editable(form.json().path("components"), new LinkedHashSet<>()))
-			.orElse(Set.of()));
+		return Optional.of(forms.find(task.getCamundaFormRef().getKey()).map(TaskFormFields::editable).orElse(Map.of()));
+	}
+
+	private static Map<String, FormField> editable(FormDefinition form) {
+		Map<String, FormField> fields = new LinkedHashMap<>();
+		for (String key : editable(form.json().path("components"), new LinkedHashSet<>())) {
+			form.field(key).ifPresent(field -> fields.put(key, field));
+		}
+		return fields;
 	}
 
 	private static Set<String> editable(JsonNode components, Set<String> keys) {

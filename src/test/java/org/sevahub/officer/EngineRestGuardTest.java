@@ -113,6 +113,127 @@ class EngineRestGuardTest {
 			.value()).isEqualTo(200);
 	}
 
+	@Test
+	void anOfficerOfAnotherOfficeFindsNoInstanceByQuery() {
+		Task task = verificationTask();
+		String instance = task.getProcessInstanceId();
+		String name = (String) runtime.getVariable(instance, "applicantName");
+		// Each of these answered Howrah's assistant with Kolkata's instances: by a variable's value (a yes/no oracle
+		// for the applicant's name), by counting, by execution and by awaited message.
+		for (String query : List.of("/engine-rest/process-instance?variables=applicantName_like_" + name.charAt(0) + "%25",
+				"/engine-rest/process-instance/count", "/engine-rest/execution?processInstanceId=" + instance,
+				"/engine-rest/event-subscription", "/engine-rest/incident", "/engine-rest/job/count")) {
+			ResponseEntity<Map> refused = as("assistant2").getForEntity(query, Map.class);
+			assertThat(refused.getStatusCode().value()).as(query).isEqualTo(403);
+			assertThat(refused.getBody()).containsEntry("type", "AuthorizationException");
+		}
+		ResponseEntity<Map> count = as("assistant2").postForEntity("/engine-rest/process-instance/count",
+				json("{\"businessKeyLike\": \"%\"}"), Map.class);
+		assertThat(count.getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<Map> named = as("assistant2").postForEntity("/engine-rest/process-instance",
+				json("{\"processInstanceIds\": [\"" + instance + "\"]}"), Map.class);
+		assertThat(named.getStatusCode().value()).isEqualTo(403);
+		// The history of instances stays out of officers' reach by Camunda's own grants.
+		assertThat(as("assistant2").getForEntity("/engine-rest/history/process-instance?processInstanceId=" + instance,
+				String.class).getBody()).isEqualTo("[]");
+		// The officer who holds its task finds it by id.
+		ResponseEntity<List> own = as("assistant").getForEntity("/engine-rest/process-instance?processInstanceIds=" + instance,
+				List.class);
+		assertThat(own.getStatusCode().value()).isEqualTo(200);
+		assertThat(own.getBody()).hasSize(1);
+		assertThat(as("assistant").postForEntity("/engine-rest/process-instance/count",
+				json("{\"processInstanceIds\": [\"" + instance + "\"]}"), Map.class).getBody()).containsEntry("count", 1);
+	}
+
+	@Test
+	void aCompletionWithAValueItsFormCannotTakeIsRefusedAndChangesNothing() {
+		Task task = verificationTask();
+		String url = "/engine-rest/task/" + task.getId() + "/complete";
+		String status = applications.get(businessKey(task)).status();
+		Map<String, String> refusals = new java.util.LinkedHashMap<>();
+		refusals.put("{\"variables\": {\"decision\": {\"value\": \"forward\"}, \"remarks\": {\"value\": \""
+				+ "r".repeat(2001) + "\"}}}", "at most 2000 characters");
+		refusals.put("{\"variables\": {\"decision\": {\"value\": \"forward\"}, \"remarks\": {\"value\": \"a\\u0000b\"}}}",
+				"control characters");
+		refusals.put("{\"variables\": {\"decision\": {\"value\": \"approve-everything\"}}}", "one of the form's choices");
+		refusals.put("{\"variables\": {\"decision\": {\"value\": \"rO0AB\", \"type\": \"Object\", \"valueInfo\": "
+				+ "{\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": "
+				+ "\"application/x-java-serialized-object\"}}}}", "a plain value is expected");
+		refusals.put("{\"variables\": {\"decision\": {\"value\": \"forward\"}, \"rejectedDocuments\": {\"value\": "
+				+ "\"not a list\", \"type\": \"Json\"}}}", "a list of the form's choices");
+		refusals.put("[]", "variables are an object");
+		refusals.put("{\"variables\": [1]}", "variables are an object");
+		refusals.put("{\"variables\": {\"decision\": \"forward\"}}", "{\"value\": …}");
+		refusals.put("{\"variables\": ", "not JSON");
+		refusals.forEach((body, why) -> {
+			ResponseEntity<Map> refused = as("assistant").postForEntity(url, json(body), Map.class);
+			assertThat(refused.getStatusCode().value()).as(why).isEqualTo(400);
+			assertThat(refused.getBody()).containsEntry("type", "InvalidRequestException");
+			assertThat((String) refused.getBody().get("message")).contains(why).doesNotContain("org.", "java.", "SQL");
+		});
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+		assertThat(applications.get(businessKey(task)).status()).isEqualTo(status);
+		ResponseEntity<Map> unknown = as("assistant").postForEntity("/engine-rest/task/no-such-task/complete",
+				json("{\"variables\": {\"decision\": {\"value\": \"forward\"}}}"), Map.class);
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody()).containsEntry("type", "InvalidRequestException");
+		// What the form takes still goes through: a remark of exactly 2000 characters, in Bengali.
+		ResponseEntity<String> done = as("assistant").postForEntity(url,
+				json("{\"variables\": {\"decision\": {\"value\": \"forward\"}, \"remarks\": {\"value\": \""
+						+ "কা".repeat(1000) + "\"}}}"), String.class);
+		assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+	}
+
+	@Test
+	void aTaskGoesOnlyToAnOfficerOfItsOwnPostAndOffice() {
+		Task task = verificationTask();
+		String base = "/engine-rest/task/" + task.getId();
+		List<String> groups = candidateGroups(task);
+		assertThat(groups).isNotEmpty();
+		Map<String, String> handOvers = new java.util.LinkedHashMap<>();
+		handOvers.put(base + "/assignee", "{\"userId\": \"assistant2\"}");
+		handOvers.put(base + "/delegate", "{\"userId\": \"assistant2\"}");
+		handOvers.put(base + "/claim", "{\"userId\": \"assistant2\"}");
+		handOvers.put(base + "/identity-links", "{\"groupId\": \"" + groups.get(0).replace("WB-KOL", "WB-HWH")
+				+ "\", \"type\": \"candidate\"}");
+		handOvers.put(base + "/identity-links/delete", "{\"groupId\": \"" + groups.get(0) + "\", \"type\": \"candidate\"}");
+		handOvers.forEach((url, body) -> {
+			ResponseEntity<Map> refused = as("assistant").postForEntity(url, json(body), Map.class);
+			assertThat(refused.getStatusCode().value()).as(url).isEqualTo(403);
+			assertThat(refused.getBody()).containsEntry("type", "AuthorizationException");
+		});
+		ResponseEntity<Map> put = as("assistant").exchange(base, HttpMethod.PUT,
+				json("{\"name\": \"" + task.getName() + "\", \"assignee\": \"assistant2\"}"), Map.class);
+		assertThat(put.getStatusCode().value()).isEqualTo(403);
+		Task after = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		assertThat(after.getAssignee()).isNull();
+		assertThat(after.getOwner()).isNull();
+		assertThat(candidateGroups(task)).isEqualTo(groups);
+		// Within the office the task moves as before.
+		assertThat(as("assistant").postForEntity(base + "/claim", json("{\"userId\": \"assistant\"}"), String.class)
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		assertThat(as("assistant").postForEntity(base + "/assignee", json("{\"userId\": null}"), String.class)
+			.getStatusCode()
+			.value()).isEqualTo(204);
+	}
+
+	private List<String> candidateGroups(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.sorted()
+			.toList();
+	}
+
+	private String businessKey(Task task) {
+		return runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey();
+	}
+
 	private Task verificationTask() {
 		Application app = driver.start("BIRTH-CERT");
 		applications.submit(app.applicationNo(), Map.of());
