@@ -42,7 +42,9 @@ class LanguageSwitcher implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
-		if (page != null && !isRedirect(page)) {
+		// A page answering a POST (the OTP step, a form sent back with its errors) offers none: its links would GET an
+		// address that only takes a POST, losing the sign-in or what was typed.
+		if (page != null && !isRedirect(page) && "GET".equals(request.getMethod())) {
 			page.addObject(MODEL_NAME, choices(request));
 		}
 	}

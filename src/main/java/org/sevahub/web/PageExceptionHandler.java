@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Citizen pages answer errors with a page that says what happened in the reader's language, never a stack
+ * Citizen pages (and the officers' view of an application) answer errors with a page that says what happened in the reader's language, never a stack
  * trace. The exceptions' own messages are English for the logs and the API; the page says it from the bundles.
  */
-@ControllerAdvice(assignableTypes = CitizenPagesController.class)
+@ControllerAdvice(assignableTypes = { CitizenPagesController.class, OfficerPagesController.class })
 class PageExceptionHandler {
 
 	private final MessageSource messages;

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -136,8 +137,7 @@ class SecurityConfiguration {
 			.addFilterBefore(citizenSessions.filter(), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				for (Rule rule : AccessRules.RULES) {
-					AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = auth
-						.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern()));
+					AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = auth.requestMatchers(matcher(rule));
 					switch (rule.access()) {
 						case PUBLIC, PORTAL -> url.permitAll();
 						// Camunda's own filters authenticate /engine-rest and /camunda; SevaHub's pages need its login.
@@ -292,6 +292,19 @@ class SecurityConfiguration {
 		response.setStatus(status);
 		response.setContentType("text/plain;charset=UTF-8");
 		response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A rule's requests; a GET rule takes HEAD too, as the handlers do (Spring MVC answers HEAD from the GET
+	 * mapping): a balancer's or a link checker's HEAD was refused with 401 on every public page.
+	 */
+	private static RequestMatcher matcher(Rule rule) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		if (HttpMethod.GET.equals(rule.method())) {
+			return new OrRequestMatcher(paths.matcher(HttpMethod.GET, rule.pattern()),
+					paths.matcher(HttpMethod.HEAD, rule.pattern()));
+		}
+		return paths.matcher(rule.method(), rule.pattern());
 	}
 
 	private static RequestMatcher path(String pattern) {

@@ -73,6 +73,15 @@ class LanguageSwitcherTest {
 	}
 
 	@Test
+	void aPageAnsweringAPostOffersNoLinksThatWouldLoseIt() {
+		MockHttpServletRequest otpStep = new MockHttpServletRequest("POST", "/citizen/sign-in/otp");
+		ModelAndView page = new ModelAndView("citizen/sign-in");
+		switcher.postHandle(otpStep, new MockHttpServletResponse(), new Object(), page);
+		assertThat(page.getModel()).doesNotContainKey(LanguageSwitcher.MODEL_NAME);
+		assertThat(localeResolutions).hasValue(0);
+	}
+
+	@Test
 	void anInstallationOfOneLanguageShowsNoSwitcher() {
 		LanguageSwitcher single = new LanguageSwitcher(new Languages("bn", null), names());
 		ModelAndView page = new ModelAndView("status");

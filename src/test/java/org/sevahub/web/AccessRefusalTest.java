@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sevahub.testsupport.BrowserCsrf.csrf;
@@ -186,14 +187,26 @@ class AccessRefusalTest {
 			.header("Authorization", CitizenLogin.bearer(environment, OWNER)))).isEqualTo(200);
 		assertThat(status(call(HttpMethod.GET, "/applications/" + no).cookie(CitizenLogin.cookie(environment, OWNER))))
 			.isEqualTo(200);
-		assertThat(status(call(HttpMethod.GET, "/officer/applications/" + no).cookie(officer("assistant"))))
-			.isEqualTo(200);
+		Cookie assistant = officer("assistant");
+		assertThat(status(call(HttpMethod.GET, "/officer/applications/" + no).cookie(assistant))).isEqualTo(200);
+		// An unknown number was a 500 ("Something went wrong") for a signed-in officer.
+		MockHttpServletResponse unknown = mvc.perform(call(HttpMethod.GET, "/officer/applications/BC2099999999")
+			.cookie(assistant)).andReturn().getResponse();
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(unknown.getContentAsString()).doesNotContain("Something went wrong", "Exception");
 		assertThat(status(call(HttpMethod.GET, "/api/v1/admin/notifications").header("Authorization", basic("demo"))))
 			.isEqualTo(200);
 		assertThat(status(call(HttpMethod.GET, "/actuator/prometheus").header("Authorization", basic("demo"))))
 			.isEqualTo(200);
 		assertThat(status(call(HttpMethod.GET, "/actuator/health"))).isEqualTo(200);
 		assertThat(status(call(HttpMethod.GET, "/actuator/prometheus"))).isEqualTo(401);
+		// HEAD is answered as GET is: a balancer's HEAD check and a link checker were refused with 401.
+		for (String open : List.of("/actuator/health", "/", "/apply/BIRTH-CERT", "/css/sevahub.css",
+				"/api/v1/services")) {
+			assertThat(status(MockMvcRequestBuilders.head(open))).as("HEAD " + open).isEqualTo(200);
+		}
+		assertThat(status(MockMvcRequestBuilders.head("/actuator/prometheus"))).isEqualTo(401);
+		assertThat(status(MockMvcRequestBuilders.head("/applications/" + no))).as("still the owner's").isIn(302, 303, 401, 404);
 		assertThat(status(call(HttpMethod.GET, "/actuator/metrics"))).isEqualTo(401);
 	}
 
