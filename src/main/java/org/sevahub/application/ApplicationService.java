@@ -25,6 +25,7 @@ import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormRegistry;
 import org.sevahub.application.form.FormValidator;
 import org.sevahub.application.form.FormValidator.Mode;
+import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -250,10 +251,16 @@ public class ApplicationService {
 		return applications.findByNo(applicationNo).orElseThrow();
 	}
 
-	/** Status history keeps remarks in 2000 characters (status_history.remarks): longer is the caller's mistake. */
+	/**
+	 * Status history keeps remarks in 2000 characters (status_history.remarks): longer is the caller's mistake, and
+	 * so is a control character, which PostgreSQL cannot store (NUL) and no citizen types.
+	 */
 	private static void checkRemarks(String field, String text) {
 		if (text != null && text.length() > REMARKS_LENGTH) {
 			throw new FormInvalidException(Map.of(field, "At most " + REMARKS_LENGTH + " characters"));
+		}
+		if (ControlCharacters.in(text)) {
+			throw new FormInvalidException(Map.of(field, "Must not contain control characters"));
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.language.Words;
+import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -43,6 +44,9 @@ class CertificateController {
 		VALID, REVOKED, EXPIRED, UNKNOWN
 
 	}
+
+	/** The width of certificate.revoked_reason. */
+	private static final int REASON_LENGTH = 500;
 
 	private final CertificateRepository certificates;
 
@@ -123,17 +127,27 @@ class CertificateController {
 			@RequestBody(required = false) Map<String, String> body) {
 		String reason = body == null ? null : body.get("reason");
 		if (reason == null || reason.isBlank()) {
-			return ResponseEntity.badRequest().body(Map.of("error", "invalid", "message", "A reason is required"));
+			return refused(HttpStatus.BAD_REQUEST, "invalid", "A reason is required");
+		}
+		// Checked against the column, not left to the database: the admin hears what to change, nothing is written.
+		if (reason.strip().length() > REASON_LENGTH) {
+			return refused(HttpStatus.BAD_REQUEST, "invalid", "The reason must be at most " + REASON_LENGTH + " characters");
+		}
+		if (ControlCharacters.in(reason)) {
+			return refused(HttpStatus.BAD_REQUEST, "invalid", "The reason must not contain control characters");
 		}
 		if (certificates.findByNo(certificateNo).isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found", "message",
-					"No certificate " + certificateNo));
+			return refused(HttpStatus.NOT_FOUND, "not-found", "No certificate " + certificateNo);
 		}
 		if (!service.revoke(certificateNo, reason.strip())) {
-			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "already-revoked", "message",
-					"Certificate " + certificateNo + " is already revoked"));
+			return refused(HttpStatus.CONFLICT, "not-allowed", "Certificate " + certificateNo + " is already revoked");
 		}
 		return ResponseEntity.ok(Map.of("certificateNo", certificateNo, "status", "REVOKED"));
+	}
+
+	private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String error, String message) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("error", error, "message", message));
 	}
 
 	private Verdict verdict(Certificate c) {

@@ -81,7 +81,9 @@ class CitizenTokens {
 			.id(UUID.randomUUID().toString())
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(expires))
-			.signWith(key)
+			// Named, not left to jjwt, which picks by the key's length: HS384 for the default 51-byte key, HS512 for
+			// 64 bytes. The parser still takes any HMAC the key allows, so tokens issued before this stay valid.
+			.signWith(key, Jwts.SIG.HS256)
 			.compact();
 		return new Issued(token, expires);
 	}

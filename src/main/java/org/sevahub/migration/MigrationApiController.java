@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import org.sevahub.platform.doors.ControlCharacters;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,14 +55,14 @@ class MigrationApiController {
 	@PostMapping("/dry-run")
 	ProcessMigrations.DryRun dryRun(@RequestBody MigrationRequest request, Principal admin) {
 		return migrations.dryRun(required(request.source(), "source"), required(request.target(), "target"),
-				request.processInstanceIds(), admin.getName());
+				instances(request), admin.getName());
 	}
 
 	@PostMapping("/runs")
 	ResponseEntity<ProcessMigrations.Run> start(@RequestBody MigrationRequest request, Principal admin) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(migrations.start(required(request.source(), "source"), required(request.target(), "target"),
-					request.processInstanceIds(), admin.getName()));
+					instances(request), admin.getName()));
 	}
 
 	@GetMapping("/runs")
@@ -77,14 +79,30 @@ class MigrationApiController {
 	ResponseEntity<Map<String, Object>> refused(MigrationRefusedException refused) {
 		boolean missing = refused instanceof MigrationRefusedException.NotFound;
 		return ResponseEntity.status(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST)
-			.body(Map.of("error", missing ? "not-found" : "refused", "message", refused.getMessage()));
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("error", missing ? "not-found" : "invalid", "message", refused.getMessage()));
 	}
 
 	private static String required(String value, String name) {
 		if (value == null || value.isBlank()) {
 			throw new MigrationRefusedException("'" + name + "' (a process version's id) is required");
 		}
+		refuseControlCharacters(value, name);
 		return value.strip();
+	}
+
+	private static List<String> instances(MigrationRequest request) {
+		if (request.processInstanceIds() != null) {
+			request.processInstanceIds().forEach(id -> refuseControlCharacters(id, "processInstanceIds"));
+		}
+		return request.processInstanceIds();
+	}
+
+	/** The ids go into the engine's queries, and PostgreSQL cannot even compare a NUL. */
+	private static void refuseControlCharacters(String value, String name) {
+		if (ControlCharacters.in(value)) {
+			throw new MigrationRefusedException("'" + name + "' must not contain control characters");
+		}
 	}
 
 }

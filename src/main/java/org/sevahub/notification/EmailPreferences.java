@@ -71,15 +71,20 @@ class EmailPreferences {
 		return "notify/opt-out";
 	}
 
-	/** RFC 8058: the mail client POSTs {@code List-Unsubscribe=One-Click} to the List-Unsubscribe address. */
-	@PostMapping(path = "/api/v1/notifications/email/opt-out", produces = MediaType.APPLICATION_JSON_VALUE)
+	/**
+	 * RFC 8058: the mail client POSTs {@code List-Unsubscribe=One-Click} to the List-Unsubscribe address, as a form.
+	 * Any other body is refused (415) rather than taken for a link with a bad signature.
+	 */
+	@PostMapping(path = "/api/v1/notifications/email/opt-out", produces = MediaType.APPLICATION_JSON_VALUE,
+			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> oneClick(@RequestParam(name = "a", required = false) String applicationNo,
 			@RequestParam(name = "k", required = false) String key) {
 		Optional<String> email = signedEmail(applicationNo, key);
 		if (email.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
-				.body(Map.of("error", "invalid-link", "message", "This opt-out link is not one SevaHub sent"));
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("error", "forbidden", "message", "This opt-out link is not one SevaHub sent"));
 		}
 		optOuts.optOut(email.get());
 		return ResponseEntity.ok(Map.of("optedOut", true));

@@ -16,6 +16,7 @@ import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,6 +77,10 @@ public class OfficeTransfers {
 		}
 		if (reason.length() > 500) {
 			throw new TransferRefusedException("The reason must be at most 500 characters");
+		}
+		// PostgreSQL cannot store NUL, and no office code or reason an administrator types holds one.
+		if (ControlCharacters.in(toOffice) || ControlCharacters.in(reason)) {
+			throw new TransferRefusedException("The office code and the reason must not contain control characters");
 		}
 		Office to = offices.find(toOffice.strip())
 			.orElseThrow(() -> new TransferRefusedException("No office has the code '" + toOffice.strip() + "'"));

@@ -188,6 +188,31 @@ class CertificateTest {
 		assertThat(http.getForObject("/verify/XX-2026-999999", String.class)).contains("Unknown");
 	}
 
+	/**
+	 * A reason longer than revoked_reason (500) was a 500 from the database; a NUL one a 500 under PostgreSQL. Both
+	 * are the admin's invalid input, and the certificate stays valid. A second revocation is the documented 409.
+	 */
+	@Test
+	void anOverlongOrControlCharacterReasonIsRefusedAndTheCertificateStaysValid() {
+		Certificate c = issue("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
+		String url = "/api/v1/admin/certificates/" + c.certificateNo() + "/revoke";
+		for (String reason : new String[] { "x".repeat(501), "a\u0000", "a\u001b[2J", "a\u007f" }) {
+			ResponseEntity<Map> answer = http.withBasicAuth("demo", "demo")
+				.postForEntity(url, json(Map.of("reason", reason)), Map.class);
+			assertThat(answer.getStatusCode().value()).as(reason).isEqualTo(400);
+			assertThat(answer.getBody()).containsEntry("error", "invalid").containsKey("message");
+		}
+		assertThat(repository.findByNo(c.certificateNo()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+		assertThat(http.withBasicAuth("demo", "demo")
+			.postForEntity(url, json(Map.of("reason", "x".repeat(500))), Map.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		ResponseEntity<Map> again = http.withBasicAuth("demo", "demo")
+			.postForEntity(url, json(Map.of("reason", "again")), Map.class);
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody()).containsEntry("error", "not-allowed");
+	}
+
 	@Autowired
 	org.sevahub.application.IssuedDocuments documents;
 

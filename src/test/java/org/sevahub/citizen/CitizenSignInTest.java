@@ -74,6 +74,9 @@ class CitizenSignInTest {
 		assertThat(session.getStatus()).isEqualTo(200);
 		JsonNode body = json.readTree(session.getContentAsString());
 		String token = body.path("token").asText();
+		// HS256 as docs/security.md says: jjwt picks HS384 for the 51-byte default key unless told.
+		assertThat(json.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0])).path("alg").asText())
+			.isEqualTo("HS256");
 		assertThat(Date.from(java.time.Instant.parse(body.path("expiresAt").asText())))
 			.isAfter(Date.from(EngineClock.now().plus(Duration.ofMinutes(29))));
 		assertThat(session.getHeaders("Set-Cookie")).filteredOn(c -> c.startsWith(CitizenAuthentication.COOKIE + "="))

@@ -105,6 +105,21 @@ class DocumentUploadTest {
 		assertThat(events(draft.no(), "DOCUMENT_RECEIVED")).isEmpty();
 	}
 
+	/** An upload asking for XML was kept and answered 201 in JSON: it is refused before anything is read or kept. */
+	@Test
+	void anAcceptTheApiCannotAnswerIsRefusedBeforeTheFileIsKept() throws Exception {
+		Draft draft = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));
+		long before = storedRows();
+		MockHttpServletResponse answer = mvc
+			.perform(apiUpload(draft, "address-proof", "bill.pdf", TestDocuments.pdf("bill")).accept("application/xml"))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(406);
+		assertThat(json.readTree(answer.getContentAsString()).path("error").asText()).isEqualTo("not-acceptable");
+		assertThat(storedRows()).isEqualTo(before);
+		assertThat(documentsOf(draft.no())).isZero();
+	}
+
 	@Test
 	void anOversizeBodyIsRefusedOnItsDeclaredLengthBeforeItIsRead() throws Exception {
 		Draft draft = draft("INCOME-CERT", ProcessDriver.validForm("INCOME-CERT"));

@@ -148,6 +148,46 @@ class OfficeRoutingProcessTest extends ProcessTestSupport {
 		assertThat(offices.officeOf(app.id())).contains("WB-KOL");
 	}
 
+	/**
+	 * The mapping did not declare what it produces: a transfer asking for XML was made and committed, and only its
+	 * answer refused (406); with an empty body the refusal's own answer could not be written (500).
+	 */
+	@Test
+	void anAcceptTheAdminApiCannotAnswerIsRefusedBeforeTheTransfer() {
+		Application app = submitFrom("BIRTH-CERT", KOLKATA_PIN, "Kolkata");
+		String url = "/api/v1/admin/applications/" + app.applicationNo() + "/transfer";
+		for (String body : new String[] { "{\"toOffice\": \"WB-HWH\", \"reason\": \"qa\"}", "{}" }) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setAccept(List.of(MediaType.APPLICATION_XML));
+			ResponseEntity<Map> answer = http.withBasicAuth("demo", "demo")
+				.postForEntity(url, new HttpEntity<>(body, headers), Map.class);
+			assertThat(answer.getStatusCode().value()).as(body).isEqualTo(406);
+			assertThat(answer.getBody()).containsEntry("error", "not-acceptable");
+		}
+		assertThat(offices.officeOf(app.id())).contains("WB-KOL");
+	}
+
+	/**
+	 * A reason longer than its column, or with a NUL or another control character (which PostgreSQL cannot store):
+	 * refused as invalid in the admin API's shape, and the application stays where it was.
+	 */
+	@Test
+	void anOverlongReasonOrControlCharactersAreRefusedAndNothingMoves() {
+		Application app = submitFrom("BIRTH-CERT", KOLKATA_PIN, "Kolkata");
+		String url = "/api/v1/admin/applications/" + app.applicationNo() + "/transfer";
+		for (String body : new String[] { "{\"toOffice\": \"WB-HWH\", \"reason\": \"" + "x".repeat(501) + "\"}",
+				"{\"toOffice\": \"WB-HWH\", \"reason\": \"a\\u0000\"}",
+				"{\"toOffice\": \"WB-HWH\", \"reason\": \"a\\u001b[31m\"}",
+				"{\"toOffice\": \"WB-HWH\\u0000\", \"reason\": \"qa\"}" }) {
+			ResponseEntity<Map> answer = http.withBasicAuth("demo", "demo").postForEntity(url, json(body), Map.class);
+			assertThat(answer.getStatusCode().value()).as(body).isEqualTo(400);
+			assertThat(answer.getBody()).as(body).containsEntry("error", "invalid").containsKey("message");
+		}
+		assertThat(offices.officeOf(app.id())).contains("WB-KOL");
+		assertThat(events.of(app.id())).noneSatisfy(e -> assertThat(e.kind()).isEqualTo(OfficeTransfers.TRANSFERRED));
+	}
+
 	@Test
 	void anOfficerOfHowrahSeesNoneOfKolkatasTasksThroughTasklistsFiltersOrTheEngineRestApi() {
 		Application kolkata = submitFrom("BIRTH-CERT", KOLKATA_PIN, "Kolkata");

@@ -45,7 +45,7 @@ public final class CitizenLogin {
 			.claim("mobile", mobile)
 			.issuedAt(now)
 			.expiration(Date.from(now.toInstant().plus(Duration.ofMinutes(30))))
-			.signWith(key)
+			.signWith(key, Jwts.SIG.HS256)
 			.compact();
 	}
 

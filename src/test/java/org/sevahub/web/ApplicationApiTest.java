@@ -70,6 +70,29 @@ class ApplicationApiTest {
 		assertThat((List<String>) view.get("nextActions")).containsExactly("withdraw");
 	}
 
+	/**
+	 * A withdrawal reason or appeal grounds with a NUL or another control character: 200 CANCELLED on H2, a 500 on
+	 * PostgreSQL, which cannot store NUL. Refused as a field error before anything is looked at or changed.
+	 */
+	@Test
+	void controlCharactersInAReasonOrGroundsAreRefusedAndNothingChanges() {
+		String no = create(BIRTH);
+		post("/api/v1/applications/" + no + "/submit", "{}");
+		for (String reason : new String[] { "a\\u0000", "a\\u0007b", "\\u001b[31mred" }) {
+			ResponseEntity<Map> withdrawn = post("/api/v1/applications/" + no + "/withdraw", "{\"reason\":\"" + reason + "\"}");
+			assertThat(withdrawn.getStatusCode().value()).as(reason).isEqualTo(400);
+			assertThat(withdrawn.getBody()).containsEntry("error", "invalid");
+			assertThat((Map<String, String>) withdrawn.getBody().get("fieldErrors")).containsKey("reason");
+			ResponseEntity<Map> appealed = post("/api/v1/applications/" + no + "/appeal", "{\"grounds\":\"" + reason + "\"}");
+			assertThat(appealed.getStatusCode().value()).as(reason).isEqualTo(400);
+			assertThat((Map<String, String>) appealed.getBody().get("fieldErrors")).containsKey("grounds");
+		}
+		assertThat(http.getForObject("/api/v1/applications/" + no, Map.class)).containsEntry("status", "UNDER_VERIFICATION");
+		// Tabs and line breaks are text, not control characters.
+		assertThat(post("/api/v1/applications/" + no + "/withdraw", "{\"reason\":\"Moved away.\\n\\tNo longer needed\"}")
+			.getBody()).containsEntry("status", "CANCELLED");
+	}
+
 	@Test
 	void aDoubleSubmitChangesNothing() {
 		String no = create(BIRTH);

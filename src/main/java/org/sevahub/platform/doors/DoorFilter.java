@@ -26,8 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first thing every request meets. It refuses what no door can read before anything else looks at it: a
  * Content-Type that is not a concrete media type (a wildcard, garbage, an unknown charset), and a body over
- * the door's limit, by its declared length or, for a chunked body, by counting the bytes as they are read,
- * so nothing larger than the limit is ever buffered. Refusals are answered in the door's own shape.
+ * the door's limit, by its declared length or, for a chunked body, by reading and counting it before the chain
+ * (multipart bodies: as they are read), so nothing larger than the limit is ever buffered. Refusals are answered
+ * in the door's own shape.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,7 +80,21 @@ class DoorFilter extends OncePerRequestFilter {
 			doors.refuse(path, request, response, 413, null);
 			return;
 		}
-		CountedRequest counted = new CountedRequest(request, limit);
+		HttpServletRequest counted = new CountedRequest(request, limit);
+		if (!multipart && chunked(request)) {
+			// A chunked body tells its size only as it is read, and a handler that never reads it (a signed link) or a
+			// handler's own advice would answer as if it were small: it is read here, counted, before anything else.
+			byte[] body;
+			try {
+				body = counted.getInputStream().readAllBytes();
+			}
+			catch (BodyTooLargeException ex) {
+				response.setHeader("Connection", "close");
+				doors.refuse(path, request, response, 413, null);
+				return;
+			}
+			counted = new ReadBody(request, body, type != null && MediaType.APPLICATION_FORM_URLENCODED.includes(type));
+		}
 		try {
 			chain.doFilter(counted, response);
 		}
@@ -117,6 +132,11 @@ class DoorFilter extends OncePerRequestFilter {
 		catch (IllegalArgumentException malformed) {
 			return false;
 		}
+	}
+
+	/** A body without a declared length. */
+	private static boolean chunked(HttpServletRequest request) {
+		return request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null;
 	}
 
 	/** A write, or any request that sends a body: its Content-Type is what Spring MVC will read it by. */

@@ -49,7 +49,7 @@ class DeliveryAdminController {
 		return "redirect:/admin/deliveries?retried=" + id;
 	}
 
-	@GetMapping("/api/v1/admin/deliveries")
+	@GetMapping(path = "/api/v1/admin/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	List<Delivery> list(@RequestParam(defaultValue = "PARKED") String state,
 			@RequestParam(required = false) String applicationNo) {
@@ -67,12 +67,13 @@ class DeliveryAdminController {
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> retry(@PathVariable long id) {
 		if (admin.find(id).isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found", "message",
-					"No delivery " + id));
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("error", "not-found", "message", "No delivery " + id));
 		}
 		if (!admin.retry(id)) {
-			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not-parked", "message",
-					"Delivery " + id + " is not parked; only parked deliveries are retried by hand"));
+			return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("error", "not-allowed", "message",
+						"Delivery " + id + " is not parked; only parked deliveries are retried by hand"));
 		}
 		return ResponseEntity.ok(Map.of("id", id, "state", admin.find(id).orElseThrow().state().name()));
 	}

@@ -59,8 +59,10 @@ class DocumentUploadController {
 		this.messages = messages;
 	}
 
-	@PostMapping({ "/api/v1/applications/{applicationNo}/documents/{code}",
-			"/applications/{applicationNo}/documents/{code}" })
+	// JSON only, decided when the call is mapped: an upload asking for another format is refused before its file is
+	// read or kept. The form's script asks for JSON too.
+	@PostMapping(path = { "/api/v1/applications/{applicationNo}/documents/{code}",
+			"/applications/{applicationNo}/documents/{code}" }, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> upload(@PathVariable String applicationNo, @PathVariable String code,
 			HttpServletRequest request) {
 		Application app = owned(applicationNo, request);
@@ -93,7 +95,7 @@ class DocumentUploadController {
 		}
 	}
 
-	@GetMapping("/api/v1/applications/{applicationNo}/documents")
+	@GetMapping(path = "/api/v1/applications/{applicationNo}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
 	DocumentPanel list(@PathVariable String applicationNo, HttpServletRequest request) {
 		return panel(owned(applicationNo, request));
 	}
