@@ -101,6 +101,23 @@ class DoorsTest {
 		}
 	}
 
+	/** A path parameter in an address's first segment: Camunda's REST filters answered it with a 500. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			GET  | /engine-rest;x/task
+			GET  | /engine-rest;x
+			GET  | /camunda/api;x/engine/engine/
+			POST | /bsk;x/api/initiate
+			GET  | /api;x/v1/services
+			""")
+	void aPathParameterInTheFirstSegmentIsRefusedNotAServerError(String method, String path) {
+		Caller.Answer answer = caller.send(method, path, Map.of("Accept", "application/json",
+				"Content-Type", "application/json"), method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null,
+				false);
+		assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+		assertThat(answer.leak()).as("leak in %s", answer.body()).isNull();
+	}
+
 	@Test
 	void theErrorPathItselfIsAPageThatIsNotThere() {
 		Caller.Answer answer = caller.send("GET", "/error", Map.of("Accept", "application/json"), null, false);
