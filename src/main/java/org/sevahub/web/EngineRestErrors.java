@@ -1,51 +1,151 @@
 package org.sevahub.web;
 
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.sevahub.workflow.DecisionRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine wraps anything a task listener throws into a server error; an officer's refused decision is the
- * client's mistake, so {@code /engine-rest} answers it with 400 and the guard's own sentence. Everything else
- * keeps Camunda's handling.
+ * How {@code /engine-rest} answers what goes wrong, in Camunda's shape ({@code type}, {@code message}, {@code code}),
+ * where Camunda's own handlers answer the caller's mistakes with a 500 or put Java in the message:
+ * <ul>
+ * <li>an officer's refused decision (a task listener's {@link DecisionRefusedException}): 400 with its sentence;</li>
+ * <li>a value the database cannot keep (too long for its column, a NUL): 400, without the SQL;</li>
+ * <li>a missing or unknown id ({@code NullValueException}, "task is null") and a query the engine calls invalid
+ * ("Invalid query usage"): 400 with Camunda's sentence;</li>
+ * <li>a body Jackson cannot read as the call's type: 400 without the DTO's class name (Camunda answers text);</li>
+ * <li>any other server error: 500 whose message names no class and no SQL; the log keeps the whole of it.</li>
+ * </ul>
+ * Everything else keeps Camunda's status and message.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
 
+	private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+	/** A Java class or package name, an exception's name or SQL: what an answer must not carry. */
+	private static final Pattern INTERNALS = Pattern.compile(
+			"\\b(org|java|javax|jakarta|com)\\.[a-z]|[A-Za-z]+(Exception|Error)\\b|\\bSQL\\b|\\b(INSERT|UPDATE|SELECT|DELETE) ");
+
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
 		if (config instanceof CamundaJerseyResourceConfig) {
-			config.register(DecisionRefusedMapper.class);
+			config.register(RestExceptions.class);
+			config.register(EngineExceptions.class);
+			config.register(UnmappableBodies.class);
+			config.register(UnparsableBodies.class);
+			config.register(Everything.class);
 		}
 	}
 
-	@Priority(1)
-	static class DecisionRefusedMapper implements ExceptionMapper<RestException> {
+	static Response answer(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DecisionRefusedException refused) {
+				return answer(400, "DecisionRefused", refused.getMessage(), 0);
+			}
+			if (cause instanceof DataIntegrityViolationException || cause instanceof SQLException) {
+				log.warn("A value the database could not keep, answered 400", thrown);
+				return answer(400, "InvalidRequestException",
+						"A value is too long or has characters that cannot be kept: check the values sent", 0);
+			}
+			if (cause instanceof JsonProcessingException) {
+				return answer(400, "InvalidRequestException", "The body is not what this call takes", 0);
+			}
+		}
+		Response camunda = ExceptionHandlerHelper.getInstance().getResponse(thrown);
+		ExceptionDto dto = camunda.getEntity() instanceof ExceptionDto d ? d : ExceptionDto.fromException(thrown);
+		int status = camunda.getStatus();
+		String message = dto.getMessage() == null ? "" : dto.getMessage();
+		if (status >= 500 && (thrown instanceof NullValueException || thrown.getCause() instanceof NullValueException
+				|| message.startsWith("Invalid query usage"))) {
+			status = 400;
+		}
+		if (INTERNALS.matcher(message).find()) {
+			log.warn("Engine REST answer {} with its message replaced: {}", status, message);
+			message = status >= 500 ? "The engine could not do this; the administrators can find why in the log"
+					: "The request could not be carried out as sent";
+		}
+		return answer(status, dto.getType(), message, dto.getCode());
+	}
 
-		private final RestExceptionHandler camunda = new RestExceptionHandler();
+	private static Response answer(int status, String type, String message, Integer code) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("message", message);
+		body.put("code", code == null ? 0 : code);
+		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+	}
+
+	// One mapper per type Camunda maps, each of a higher priority than Camunda's own for the same type.
+
+	@Priority(1)
+	static class RestExceptions implements ExceptionMapper<RestException> {
 
 		@Override
 		public Response toResponse(RestException exception) {
-			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-				if (cause instanceof DecisionRefusedException refused) {
-					return Response.status(Response.Status.BAD_REQUEST)
-						.type(MediaType.APPLICATION_JSON_TYPE)
-						.entity(Map.of("type", "DecisionRefused", "message", refused.getMessage(), "code", 0))
-						.build();
-				}
-			}
-			return camunda.toResponse(exception);
+			return answer(exception);
+		}
+
+	}
+
+	@Priority(1)
+	static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException exception) {
+			return answer(exception);
+		}
+
+	}
+
+	@Priority(1)
+	static class UnmappableBodies implements ExceptionMapper<JsonMappingException> {
+
+		@Override
+		public Response toResponse(JsonMappingException exception) {
+			return answer(exception);
+		}
+
+	}
+
+	@Priority(1)
+	static class UnparsableBodies implements ExceptionMapper<JsonParseException> {
+
+		@Override
+		public Response toResponse(JsonParseException exception) {
+			return answer(exception);
+		}
+
+	}
+
+	@Priority(1)
+	static class Everything implements ExceptionMapper<Throwable> {
+
+		@Override
+		public Response toResponse(Throwable exception) {
+			return answer(exception);
 		}
 
 	}
