@@ -117,12 +117,24 @@ final class Caller {
 	 * length alone (it must neither wait for nor buffer a body it refuses).
 	 */
 	Answer declareHuge(String path, String contentType, long declared) {
+		// Only the headers: the answer must come without the server reading (or waiting for) the body.
+		return raw("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
+				+ "\r\nContent-Length: " + declared + "\r\n\r\n");
+	}
+
+	/** A GET of an address as written, which no URI class would let through (a malformed escape, say). */
+	Answer getAsWritten(String path, Map<String, String> headers) {
+		StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n");
+		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		return raw(head.append("Connection: close\r\n\r\n").toString());
+	}
+
+	/** Sends a request's head as given and reads the answer. */
+	private Answer raw(String requestHead) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			// Only the headers: the answer must come without the server reading (or waiting for) the body.
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-					+ "\r\nContent-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(requestHead.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			// The answer is read by its length: the server need not close a connection whose body it refused.
 			InputStream in = socket.getInputStream();

@@ -118,6 +118,34 @@ class DoorsTest {
 		assertThat(answer.leak()).as("leak in %s", answer.body()).isNull();
 	}
 
+	/** What Tomcat refuses before any filter: answered by the address's door, not with Tomcat's own HTML page. */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/v1/applications/BC2026000001%2F | api
+			/api/v1/applications/%ZZ             | api
+			/digilocker/pull-uri%2Fx             | digilocker
+			/applications/%ZZ                    | page
+			""")
+	void anAddressTheServerCannotDecodeIsAnsweredByItsDoor(String path, String door) {
+		Caller.Answer answer = caller.getAsWritten(path, Map.of("Accept", "*/*"));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.body()).doesNotContain("HTTP Status 400", "Apache Tomcat");
+		if (!door.equals("page")) {
+			assertShape(door, answer);
+		}
+		else {
+			assertThat(answer.contentType()).startsWith("text/html");
+			assertThat(answer.body()).contains("id=\"problem-title\"");
+		}
+	}
+
+	@Test
+	void aHeaderOverTheServersLimitIsAnsweredByItsDoor() {
+		Caller.Answer answer = caller.getAsWritten("/api/v1/services", Map.of("X-Padding", "a".repeat(10_000)));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertShape("api", answer);
+	}
+
 	@Test
 	void theErrorPathItselfIsAPageThatIsNotThere() {
 		Caller.Answer answer = caller.send("GET", "/error", Map.of("Accept", "application/json"), null, false);
