@@ -7,12 +7,16 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.sevahub.application.PersonNames;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.language.Words;
 import org.sevahub.platform.doors.ControlCharacters;
+import org.sevahub.platform.doors.Doors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -62,8 +66,12 @@ class CertificateController {
 
 	private final MessageSource messages;
 
+	private final Doors doors;
+
 	CertificateController(CertificateRepository certificates, CertificateService service, ServiceCatalog catalog,
-			CitizenAccess access, @Value("${sevahub.time-zone}") ZoneId zone, Words words, MessageSource messages) {
+			CitizenAccess access, @Value("${sevahub.time-zone}") ZoneId zone, Words words, MessageSource messages,
+			Doors doors) {
+		this.doors = doors;
 		this.words = words;
 		this.messages = messages;
 		this.certificates = certificates;
@@ -104,20 +112,22 @@ class CertificateController {
 	}
 
 	@GetMapping("/certificates/{certificateNo}.pdf")
-	ResponseEntity<byte[]> pdf(@PathVariable String certificateNo, @RequestParam(required = false) String key) {
+	ResponseEntity<byte[]> pdf(@PathVariable String certificateNo, @RequestParam(required = false) String key,
+			HttpServletRequest request, HttpServletResponse response) {
 		boolean allowed = key != null && MessageDigest.isEqual(
 				access.sign("certificate", certificateNo).getBytes(StandardCharsets.US_ASCII),
 				key.getBytes(StandardCharsets.US_ASCII));
-		if (!allowed) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		Optional<byte[]> pdf = allowed ? certificates.pdf(certificateNo) : Optional.empty();
+		if (pdf.isEmpty()) {
+			// A page in the reader's language, not an empty 403 the browser shows as its own "access denied".
+			doors.refuse(request, response, allowed ? 404 : 403, null);
+			return null;
 		}
-		return certificates.pdf(certificateNo)
-			.map(bytes -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_PDF)
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.inline().filename(certificateNo + ".pdf").build().toString())
-				.body(bytes))
-			.orElse(ResponseEntity.notFound().build());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(certificateNo + ".pdf").build().toString())
+			.body(pdf.get());
 	}
 
 	/** An admin revokes a certificate (found false, a court order): /verify says so at once. */

@@ -3,9 +3,11 @@ package org.sevahub.document;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
+import org.sevahub.platform.doors.Doors;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -35,26 +37,29 @@ class DocumentDownloadController {
 
 	private final ApplicationService applications;
 
+	private final Doors doors;
+
 	DocumentDownloadController(DocumentService documents, DocumentLinks links, DocumentAccess access,
-			ApplicationService applications) {
+			ApplicationService applications, Doors doors) {
 		this.documents = documents;
 		this.links = links;
 		this.access = access;
 		this.applications = applications;
+		this.doors = doors;
 	}
 
 	@GetMapping("/documents/{id}")
 	ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "0") long expires,
-			@RequestParam(required = false) String signature) {
+			@RequestParam(required = false) String signature, HttpServletRequest request, HttpServletResponse response) {
 		if (!links.valid(id, expires, signature)) {
-			return text(HttpStatus.FORBIDDEN, "This link is not valid or has expired; open the document again from its page.");
+			return refused(request, response, HttpStatus.FORBIDDEN);
 		}
 		StoredDocument document = documents.find(id).orElse(null);
 		if (document == null) {
-			return text(HttpStatus.NOT_FOUND, "No such document.");
+			return refused(request, response, HttpStatus.NOT_FOUND);
 		}
 		if (document.deletedAt() != null) {
-			return text(HttpStatus.GONE, "This document was deleted when its retention period ended.");
+			return refused(request, response, HttpStatus.GONE);
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.mediaType()))
@@ -72,22 +77,22 @@ class DocumentDownloadController {
 	}
 
 	@GetMapping("/officer/documents/{id}")
-	ResponseEntity<byte[]> officerView(@PathVariable long id, HttpServletRequest request) {
+	ResponseEntity<byte[]> officerView(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
 		if (DocumentAccess.signedIn(request).isEmpty()) {
-			return text(HttpStatus.UNAUTHORIZED, "Sign in to Tasklist (/camunda/app/tasklist/) first.");
+			return refused(request, response, HttpStatus.UNAUTHORIZED);
 		}
 		StoredDocument document = documents.find(id).orElse(null);
 		Application app = document == null ? null : applications.byId(document.applicationId());
 		if (app == null || access.officer(request, app).isEmpty()) {
-			return text(HttpStatus.FORBIDDEN, "Only officers working on this application may open its documents.");
+			return refused(request, response, HttpStatus.FORBIDDEN);
 		}
 		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(links.link(document))).build();
 	}
 
-	private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-			.body(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	/** A page in the reader's language that says what happened (a link that expired, a document deleted). */
+	private ResponseEntity<byte[]> refused(HttpServletRequest request, HttpServletResponse response, HttpStatus status) {
+		doors.refuse(request, response, status.value(), null);
+		return null;
 	}
 
 }

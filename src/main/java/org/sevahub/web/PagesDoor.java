@@ -28,7 +28,7 @@ class PagesDoor implements Door {
 	private static final Logger log = LoggerFactory.getLogger(PagesDoor.class);
 
 	/** Statuses with their own words in messages*.properties (door.error.*); others read as their class. */
-	private static final Set<Integer> WORDED = Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500);
+	private static final Set<Integer> WORDED = Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 429, 500);
 
 	private final ThymeleafViewResolver views;
 

@@ -25,6 +25,7 @@ import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -223,9 +224,17 @@ class CertificateTest {
 		assertThat(http.getForObject(url, byte[].class)).isEqualTo(repository.pdf(c.certificateNo()).orElseThrow());
 		assertThat(http.getForEntity("/certificates/" + c.certificateNo() + ".pdf", byte[].class).getStatusCode().value())
 			.isEqualTo(403);
-		assertThat(http.getForEntity("/certificates/" + c.certificateNo() + ".pdf?key=forged", byte[].class)
-			.getStatusCode()
-			.value()).isEqualTo(403);
+		ResponseEntity<String> forged = http.exchange("/certificates/" + c.certificateNo() + ".pdf?key=forged",
+				HttpMethod.GET, new HttpEntity<>(headersInBengali()), String.class);
+		assertThat(forged.getStatusCode().value()).isEqualTo(403);
+		// A page that says so in the reader's language, not an empty answer the browser shows as its own error.
+		assertThat(forged.getBody()).contains("id=\"problem-title\"", "অনুমতি নেই");
+	}
+
+	private static HttpHeaders headersInBengali() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ACCEPT_LANGUAGE, "bn");
+		return headers;
 	}
 
 	private Certificate issue(String service, Map<String, String> form) {

@@ -235,7 +235,8 @@ class DocumentUploadTest {
 		driver.advanceClock(applications.get(draft.no()), Duration.ofMinutes(6));
 		MockHttpServletResponse expired = mvc.perform(get(link)).andReturn().getResponse();
 		assertThat(expired.getStatus()).isEqualTo(403);
-		assertThat(expired.getContentAsString()).contains("has expired");
+		assertThat(expired.getContentType()).startsWith("text/html");
+		assertThat(expired.getContentAsString()).contains("id=\"problem-title\"", "may have expired");
 	}
 
 	@Test
