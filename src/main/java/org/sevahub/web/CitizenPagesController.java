@@ -238,9 +238,19 @@ class CitizenPagesController {
 				owner ? documentPanels.of(app.serviceCode(), app, applications.formValues(app), Map.of()) : null);
 		model.addAttribute("certificateDownload", owner ? documents.forApplication(app.id())
 			.filter(d -> !d.revoked())
-			.map(IssuedDocuments.IssuedDocument::downloadUrl)
+			.map(d -> onThisSite(d.downloadUrl()))
 			.orElse(null) : null);
 		return "status";
+	}
+
+	/**
+	 * A link of SevaHub's own for the citizen's page, without its server: portals get the whole address, but the
+	 * citizen's browser stays on the host that served the page (with no public address configured that address is
+	 * the server's loopback one, a dead link from a phone).
+	 */
+	private static String onThisSite(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 	}
 
 	@GetMapping("/applications/{applicationNo}/pay")

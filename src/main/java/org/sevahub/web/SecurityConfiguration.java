@@ -217,8 +217,11 @@ class SecurityConfiguration {
 			else if ((path.startsWith("/applications/") || path.startsWith("/citizen/")) && !wantsJson(request)) {
 				String back = path + (request.getQueryString() == null || !"GET".equals(request.getMethod()) ? ""
 						: "?" + request.getQueryString());
+				// The language asked for comes along: the redirect happens before ?lang= is applied.
+				String language = request.getParameter("lang");
 				response.sendRedirect(request.getContextPath() + "/citizen/sign-in?next="
-						+ URLEncoder.encode(back, StandardCharsets.UTF_8));
+						+ URLEncoder.encode(back, StandardCharsets.UTF_8)
+						+ (language == null || !language.matches("[a-z]{2}") ? "" : "&lang=" + language));
 			}
 			else if (path.startsWith("/officer/")) {
 				text(response, 401, "Sign in to Tasklist (/camunda/app/tasklist/) first.");

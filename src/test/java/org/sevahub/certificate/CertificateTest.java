@@ -231,6 +231,28 @@ class CertificateTest {
 		assertThat(forged.getBody()).contains("id=\"problem-title\"", "অনুমতি নেই");
 	}
 
+	@Autowired
+	org.springframework.core.env.Environment environment;
+
+	@Test
+	void theCitizensPageLinksTheCertificateOnTheSiteThatServedIt() {
+		Map<String, String> form = ProcessDriver.validForm("BIRTH-CERT");
+		Application app = applications.create(NewApplication.direct("BIRTH-CERT", form));
+		certificates.issue(app);
+		jakarta.servlet.http.Cookie citizen = org.sevahub.testsupport.CitizenLogin.cookie(environment,
+				form.get("applicant.mobile"));
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, citizen.getName() + "=" + citizen.getValue());
+		String page = http.exchange("/applications/" + app.applicationNo(), HttpMethod.GET, new HttpEntity<>(headers),
+				String.class).getBody();
+		String href = org.jsoup.Jsoup.parse(page).getElementById("download-certificate").attr("href");
+		// With no public address configured, the whole address was the server's loopback one: dead from a phone.
+		assertThat(href).startsWith("/certificates/").doesNotContain("127.0.0.1");
+		ResponseEntity<byte[]> pdf = http.getForEntity(href, byte[].class);
+		assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+		assertThat(pdf.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PDF)).isTrue();
+	}
+
 	private static HttpHeaders headersInBengali() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCEPT_LANGUAGE, "bn");

@@ -214,6 +214,13 @@ class CitizenPagesTest {
 			assertThat(stranger.getStatus()).as(path).isEqualTo(404);
 			assertThat(stranger.getContentAsString()).doesNotContain("Sunita", "Su****");
 		}
+		// A link in the citizen's language keeps it through the sign-in it sends them to.
+		MockHttpServletResponse inBengali = mvc.perform(get("/citizen/applications").param("lang", "bn"))
+			.andReturn()
+			.getResponse();
+		assertThat(inBengali.getRedirectedUrl()).startsWith("/citizen/sign-in?next=").endsWith("&lang=bn");
+		assertThat(mvc.perform(get(inBengali.getRedirectedUrl())).andReturn().getResponse().getContentAsString())
+			.contains("আপনার মোবাইল দিয়ে সাইন ইন করুন");
 		String track = page(get("/track").param("applicationNo", app.applicationNo()));
 		assertThat(track).contains("Birth Certificate", "Started, not yet submitted")
 			.doesNotContain("Sunita", "Su****", "Banerjee", "SSKM");
