@@ -261,7 +261,10 @@ class EngineRestGuard {
 			return value.isValueNode() && !value.isNull() ? value.asText() : null;
 		}
 
-		/** The body as JSON; empty when it is none (Camunda answers malformed JSON itself where the guard lets it by). */
+		/**
+		 * The body as JSON, a null node when there is none; empty when it is not JSON (where the guard lets such a body
+		 * by, Camunda answers it).
+		 */
 		private Optional<JsonNode> read(byte[] body) {
 			if (body == null || body.length == 0) {
 				return Optional.of(json.nullNode());
