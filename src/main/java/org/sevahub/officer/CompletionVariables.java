@@ -90,7 +90,8 @@ final class CompletionVariables {
 		}
 		if (!field.options().isEmpty() && !text.isEmpty()
 				&& field.options().stream().noneMatch(option -> option.value().equals(text))) {
-			return "must be one of the form's choices";
+			return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "' is not one of the form's choices ("
+					+ String.join(", ", field.options().stream().map(FormField.Option::value).toList()) + ")";
 		}
 		return null;
 	}

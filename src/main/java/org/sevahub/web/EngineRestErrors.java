@@ -75,7 +75,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 			}
 		}
 		Response camunda = ExceptionHandlerHelper.getInstance().getResponse(thrown);
-		ExceptionDto dto = camunda.getEntity() instanceof ExceptionDto d ? d : ExceptionDto.fromException(thrown);
+		if (!(camunda.getEntity() instanceof ExceptionDto dto)) {
+			return camunda;
+		}
 		int status = camunda.getStatus();
 		String message = dto.getMessage() == null ? "" : dto.getMessage();
 		if (status >= 500 && (thrown instanceof NullValueException || thrown.getCause() instanceof NullValueException
@@ -84,10 +86,12 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 		}
 		if (INTERNALS.matcher(message).find()) {
 			log.warn("Engine REST answer {} with its message replaced: {}", status, message);
-			message = status >= 500 ? "The engine could not do this; the administrators can find why in the log"
-					: "The request could not be carried out as sent";
+			dto.setMessage(status >= 500 ? "The engine could not do this; the administrators can find why in the log"
+					: "The request could not be carried out as sent");
 		}
-		return answer(status, dto.getType(), message, dto.getCode());
+		// Camunda's own answer, its details kept (a deployment's parse errors element by element).
+		return status == camunda.getStatus() ? camunda
+				: Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
 	}
 
 	private static Response answer(int status, String type, String message, Integer code) {

@@ -191,7 +191,7 @@ class ApplicationApiTest {
 				json("{\"variables\": {\"decision\": {\"value\": \"approve\"}}}"), Map.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) refused.getBody().get("message"))
-			.isEqualTo("Unknown decision 'approve' for task 'Verify application': expected one of forward, clarify");
+			.isEqualTo("decision: 'approve' is not one of the form's choices (forward, clarify)");
 		assertThat(assistant.getForObject("/engine-rest/task/" + taskId, Map.class)).containsEntry("id", taskId);
 
 		ResponseEntity<Map> foreign = anonymous.withBasicAuth("appellate2", "appellate2")
