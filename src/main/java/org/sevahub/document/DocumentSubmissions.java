@@ -11,6 +11,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.ApplicationService.Submission;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.form.FormValidator;
 import org.sevahub.application.catalog.ServiceCatalog;
 
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class DocumentSubmissions {
 				// The form's errors stopped it before its documents were looked at: name the missing ones too.
 				Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
 				slots.problems(cmd.serviceCode(), cmd.values(), files.keySet()).forEach(all::putIfAbsent);
-				throw new FormInvalidException(all);
+				throw new FormInvalidException(all, invalid.problems());
 			}
 		});
 	}
@@ -128,7 +129,11 @@ public class DocumentSubmissions {
 			}
 			Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
 			all.putAll(refused);
-			throw new FormInvalidException(all);
+			// The codes stay with the form's errors (a page says them in the citizen's language); a refused
+			// file's reason is already in words.
+			Map<String, FormValidator.Problem> codes = new LinkedHashMap<>(invalid.problems());
+			codes.keySet().removeAll(refused.keySet());
+			throw new FormInvalidException(all, codes);
 		}
 		if (!refused.isEmpty()) {
 			throw new FormInvalidException(refused);

@@ -290,12 +290,22 @@ class CitizenPagesController {
 		return "form";
 	}
 
-	/** The form's errors in the reader's language, each naming its field by the field's translated label. */
+	/**
+	 * The form's errors in the reader's language, each naming its field by the field's translated label, in the
+	 * order the page shows the fields: the form's own, then the documents (which follow the form).
+	 */
 	private Map<String, String> errorsInWords(ServiceDefinition service, FormInvalidException ex) {
 		FormDefinition form = forms.get(service.form());
 		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> inOrder = new LinkedHashMap<>();
+		form.inputs().forEach(f -> {
+			if (ex.fieldErrors().containsKey(f.key())) {
+				inOrder.put(f.key(), ex.fieldErrors().get(f.key()));
+			}
+		});
+		ex.fieldErrors().forEach(inOrder::putIfAbsent);
 		Map<String, String> errors = new LinkedHashMap<>();
-		ex.fieldErrors().forEach((key, english) -> {
+		inOrder.forEach((key, english) -> {
 			FormValidator.Problem problem = ex.problems().get(key);
 			if (problem == null) {
 				errors.put(key, english);
@@ -329,11 +339,14 @@ class CitizenPagesController {
 		}
 	}
 
-	/** The posted fields that belong to the form: not the CSRF token, not the button pressed. */
+	/**
+	 * The posted fields that belong to the form: not the CSRF token, not the button pressed, not the page's
+	 * language (?lang=xx, which the locale interceptor reads; as a field it was "not a field of this form").
+	 */
 	private static Map<String, String> formValues(MultiValueMap<String, String> params) {
 		Map<String, String> values = new LinkedHashMap<>();
 		params.forEach((key, list) -> {
-			if (!key.startsWith("_") && !"action".equals(key) && !list.isEmpty()) {
+			if (!key.startsWith("_") && !"action".equals(key) && !"lang".equals(key) && !list.isEmpty()) {
 				values.put(key, list.get(list.size() - 1));
 			}
 		});

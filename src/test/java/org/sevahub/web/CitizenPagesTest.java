@@ -8,6 +8,8 @@ import jakarta.servlet.http.Cookie;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
@@ -109,11 +111,33 @@ class CitizenPagesTest {
 		assertThat(html).contains("id=\"f-childName-error\"", "Name of the child (English) is required")
 			.contains("id=\"f-applicant-pincode-error\"", "PIN code is not in the expected format")
 			.contains("10-digit Indian mobile number")
-			.contains("must be a date (YYYY-MM-DD)")
+			.contains("Date of birth must be a date")
 			.contains("Aadhaar must be 12 digits with a valid check digit")
 			// what the citizen typed is kept, so only the mistakes need fixing
 			.contains("value=\"বন্দ্যোপাধ্যায় রাহুল\"");
 		assertThat(applicationCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aSubmittedFormsErrorsAreInTheReadersLanguageAndInTheFormsOrder() throws Exception {
+		MockHttpServletResponse response = mvc
+			.perform(post("/apply/BIRTH-CERT").param("lang", "bn").with(csrf()).param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(response.getContentAsString());
+		List<String> summary = page.select("#error-summary li").eachText();
+		assertThat(summary).contains("মায়ের নাম আবশ্যক", "শিশুর সঙ্গে আপনার সম্পর্ক আবশ্যক")
+			.noneMatch(e -> e.contains("required") || e.contains("needed"));
+		assertThat(summary).as("the summary lists the errors as the page shows them: the fields, then the documents")
+			.containsExactlyElementsOf(page.select("#citizen-form .field-error").eachText());
+		assertThat(summary.get(0)).isEqualTo("পুরো নাম (ইংরেজিতে) আবশ্যক");
+
+		String english = mvc.perform(post("/apply/BIRTH-CERT").param("lang", "en").with(csrf()).param("action", "submit"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).contains("Your relationship to the child is required").doesNotContain("child's is");
 	}
 
 	@Test
