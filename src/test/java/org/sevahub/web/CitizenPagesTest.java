@@ -141,6 +141,29 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void aGoodFileSentWithAFormThatHasMistakesIsNamedToBeChosenAgain() throws Exception {
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.set("applicant.pincode", "70002A");
+		MockMultipartHttpServletRequestBuilder request = multipart("/apply/BIRTH-CERT");
+		List<org.springframework.mock.web.MockMultipartFile> files = driver.documents()
+			.files("BIRTH-CERT", form.toSingleValueMap());
+		assertThat(files).isNotEmpty();
+		files.forEach(request::file);
+		MockHttpServletResponse response = mvc
+			.perform(request.with(csrf()).params(form).param("lang", "hi").param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.getElementById("f-applicant-pincode-error").text()).isEqualTo("पिन कोड अपेक्षित प्रारूप में नहीं है");
+		// The form was refused, so the file was not kept either: the page says so where the file is chosen.
+		assertThat(page.select("#documents .doc-error").eachText()).hasSize(files.size())
+			.first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains(files.get(0).getOriginalFilename(), "फ़ाइल फिर से चुनें");
+		assertThat(page.getElementById("error-summary").text()).contains("फ़ाइल फिर से चुनें");
+	}
+
+	@Test
 	void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
 		long before = applicationCount();
 		int status = mvc.perform(post("/apply/BIRTH-CERT").params(form("BIRTH-CERT")).param("action", "submit"))
