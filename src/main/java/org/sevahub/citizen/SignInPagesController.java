@@ -50,6 +50,7 @@ class SignInPagesController {
 		try {
 			signIn.sendOtp(mobile, addresses.of(request));
 			model.addAttribute("step", "otp");
+			model.addAttribute("maskedMobile", masked(mobile));
 		}
 		catch (SignInRefused ex) {
 			refused(ex, response, model);
@@ -70,6 +71,7 @@ class SignInPagesController {
 			refused(ex, response, model);
 			model.addAttribute("next", safeNext(next));
 			model.addAttribute("mobile", mobile);
+			model.addAttribute("maskedMobile", masked(mobile));
 			// A code that can still be right is asked for again; otherwise a new one must be sent.
 			model.addAttribute("step", ex.reason == SignInRefused.Reason.WRONG_CODE
 					|| ex.reason == SignInRefused.Reason.INVALID_CODE ? "otp" : "mobile");
@@ -84,7 +86,7 @@ class SignInPagesController {
 		model.addAttribute("serviceNames", catalog.all()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s.nameEn(), (a, b) -> a)));
-		model.addAttribute("maskedMobile", "XXXXXX" + mobile.substring(6));
+		model.addAttribute("maskedMobile", masked(mobile));
 		return "citizen/applications";
 	}
 
@@ -98,6 +100,12 @@ class SignInPagesController {
 		response.setStatus(ex.reason.status);
 		model.addAttribute("error", "citizen.signin.error." + ex.reason.code());
 		model.addAttribute("triesLeft", ex.triesLeft);
+	}
+
+	/** A mobile number as pages show it: its last four digits (XXXXXX3210). */
+	static String masked(String mobile) {
+		String digits = mobile.replaceAll("\\D", "");
+		return "XXXXXX" + (digits.length() < 4 ? "" : digits.substring(digits.length() - 4));
 	}
 
 	/** Only a path on this site: never an open redirect to another. */
