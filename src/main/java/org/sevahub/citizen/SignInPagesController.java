@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sevahub.application.SignedInCitizen;
 import org.sevahub.application.catalog.ServiceCatalog;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,8 @@ class SignInPagesController {
 		model.addAttribute("applications", applications.of(mobile));
 		model.addAttribute("serviceNames", catalog.all()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s.nameEn(), (a, b) -> a)));
+			.collect(java.util.stream.Collectors.toMap(s -> s.code(),
+					s -> s.names().getOrDefault(LocaleContextHolder.getLocale().getLanguage(), s.nameEn()), (a, b) -> a)));
 		model.addAttribute("maskedMobile", masked(mobile));
 		return "citizen/applications";
 	}

@@ -113,11 +113,12 @@ class CitizenPagesController {
 
 	/**
 	 * Tracking by number without signing in: the service, the status in words and dates, nothing else. Numbers
-	 * are sequential, so this must say nothing a stranger should not know (docs/security.md).
+	 * are sequential, so this must say nothing a stranger should not know (docs/security.md). A number is taken
+	 * as the acknowledgement prints it, whatever the case it was typed in (bc2026000001 is BC2026000001).
 	 */
 	@GetMapping("/track")
 	String track(@RequestParam(defaultValue = "") String applicationNo, Model model, HttpServletResponse response) {
-		String no = applicationNo.strip();
+		String no = applicationNo.strip().toUpperCase(Locale.ROOT);
 		Application app = no.isEmpty() || no.length() > 40 ? null : repository.findByNo(no).orElse(null);
 		if (app == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -125,7 +126,9 @@ class CitizenPagesController {
 			return "track";
 		}
 		ServiceDefinition service = catalog.find(app.serviceCode()).orElse(null);
-		model.addAttribute("track", new Tracked(app.applicationNo(), service == null ? app.serviceCode() : service.nameEn(),
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		model.addAttribute("track", new Tracked(app.applicationNo(),
+				service == null ? app.serviceCode() : service.names().getOrDefault(language, service.nameEn()),
 				app.status(), app.createdAt(), app.submittedAt(), app.updatedAt(), app.slaDueAt()));
 		return "track";
 	}

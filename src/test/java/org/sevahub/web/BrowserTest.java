@@ -368,7 +368,7 @@ class BrowserTest {
 		browser.get(url("/citizen/applications"));
 		WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
 		screenshot("citizen-my-applications");
-		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started, not yet submitted");
+		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started");
 		list.findElement(By.linkText(mine.applicationNo())).click();
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
 

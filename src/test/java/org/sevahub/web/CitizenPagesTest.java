@@ -262,12 +262,37 @@ class CitizenPagesTest {
 			assertThat(stranger.getContentAsString()).doesNotContain("Sunita", "Su****");
 		}
 		String track = page(get("/track").param("applicationNo", app.applicationNo()));
-		assertThat(track).contains("Birth Certificate", "Started, not yet submitted")
+		assertThat(track).contains("Birth Certificate", "Started")
 			.doesNotContain("Sunita", "Su****", "Banerjee", "SSKM");
 		MockHttpServletResponse unknown = mvc.perform(get("/track").param("applicationNo", "{x}")).andReturn().getResponse();
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		String owner = page(get("/applications/" + app.applicationNo()).cookie(CitizenLogin.cookie(environment, "9876543210")));
 		assertThat(owner).contains("Started", "Su**** Ba******").doesNotContain("Sunita Banerjee");
+	}
+
+	@Test
+	void trackingSaysWhatTheStatusPageSaysInTheReadersLanguageWhateverTheNumbersCase() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Document bengali = Jsoup.parse(page(get("/track").param("lang", "bn")
+			.param("applicationNo", " " + app.applicationNo().toLowerCase(java.util.Locale.ROOT) + " ")));
+		assertThat(bengali.selectFirst("html").attr("lang")).isEqualTo("bn");
+		assertThat(bengali.getElementById("track-application-no").text()).isEqualTo(app.applicationNo());
+		assertThat(bengali.getElementById("track-service").text()).isEqualTo("জন্ম শংসাপত্র");
+		assertThat(bengali.getElementById("track-created").text()).as("a date in words, as the status page writes it")
+			.matches("\\d{1,2} \\p{IsBengali}+ \\d{4}");
+		Document status = Jsoup.parse(page(get("/applications/" + app.applicationNo()).param("lang", "bn")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(bengali.getElementById("track-status").text()).isEqualTo("যাচাই চলছে")
+			.isEqualTo(status.getElementById("current-status").text());
+
+		Document mine = Jsoup.parse(page(get("/citizen/applications").param("lang", "hi")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(mine.selectFirst("html").attr("lang")).isEqualTo("hi");
+		org.jsoup.nodes.Element row = mine.select("#my-applications tr:has(a:containsOwn(" + app.applicationNo() + "))")
+			.first();
+		assertThat(row).isNotNull();
+		assertThat(row.text()).contains("जन्म प्रमाणपत्र", "सत्यापन जारी").doesNotContain("Birth Certificate")
+			.doesNotContainPattern("\\d{2}-\\d{2}-\\d{4}");
 	}
 
 	@Test
