@@ -141,6 +141,34 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void requiredAndInvalidFieldsSayItToScreenReadersAndDigitFieldsAskForTheDigitKeypad() throws Exception {
+		Document blank = Jsoup.parse(page(get("/apply/BIRTH-CERT")));
+		org.jsoup.nodes.Element pincode = blank.getElementById("f-applicant-pincode");
+		assertThat(pincode.hasAttr("required")).isTrue();
+		assertThat(pincode.attr("aria-required")).isEqualTo("true");
+		assertThat(pincode.attr("inputmode")).isEqualTo("numeric");
+		assertThat(pincode.hasAttr("aria-invalid")).isFalse();
+		org.jsoup.nodes.Element aadhaar = blank.getElementById("f-applicant-aadhaar");
+		assertThat(aadhaar.attr("inputmode")).isEqualTo("numeric");
+		assertThat(aadhaar.hasAttr("required")).isFalse();
+		assertThat(aadhaar.hasAttr("aria-required")).isFalse();
+		assertThat(blank.getElementById("f-relation").attr("aria-required")).isEqualTo("true");
+		assertThat(blank.getElementById("f-childName").hasAttr("inputmode")).isFalse();
+
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.set("applicant.pincode", "70002A");
+		Document refused = Jsoup.parse(mvc.perform(post("/apply/BIRTH-CERT").with(csrf()).params(form).param("action", "submit"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		org.jsoup.nodes.Element wrong = refused.getElementById("f-applicant-pincode");
+		assertThat(wrong.attr("aria-invalid")).isEqualTo("true");
+		assertThat(wrong.attr("aria-describedby")).isEqualTo("f-applicant-pincode-error");
+		assertThat(refused.getElementById("f-applicant-pincode-error")).isNotNull();
+		assertThat(refused.getElementById("f-childName").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
 	void aGoodFileSentWithAFormThatHasMistakesIsNamedToBeChosenAgain() throws Exception {
 		MultiValueMap<String, String> form = form("BIRTH-CERT");
 		form.set("applicant.pincode", "70002A");
