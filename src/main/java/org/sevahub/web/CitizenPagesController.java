@@ -229,6 +229,11 @@ class CitizenPagesController {
 
 	@GetMapping("/applications/{applicationNo}")
 	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		model.addAttribute("withdrawUnconfirmed", false);
+		return statusPage(applicationNo, request, model);
+	}
+
+	private String statusPage(String applicationNo, HttpServletRequest request, Model model) {
 		Application app = applications.get(applicationNo);
 		boolean owner = access.has(request, applicationNo);
 		ApplicationView view = views.of(app);
@@ -264,10 +269,20 @@ class CitizenPagesController {
 		return "redirect:/applications/" + applicationNo;
 	}
 
+	/**
+	 * Withdrawal cannot be undone, so the form's "I understand" box must be ticked: without it (a browser that
+	 * skipped the check, a crafted post) nothing changes and the page asks for it (400).
+	 */
 	@PostMapping("/applications/{applicationNo}/withdraw")
 	String withdraw(@PathVariable String applicationNo, @RequestParam(defaultValue = "") String reason,
-			HttpServletRequest request) {
+			@RequestParam(defaultValue = "") String confirm, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		accessible(applicationNo, request);
+		if (!"true".equals(confirm)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("withdrawUnconfirmed", true);
+			return statusPage(applicationNo, request, model);
+		}
 		applications.withdraw(applicationNo, reason);
 		return "redirect:/applications/" + applicationNo;
 	}

@@ -324,6 +324,37 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void withdrawingNeedsTheIUnderstandBoxTickedOnThePageAndOnTheServer() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Cookie owner = CitizenLogin.cookie(environment, "9876543210");
+		Document status = Jsoup.parse(page(get("/applications/" + app.applicationNo()).param("lang", "bn").cookie(owner)));
+		org.jsoup.nodes.Element box = status.getElementById("withdraw-confirm");
+		assertThat(box.attr("type")).isEqualTo("checkbox");
+		assertThat(box.hasAttr("required")).isTrue();
+		assertThat(box.closest("form").id()).isEqualTo("withdraw-form");
+		assertThat(status.select("label[for=withdraw-confirm]").text())
+			.isEqualTo("আমি বুঝেছি যে প্রত্যাহার করা আবেদন আর ফিরিয়ে আনা যায় না।");
+
+		MockHttpServletResponse unticked = mvc.perform(post("/applications/" + app.applicationNo() + "/withdraw")
+			.param("lang", "bn")
+			.with(csrf())
+			.cookie(owner)
+			.param("reason", "Applied twice")).andReturn().getResponse();
+		assertThat(unticked.getStatus()).isEqualTo(400);
+		assertThat(Jsoup.parse(unticked.getContentAsString()).getElementById("withdraw-confirm-error").text())
+			.startsWith("আবেদন প্রত্যাহার করতে চান");
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("UNDER_VERIFICATION");
+
+		MockHttpServletResponse ticked = mvc.perform(post("/applications/" + app.applicationNo() + "/withdraw")
+			.with(csrf())
+			.cookie(owner)
+			.param("reason", "Applied twice")
+			.param("confirm", "true")).andReturn().getResponse();
+		assertThat(ticked.getStatus()).isEqualTo(302);
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("CANCELLED");
+	}
+
+	@Test
 	void theOfficersViewNeedsAnOfficerSignedInToTheWebapps() throws Exception {
 		Application app = applications.create(org.sevahub.application.NewApplication.direct("BIRTH-CERT",
 				ProcessDriver.validForm("BIRTH-CERT")));
