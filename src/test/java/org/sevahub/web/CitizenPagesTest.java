@@ -192,6 +192,40 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void documentsAreRefusedInPlainWordsAndThePanelSaysNeededIfAndNothingMissingPlainly() throws Exception {
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		MockHttpServletResponse text = mvc.perform(multipart("/apply/BIRTH-CERT")
+			.file(new org.springframework.mock.web.MockMultipartFile("document.birth-report", "report.pdf", "application/pdf",
+					"just some words".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.file(new org.springframework.mock.web.MockMultipartFile("document.parent-id-proof", "id.pdf", "application/pdf",
+					org.sevahub.document.SuspiciousFiles.windowsProgram()))
+			.with(csrf())
+			.params(form)
+			.param("action", "submit")).andReturn().getResponse();
+		assertThat(text.getStatus()).isEqualTo(400);
+		Document refused = Jsoup.parse(text.getContentAsString());
+		assertThat(refused.getElementById("doc-birth-report-error").text())
+			.isEqualTo("Hospital's birth report or discharge summary: this kind of file cannot be taken. "
+					+ "Send it as a file of one of these kinds: PDF, JPEG, PNG.");
+		// The script says "Not kept: <the server's answer>": the answer itself must not say it again.
+		String program = refused.getElementById("doc-parent-id-proof-error").text();
+		assertThat(program).contains("a program").doesNotContainIgnoringCase("not kept");
+		assertThat(refused.getElementById("documents").attr("data-text-failed")).startsWith("Not kept:");
+
+		Document pension = Jsoup.parse(page(get("/apply/OLD-AGE-PENSION")));
+		org.jsoup.nodes.Element caste = pension.getElementById("doc-caste-certificate");
+		assertThat(caste.text()).contains("needed if your category is SC or ST").doesNotContain("optional");
+
+		Application app = driver.start("BIRTH-CERT");
+		driver.documents().attachNeeded(app);
+		Document complete = Jsoup.parse(page(get("/applications/" + app.applicationNo() + "/form")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(complete.select("#documents-missing .doc-missing-heading").hasClass("hidden")).isTrue();
+		assertThat(complete.select("#documents-missing .doc-complete").hasClass("hidden")).isFalse();
+		assertThat(complete.select("#documents-missing li")).isEmpty();
+	}
+
+	@Test
 	void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
 		long before = applicationCount();
 		int status = mvc.perform(post("/apply/BIRTH-CERT").params(form("BIRTH-CERT")).param("action", "submit"))
