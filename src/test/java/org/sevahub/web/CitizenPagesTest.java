@@ -52,6 +52,9 @@ class CitizenPagesTest {
 	@Autowired
 	ProcessDriver driver;
 
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate http;
+
 	@Test
 	void theHomePageListsTheNotifiedServicesInTheirLanguages() throws Exception {
 		String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
@@ -90,6 +93,22 @@ class CitizenPagesTest {
 		MockHttpServletResponse response = mvc.perform(get("/apply/NO-SUCH-SERVICE")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(404);
 		assertThat(response.getContentAsString()).contains("Not found").doesNotContain("Exception");
+	}
+
+	@Test
+	void anErrorPageHasTheSitesHeaderWithItsLanguageSwitcherTrackAndMyApplications() throws Exception {
+		// A page no handler answers: the doors' error page (401 for an address nobody may open).
+		org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
+		browser.set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		org.springframework.http.ResponseEntity<String> missing = http.exchange("/nothing-here?lang=hi",
+				org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(browser), String.class);
+		assertThat(missing.getStatusCode().value()).isEqualTo(401);
+		Document page = Jsoup.parse(missing.getBody());
+		assertThat(page.getElementById("problem-title")).as(missing.getBody()).isNotNull();
+		assertThat(page.getElementById("track-no")).as("Track").isNotNull();
+		assertThat(page.getElementById("my-applications-link").text()).isEqualTo("मेरे आवेदन");
+		assertThat(page.select("#languages strong[aria-current]").text()).isEqualTo("हिन्दी");
+		assertThat(page.getElementById("lang-bn").attr("href")).isEqualTo("/nothing-here?lang=bn");
 	}
 
 	@Test
