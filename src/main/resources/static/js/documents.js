@@ -36,6 +36,9 @@
       li.textContent = name;
       list.appendChild(li);
     });
+    // Once nothing is missing the box says so, no longer headed "Still missing".
+    show(box.querySelector('.doc-missing-heading'), missing.length > 0);
+    show(list, missing.length > 0);
     show(box.querySelector('.doc-complete'), missing.length === 0);
   }
 

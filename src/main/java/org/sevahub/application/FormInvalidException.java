@@ -1,5 +1,7 @@
 package org.sevahub.application;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.sevahub.application.form.FormValidator;
@@ -15,11 +17,15 @@ public class FormInvalidException extends RuntimeException {
 		this(fieldErrors, Map.of());
 	}
 
-	/** @param problems the errors as codes, for pages in the citizen's language */
+	/**
+	 * @param fieldErrors per key, in English, in the form's order (kept)
+	 * @param problems    the errors as codes, for pages in the citizen's language
+	 */
 	public FormInvalidException(Map<String, String> fieldErrors, Map<String, FormValidator.Problem> problems) {
 		super("The form has " + fieldErrors.size() + " field error(s): " + String.join(", ", fieldErrors.keySet()));
-		this.fieldErrors = Map.copyOf(fieldErrors);
-		this.problems = Map.copyOf(problems);
+		// In the order given (the form's): a page lists them as the citizen meets the fields.
+		this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+		this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
 	}
 
 	public Map<String, FormValidator.Problem> problems() {

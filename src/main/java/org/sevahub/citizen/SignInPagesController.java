@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sevahub.application.SignedInCitizen;
 import org.sevahub.application.catalog.ServiceCatalog;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class SignInPagesController {
 		try {
 			signIn.sendOtp(mobile, addresses.of(request));
 			model.addAttribute("step", "otp");
+			model.addAttribute("maskedMobile", masked(mobile));
 		}
 		catch (SignInRefused ex) {
 			refused(ex, response, model);
@@ -70,6 +72,7 @@ class SignInPagesController {
 			refused(ex, response, model);
 			model.addAttribute("next", safeNext(next));
 			model.addAttribute("mobile", mobile);
+			model.addAttribute("maskedMobile", masked(mobile));
 			// A code that can still be right is asked for again; otherwise a new one must be sent.
 			model.addAttribute("step", ex.reason == SignInRefused.Reason.WRONG_CODE
 					|| ex.reason == SignInRefused.Reason.INVALID_CODE ? "otp" : "mobile");
@@ -83,8 +86,9 @@ class SignInPagesController {
 		model.addAttribute("applications", applications.of(mobile));
 		model.addAttribute("serviceNames", catalog.all()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(s -> s.code(), s -> s.nameEn(), (a, b) -> a)));
-		model.addAttribute("maskedMobile", "XXXXXX" + mobile.substring(6));
+			.collect(java.util.stream.Collectors.toMap(s -> s.code(),
+					s -> s.names().getOrDefault(LocaleContextHolder.getLocale().getLanguage(), s.nameEn()), (a, b) -> a)));
+		model.addAttribute("maskedMobile", masked(mobile));
 		return "citizen/applications";
 	}
 
@@ -98,6 +102,12 @@ class SignInPagesController {
 		response.setStatus(ex.reason.status);
 		model.addAttribute("error", "citizen.signin.error." + ex.reason.code());
 		model.addAttribute("triesLeft", ex.triesLeft);
+	}
+
+	/** A mobile number as pages show it: its last four digits (XXXXXX3210). */
+	static String masked(String mobile) {
+		String digits = mobile.replaceAll("\\D", "");
+		return "XXXXXX" + (digits.length() < 4 ? "" : digits.substring(digits.length() - 4));
 	}
 
 	/** Only a path on this site: never an open redirect to another. */

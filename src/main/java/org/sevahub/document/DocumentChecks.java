@@ -64,7 +64,12 @@ class DocumentChecks {
 		String detected = FileTypes.detect(content);
 		AcceptedType type = AcceptedType.of(detected).filter(t -> requirement.accepts(t.mediaType)).orElse(null);
 		if (type == null) {
-			throw new DocumentRefusedException(Reason.WRONG_TYPE, code, detected, FileTypes.isProgram(detected));
+			// The kinds it takes in words (PDF, JPEG, PNG): a citizen does not read "text/plain".
+			String accepted = String.join(", ", requirement.types()
+				.stream()
+				.map(t -> AcceptedType.of(t).map(a -> a.label).orElse(t))
+				.toList());
+			throw new DocumentRefusedException(Reason.WRONG_TYPE, code, detected, FileTypes.isProgram(detected), accepted);
 		}
 		Integer pages = null;
 		byte[] kept = content;

@@ -11,6 +11,7 @@ import org.sevahub.application.ApplicationService;
 import org.sevahub.application.ApplicationService.Submission;
 import org.sevahub.application.FormInvalidException;
 import org.sevahub.application.NewApplication;
+import org.sevahub.application.form.FormValidator;
 import org.sevahub.application.catalog.ServiceCatalog;
 
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class DocumentSubmissions {
 	public Application createDraft(NewApplication cmd, Map<String, Upload> files) {
 		List<DocumentService.Prepared> prepared = new ArrayList<>();
 		Map<String, String> refused = prepare(cmd.serviceCode(), null, files, prepared);
-		return withFiles(refused, () -> {
+		return withFiles(refused, prepared, () -> {
 			Application app = applications.create(cmd);
 			keep(app, prepared);
 			return applications.saveDraft(app.applicationNo(), Map.of());
@@ -58,7 +59,7 @@ public class DocumentSubmissions {
 	public Submission createAndSubmit(NewApplication cmd, Map<String, Upload> files) {
 		List<DocumentService.Prepared> prepared = new ArrayList<>();
 		Map<String, String> refused = prepare(cmd.serviceCode(), null, files, prepared);
-		return withFiles(refused, () -> {
+		return withFiles(refused, prepared, () -> {
 			try {
 				return applications.createAndSubmit(cmd, app -> keep(app, prepared));
 			}
@@ -66,7 +67,7 @@ public class DocumentSubmissions {
 				// The form's errors stopped it before its documents were looked at: name the missing ones too.
 				Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
 				slots.problems(cmd.serviceCode(), cmd.values(), files.keySet()).forEach(all::putIfAbsent);
-				throw new FormInvalidException(all);
+				throw new FormInvalidException(all, invalid.problems());
 			}
 		});
 	}
@@ -86,7 +87,7 @@ public class DocumentSubmissions {
 		Application app = applications.get(applicationNo);
 		List<DocumentService.Prepared> prepared = new ArrayList<>();
 		Map<String, String> refused = prepare(app.serviceCode(), app, files, prepared);
-		return withFiles(refused, () -> {
+		return withFiles(refused, prepared, () -> {
 			keep(app, prepared);
 			return step.get();
 		});
@@ -115,25 +116,44 @@ public class DocumentSubmissions {
 
 	/**
 	 * Runs the form's step (its changes are rolled back with everything else if any file was refused), then
-	 * answers with every problem: a refused file's reason before the form's note that it is missing.
+	 * answers with every problem: a refused file's reason before the form's note that it is missing. A good file
+	 * that came with a refused form is rolled back too: the answer says so under its document, or the page would
+	 * list it as missing without a word (the browser does not send a file input's choice twice).
 	 */
-	private <T> T withFiles(Map<String, String> refused, Supplier<T> step) {
+	private <T> T withFiles(Map<String, String> refused, List<DocumentService.Prepared> prepared, Supplier<T> step) {
 		T result;
 		try {
 			result = step.get();
 		}
 		catch (FormInvalidException invalid) {
-			if (refused.isEmpty()) {
+			if (refused.isEmpty() && prepared.isEmpty()) {
 				throw invalid;
 			}
 			Map<String, String> all = new LinkedHashMap<>(invalid.fieldErrors());
 			all.putAll(refused);
-			throw new FormInvalidException(all);
+			all.putAll(notKept(prepared));
+			// The codes stay with the form's errors (a page says them in the citizen's language); a file's
+			// answer is already in words.
+			Map<String, FormValidator.Problem> codes = new LinkedHashMap<>(invalid.problems());
+			codes.keySet().removeAll(refused.keySet());
+			throw new FormInvalidException(all, codes);
 		}
 		if (!refused.isEmpty()) {
-			throw new FormInvalidException(refused);
+			Map<String, String> all = new LinkedHashMap<>(refused);
+			all.putAll(notKept(prepared));
+			throw new FormInvalidException(all);
 		}
 		return result;
+	}
+
+	/** Per document key: this good file was not kept with the refused form, and must be chosen again. */
+	private Map<String, String> notKept(List<DocumentService.Prepared> prepared) {
+		Map<String, String> notes = new LinkedHashMap<>();
+		for (DocumentService.Prepared p : prepared) {
+			notes.put(DocumentService.fieldKey(p.requirement().code()), messages.text("document.choose-again",
+					p.requirement().name(messages.language()), p.file().fileName()));
+		}
+		return notes;
 	}
 
 }

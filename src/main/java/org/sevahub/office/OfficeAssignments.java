@@ -35,7 +35,8 @@ public class OfficeAssignments {
 
 	/**
 	 * @param office           the office the application is with, named in {@code language} where it has that name
-	 * @param designatedPost   the designated officer's post ({@code Tahsildar}), as the catalog names it
+	 * @param designatedPost   the designated officer's post ({@code Tahsildar}), as the catalog names it in
+	 *                         {@code language} (English where it has no name in it)
 	 * @param designatedOffice the office where that post sits for this application
 	 */
 	public record Assigned(String code, String office, String designatedPost, String designatedOffice) {
@@ -46,7 +47,7 @@ public class OfficeAssignments {
 			ServiceDefinition service = catalog.get(app.serviceCode());
 			Office designated = posts.officeOf(service, OfficePosts.DESIGNATED_OFFICER, office);
 			String post = service.officers() == null || service.officers().designated() == null ? null
-					: service.officers().designated().role();
+					: service.officers().designated().roleName(language);
 			return new Assigned(office.code(), office.name(language), post, designated.name(language));
 		});
 	}

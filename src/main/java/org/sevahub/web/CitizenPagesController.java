@@ -113,11 +113,12 @@ class CitizenPagesController {
 
 	/**
 	 * Tracking by number without signing in: the service, the status in words and dates, nothing else. Numbers
-	 * are sequential, so this must say nothing a stranger should not know (docs/security.md).
+	 * are sequential, so this must say nothing a stranger should not know (docs/security.md). A number is taken
+	 * as the acknowledgement prints it, whatever the case it was typed in (bc2026000001 is BC2026000001).
 	 */
 	@GetMapping("/track")
 	String track(@RequestParam(defaultValue = "") String applicationNo, Model model, HttpServletResponse response) {
-		String no = applicationNo.strip();
+		String no = applicationNo.strip().toUpperCase(Locale.ROOT);
 		Application app = no.isEmpty() || no.length() > 40 ? null : repository.findByNo(no).orElse(null);
 		if (app == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -125,7 +126,9 @@ class CitizenPagesController {
 			return "track";
 		}
 		ServiceDefinition service = catalog.find(app.serviceCode()).orElse(null);
-		model.addAttribute("track", new Tracked(app.applicationNo(), service == null ? app.serviceCode() : service.nameEn(),
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		model.addAttribute("track", new Tracked(app.applicationNo(),
+				service == null ? app.serviceCode() : service.names().getOrDefault(language, service.nameEn()),
 				app.status(), app.createdAt(), app.submittedAt(), app.updatedAt(), app.slaDueAt()));
 		return "track";
 	}
@@ -226,6 +229,11 @@ class CitizenPagesController {
 
 	@GetMapping("/applications/{applicationNo}")
 	String status(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
+		model.addAttribute("withdrawUnconfirmed", false);
+		return statusPage(applicationNo, request, model);
+	}
+
+	private String statusPage(String applicationNo, HttpServletRequest request, Model model) {
 		Application app = applications.get(applicationNo);
 		boolean owner = access.has(request, applicationNo);
 		ApplicationView view = views.of(app);
@@ -271,10 +279,20 @@ class CitizenPagesController {
 		return "redirect:/applications/" + applicationNo;
 	}
 
+	/**
+	 * Withdrawal cannot be undone, so the form's "I understand" box must be ticked: without it (a browser that
+	 * skipped the check, a crafted post) nothing changes and the page asks for it (400).
+	 */
 	@PostMapping("/applications/{applicationNo}/withdraw")
 	String withdraw(@PathVariable String applicationNo, @RequestParam(defaultValue = "") String reason,
-			HttpServletRequest request) {
+			@RequestParam(defaultValue = "") String confirm, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		accessible(applicationNo, request);
+		if (!"true".equals(confirm)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("withdrawUnconfirmed", true);
+			return statusPage(applicationNo, request, model);
+		}
 		applications.withdraw(applicationNo, reason);
 		return "redirect:/applications/" + applicationNo;
 	}
@@ -300,12 +318,22 @@ class CitizenPagesController {
 		return "form";
 	}
 
-	/** The form's errors in the reader's language, each naming its field by the field's translated label. */
+	/**
+	 * The form's errors in the reader's language, each naming its field by the field's translated label, in the
+	 * order the page shows the fields: the form's own, then the documents (which follow the form).
+	 */
 	private Map<String, String> errorsInWords(ServiceDefinition service, FormInvalidException ex) {
 		FormDefinition form = forms.get(service.form());
 		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> inOrder = new LinkedHashMap<>();
+		form.inputs().forEach(f -> {
+			if (ex.fieldErrors().containsKey(f.key())) {
+				inOrder.put(f.key(), ex.fieldErrors().get(f.key()));
+			}
+		});
+		ex.fieldErrors().forEach(inOrder::putIfAbsent);
 		Map<String, String> errors = new LinkedHashMap<>();
-		ex.fieldErrors().forEach((key, english) -> {
+		inOrder.forEach((key, english) -> {
 			FormValidator.Problem problem = ex.problems().get(key);
 			if (problem == null) {
 				errors.put(key, english);
@@ -339,11 +367,14 @@ class CitizenPagesController {
 		}
 	}
 
-	/** The posted fields that belong to the form: not the CSRF token, not the button pressed. */
+	/**
+	 * The posted fields that belong to the form: not the CSRF token, not the button pressed, not the page's
+	 * language (?lang=xx, which the locale interceptor reads; as a field it was "not a field of this form").
+	 */
 	private static Map<String, String> formValues(MultiValueMap<String, String> params) {
 		Map<String, String> values = new LinkedHashMap<>();
 		params.forEach((key, list) -> {
-			if (!key.startsWith("_") && !"action".equals(key) && !list.isEmpty()) {
+			if (!key.startsWith("_") && !"action".equals(key) && !"lang".equals(key) && !list.isEmpty()) {
 				values.put(key, list.get(list.size() - 1));
 			}
 		});

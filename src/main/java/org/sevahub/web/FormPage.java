@@ -16,7 +16,7 @@ public record FormPage(List<Component> components) {
 
 	public record Component(String type, String key, String label, String description, String content,
 			String value, String error, boolean required, boolean locked, String inputType, String pattern,
-			Integer maxLength, List<FormField.Option> options) {
+			Integer maxLength, List<FormField.Option> options, String inputMode) {
 
 		public boolean isHeading() {
 			return "heading".equals(type);
@@ -43,6 +43,18 @@ public record FormPage(List<Component> components) {
 			return "f-" + key.replace('.', '-');
 		}
 
+		/** What a screen reader reads after the label: the hint, then the error; null for neither. */
+		public String describedBy() {
+			List<String> ids = new ArrayList<>();
+			if (description != null) {
+				ids.add(domId() + "-hint");
+			}
+			if (error != null) {
+				ids.add(domId() + "-error");
+			}
+			return ids.isEmpty() ? null : String.join(" ", ids);
+		}
+
 	}
 
 	/** @param language the reader's: labels, options and texts come from the form's translations */
@@ -54,7 +66,7 @@ public record FormPage(List<Component> components) {
 				components.add(new Component(f.type(), null, form.translate(f.label(), language),
 						form.translate(f.description(), language),
 						stripMarkdown(form.translate(f.content(), language)), null, null, false, false, null, null,
-						null, List.of()));
+						null, List.of(), null));
 				continue;
 			}
 			String value = values.get(f.key());
@@ -64,7 +76,8 @@ public record FormPage(List<Component> components) {
 					f.options()
 						.stream()
 						.map(o -> new FormField.Option(form.translate(o.label(), language), o.value()))
-						.toList()));
+						.toList(),
+					inputMode(f)));
 		}
 		return new FormPage(components);
 	}
@@ -84,6 +97,20 @@ public record FormPage(List<Component> components) {
 		}
 		return "text";
 	}
+
+	/**
+	 * A phone's digit keypad for fields that take only digits: Aadhaar, and those whose pattern allows nothing
+	 * else (PIN code, ^[1-9][0-9]{5}$).
+	 */
+	private static String inputMode(FormField f) {
+		if (f.isAadhaar() || f.pattern() != null && DIGITS_ONLY.matcher(f.pattern()).matches()) {
+			return "numeric";
+		}
+		return null;
+	}
+
+	private static final java.util.regex.Pattern DIGITS_ONLY = java.util.regex.Pattern
+		.compile("\\^?(\\[[0-9 -]+\\]|\\\\d|\\{\\d+(,\\d*)?\\}|[+*?])+\\$?");
 
 	/** The browser's pattern attribute is anchored already and does not take ^ and $. */
 	private static String htmlPattern(FormField f) {

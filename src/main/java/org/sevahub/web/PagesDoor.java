@@ -2,12 +2,14 @@ package org.sevahub.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.sevahub.language.PageLanguageChoices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sevahub.platform.doors.Door;
@@ -32,8 +34,11 @@ class PagesDoor implements Door {
 
 	private final ThymeleafViewResolver views;
 
-	PagesDoor(ThymeleafViewResolver views) {
+	private final PageLanguageChoices languages;
+
+	PagesDoor(ThymeleafViewResolver views, PageLanguageChoices languages) {
 		this.views = views;
+		this.languages = languages;
 	}
 
 	@Override
@@ -46,9 +51,12 @@ class PagesDoor implements Door {
 			throws IOException {
 		int worded = WORDED.contains(status) ? status : status >= 500 ? 500 : 400;
 		try {
-			View view = views.resolveViewName("error", RequestContextUtils.getLocale(request));
+			Locale locale = RequestContextUtils.getLocale(request);
+			View view = views.resolveViewName("error", locale);
+			// The site's header as every page has it: the language switcher, Track, My applications.
 			view.render(Map.of("status", status, "titleKey", "door.error." + worded + ".title", "textKey",
-					"door.error." + worded + ".text"), request, response);
+					"door.error." + worded + ".text", PageLanguageChoices.modelName(), languages.of(request, locale)),
+					request, response);
 		}
 		catch (Exception ex) {
 			// The error page itself failed: a line of plain text still tells the citizen what happened.

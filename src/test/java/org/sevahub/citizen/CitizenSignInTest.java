@@ -17,6 +17,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.NewApplication;
+import org.sevahub.testsupport.BrowserCsrf;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
@@ -248,6 +249,36 @@ class CitizenSignInTest {
 		assertThat(setCookie(out)).contains("Max-Age=0");
 		// An open redirect is not followed: "next" stays on this site.
 		assertThat(SignInPagesController.safeNext("//evil.example/x")).isEqualTo("/citizen/applications");
+	}
+
+	@Test
+	void theOtpStepSaysWhereTheOtpWentAndOffersAnotherNumberInTheReadersLanguage() throws Exception {
+		String mobile = newMobile();
+		MockHttpServletResponse sent = mvc.perform(post("/citizen/sign-in/otp").with(BrowserCsrf.csrf())
+			.header("X-Forwarded-For", address)
+			.param("lang", "mr")
+			.param("mobile", mobile)
+			.param("next", "/citizen/applications")).andReturn().getResponse();
+		assertThat(sent.getStatus()).isEqualTo(200);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(sent.getContentAsString());
+		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("mr");
+		assertThat(page.getElementById("otp-sent").text())
+			.isEqualTo("XXXXXX" + mobile.substring(6) + " या क्रमांकावर एसएमएसद्वारे ओटीपी पाठवला आहे. तो खाली लिहा.");
+		assertThat(page.getElementById("other-number").text()).isEqualTo("दुसरा क्रमांक वापरा");
+		assertThat(page.getElementById("other-number").attr("href"))
+			.isEqualTo("/citizen/sign-in?next=/citizen/applications");
+
+		MockHttpServletResponse wrong = mvc.perform(post("/citizen/sign-in").with(BrowserCsrf.csrf())
+			.header("X-Forwarded-For", address)
+			.param("lang", "mr")
+			.param("mobile", mobile)
+			.param("otp", "12")).andReturn().getResponse();
+		org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(wrong.getContentAsString());
+		assertThat(refused.getElementById("sign-in-error").hasClass("error")).isTrue();
+		assertThat(refused.getElementById("otp").attr("aria-describedby")).isEqualTo("sign-in-error");
+		assertThat(refused.getElementById("otp-sent").text()).contains("XXXXXX" + mobile.substring(6));
+		assertThat(mvc.perform(get("/css/sevahub.css")).andReturn().getResponse().getContentAsString())
+			.as("the page's error is styled as the form's are").containsPattern("(?m)^\\.error \\{[^}]*var\\(--bad\\)");
 	}
 
 	private static String setCookie(MockHttpServletResponse response) {

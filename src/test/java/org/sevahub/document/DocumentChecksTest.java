@@ -63,13 +63,13 @@ class DocumentChecksTest {
 	@Test
 	void aRenamedWindowsProgramIsToldApartFromADocumentByItsBytes() {
 		assertThat(assertRefused(Upload.of("income-proof.pdf", SuspiciousFiles.windowsProgram()), Reason.WRONG_TYPE)
-			.arguments()).containsExactly("application/x-msdownload", true);
+			.arguments()).containsExactly("application/x-msdownload", true, "PDF, JPEG, PNG");
 	}
 
 	@Test
 	void textIsNotADocumentEvenNamedLikeOne() {
 		assertThat(assertRefused(Upload.of("proof.jpg", "just some words".getBytes(StandardCharsets.UTF_8)),
-				Reason.WRONG_TYPE).arguments()).containsExactly("text/plain", false);
+				Reason.WRONG_TYPE).arguments()).containsExactly("text/plain", false, "PDF, JPEG, PNG");
 	}
 
 	@Test

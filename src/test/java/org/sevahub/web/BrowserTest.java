@@ -368,7 +368,7 @@ class BrowserTest {
 		browser.get(url("/citizen/applications"));
 		WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
 		screenshot("citizen-my-applications");
-		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started, not yet submitted");
+		assertThat(list.getText()).contains(mine.applicationNo(), "Birth Certificate", "Started");
 		list.findElement(By.linkText(mine.applicationNo())).click();
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-application-no")));
 
@@ -565,6 +565,83 @@ class BrowserTest {
 						Path.of("docs", "images", "certificate-" + language + ".png").toFile());
 			}
 		}
+	}
+
+	/**
+	 * The citizen's pages on a 360 px phone: nothing scrolls sideways (the verification page's key fingerprint, My
+	 * applications' table), controls use the page's font at 16 px or more (smaller ones zoom on iOS), the header's
+	 * Track button looks like a button and stays beside its input, and links are tap targets of 44 px.
+	 */
+	@Test
+	void theCitizensPagesFitAPhoneAndTheirControlsAndLinksAreBigEnough() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		driver.decide(app, "Task_VerifyApplication", "forward", null);
+		driver.decide(app, "Task_Decide", "approve", "Hospital record matches");
+		driver.runAsyncSteps(app);
+		String certificateNo = certificateRepository.findForApplication(app.id()).orElseThrow().certificateNo();
+		Application draft = driver.start("BIRTH-CERT");
+		driver.documents().attachNeeded(draft);
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/"));
+		browser.manage().addCookie(new org.openqa.selenium.Cookie(org.sevahub.testsupport.CitizenLogin.COOKIE,
+				org.sevahub.testsupport.CitizenLogin.token(environment, ProcessDriver.validForm("BIRTH-CERT").get("applicant.mobile"))));
+		phone();
+		try {
+			for (String language : List.of("en", "bn", "hi", "mr")) {
+				browser.get(url("/verify/" + certificateNo + "?lang=" + language));
+				assertThat(browser.findElement(By.id("fingerprint")).getText()).as(language).isNotBlank();
+				assertFitsThePhone("verify " + language);
+
+				browser.get(url("/citizen/applications?lang=" + language));
+				WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
+				assertFitsThePhone("my applications " + language);
+				assertTappable(list.findElement(By.linkText(app.applicationNo())), "application number " + language);
+			}
+			screenshot("citizen-my-applications-360");
+
+			browser.get(url("/applications/" + draft.applicationNo() + "/form"));
+			WebElement view = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".doc-view")));
+			assertTappable(view, "a document's View link");
+			for (WebElement link : browser.findElements(By.cssSelector("#languages a, .site-footer a"))) {
+				assertTappable(link, link.getText());
+			}
+			WebElement track = browser.findElement(By.cssSelector(".site-header .track button"));
+			assertThat(css(track, "background-color")).as("the Track button on the header's blue")
+				.isNotEqualTo(css(browser.findElement(By.cssSelector(".site-header")), "background-color"));
+			WebElement trackInput = browser.findElement(By.id("track-no"));
+			assertThat(Math.abs(track.getLocation().getY() - trackInput.getLocation().getY()))
+				.as("the Track button beside its input, not wrapped under it").isLessThan(10);
+
+			browser.manage().deleteAllCookies();
+			browser.get(url("/citizen/sign-in?lang=bn"));
+			WebElement mobile = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("mobile")));
+			for (WebElement control : List.of(mobile, browser.findElement(By.id("send-otp")),
+					browser.findElement(By.id("track-no")))) {
+				assertThat(Double.parseDouble(css(control, "font-size").replace("px", ""))).as(control.getAttribute("id"))
+					.isGreaterThanOrEqualTo(16);
+				assertThat(css(control, "font-family")).as(control.getAttribute("id")).contains("Noto Sans");
+			}
+		}
+		finally {
+			desktop();
+		}
+	}
+
+	private static void assertFitsThePhone(String page) {
+		Number width = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth");
+		Number viewport = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.clientWidth");
+		assertThat(width.intValue()).as(page + ": no sideways scrolling").isLessThanOrEqualTo(viewport.intValue());
+	}
+
+	private static void assertTappable(WebElement link, String what) {
+		assertThat(link.getSize().getHeight()).as(what + ": a tap target of 44 px").isGreaterThanOrEqualTo(44);
+	}
+
+	private static String css(WebElement element, String property) {
+		return element.getCssValue(property);
 	}
 
 	/** Statuses, a form's enumeration codes and ISO dates are for machines: none may reach a reader. */

@@ -8,6 +8,8 @@ import jakarta.servlet.http.Cookie;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
@@ -50,6 +52,9 @@ class CitizenPagesTest {
 	@Autowired
 	ProcessDriver driver;
 
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate http;
+
 	@Test
 	void theHomePageListsTheNotifiedServicesInTheirLanguages() throws Exception {
 		String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
@@ -91,6 +96,22 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void anErrorPageHasTheSitesHeaderWithItsLanguageSwitcherTrackAndMyApplications() throws Exception {
+		// A page no handler answers: the doors' error page (401 for an address nobody may open).
+		org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
+		browser.set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		org.springframework.http.ResponseEntity<String> missing = http.exchange("/nothing-here?lang=hi",
+				org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(browser), String.class);
+		assertThat(missing.getStatusCode().value()).isEqualTo(401);
+		Document page = Jsoup.parse(missing.getBody());
+		assertThat(page.getElementById("problem-title")).as(missing.getBody()).isNotNull();
+		assertThat(page.getElementById("track-no")).as("Track").isNotNull();
+		assertThat(page.getElementById("my-applications-link").text()).isEqualTo("मेरे आवेदन");
+		assertThat(page.select("#languages strong[aria-current]").text()).isEqualTo("हिन्दी");
+		assertThat(page.getElementById("lang-bn").attr("href")).isEqualTo("/nothing-here?lang=bn");
+	}
+
+	@Test
 	void missingAndMalformedFieldsGetFieldErrorsAndNothingIsCreated() throws Exception {
 		long before = applicationCount();
 		MultiValueMap<String, String> form = form("BIRTH-CERT");
@@ -109,11 +130,118 @@ class CitizenPagesTest {
 		assertThat(html).contains("id=\"f-childName-error\"", "Name of the child (English) is required")
 			.contains("id=\"f-applicant-pincode-error\"", "PIN code is not in the expected format")
 			.contains("10-digit Indian mobile number")
-			.contains("must be a date (YYYY-MM-DD)")
+			.contains("Date of birth must be a date")
 			.contains("Aadhaar must be 12 digits with a valid check digit")
 			// what the citizen typed is kept, so only the mistakes need fixing
 			.contains("value=\"বন্দ্যোপাধ্যায় রাহুল\"");
 		assertThat(applicationCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aSubmittedFormsErrorsAreInTheReadersLanguageAndInTheFormsOrder() throws Exception {
+		MockHttpServletResponse response = mvc
+			.perform(post("/apply/BIRTH-CERT").param("lang", "bn").with(csrf()).param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(response.getContentAsString());
+		List<String> summary = page.select("#error-summary li").eachText();
+		assertThat(summary).contains("মায়ের নাম আবশ্যক", "শিশুর সঙ্গে আপনার সম্পর্ক আবশ্যক")
+			.noneMatch(e -> e.contains("required") || e.contains("needed"));
+		assertThat(summary).as("the summary lists the errors as the page shows them: the fields, then the documents")
+			.containsExactlyElementsOf(page.select("#citizen-form .field-error").eachText());
+		assertThat(summary.get(0)).isEqualTo("পুরো নাম (ইংরেজিতে) আবশ্যক");
+
+		String english = mvc.perform(post("/apply/BIRTH-CERT").param("lang", "en").with(csrf()).param("action", "submit"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).contains("Your relationship to the child is required").doesNotContain("child's is");
+	}
+
+	@Test
+	void requiredAndInvalidFieldsSayItToScreenReadersAndDigitFieldsAskForTheDigitKeypad() throws Exception {
+		Document blank = Jsoup.parse(page(get("/apply/BIRTH-CERT")));
+		org.jsoup.nodes.Element pincode = blank.getElementById("f-applicant-pincode");
+		assertThat(pincode.hasAttr("required")).isTrue();
+		assertThat(pincode.attr("aria-required")).isEqualTo("true");
+		assertThat(pincode.attr("inputmode")).isEqualTo("numeric");
+		assertThat(pincode.hasAttr("aria-invalid")).isFalse();
+		org.jsoup.nodes.Element aadhaar = blank.getElementById("f-applicant-aadhaar");
+		assertThat(aadhaar.attr("inputmode")).isEqualTo("numeric");
+		assertThat(aadhaar.hasAttr("required")).isFalse();
+		assertThat(aadhaar.hasAttr("aria-required")).isFalse();
+		assertThat(blank.getElementById("f-relation").attr("aria-required")).isEqualTo("true");
+		assertThat(blank.getElementById("f-childName").hasAttr("inputmode")).isFalse();
+
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.set("applicant.pincode", "70002A");
+		Document refused = Jsoup.parse(mvc.perform(post("/apply/BIRTH-CERT").with(csrf()).params(form).param("action", "submit"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		org.jsoup.nodes.Element wrong = refused.getElementById("f-applicant-pincode");
+		assertThat(wrong.attr("aria-invalid")).isEqualTo("true");
+		assertThat(wrong.attr("aria-describedby")).isEqualTo("f-applicant-pincode-error");
+		assertThat(refused.getElementById("f-applicant-pincode-error")).isNotNull();
+		assertThat(refused.getElementById("f-childName").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aGoodFileSentWithAFormThatHasMistakesIsNamedToBeChosenAgain() throws Exception {
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.set("applicant.pincode", "70002A");
+		MockMultipartHttpServletRequestBuilder request = multipart("/apply/BIRTH-CERT");
+		List<org.springframework.mock.web.MockMultipartFile> files = driver.documents()
+			.files("BIRTH-CERT", form.toSingleValueMap());
+		assertThat(files).isNotEmpty();
+		files.forEach(request::file);
+		MockHttpServletResponse response = mvc
+			.perform(request.with(csrf()).params(form).param("lang", "hi").param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(400);
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.getElementById("f-applicant-pincode-error").text()).isEqualTo("पिन कोड अपेक्षित प्रारूप में नहीं है");
+		// The form was refused, so the file was not kept either: the page says so where the file is chosen.
+		assertThat(page.select("#documents .doc-error").eachText()).hasSize(files.size())
+			.first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains(files.get(0).getOriginalFilename(), "फ़ाइल फिर से चुनें");
+		assertThat(page.getElementById("error-summary").text()).contains("फ़ाइल फिर से चुनें");
+	}
+
+	@Test
+	void documentsAreRefusedInPlainWordsAndThePanelSaysNeededIfAndNothingMissingPlainly() throws Exception {
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		MockHttpServletResponse text = mvc.perform(multipart("/apply/BIRTH-CERT")
+			.file(new org.springframework.mock.web.MockMultipartFile("document.birth-report", "report.pdf", "application/pdf",
+					"just some words".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.file(new org.springframework.mock.web.MockMultipartFile("document.parent-id-proof", "id.pdf", "application/pdf",
+					org.sevahub.document.SuspiciousFiles.windowsProgram()))
+			.with(csrf())
+			.params(form)
+			.param("action", "submit")).andReturn().getResponse();
+		assertThat(text.getStatus()).isEqualTo(400);
+		Document refused = Jsoup.parse(text.getContentAsString());
+		assertThat(refused.getElementById("doc-birth-report-error").text())
+			.isEqualTo("Hospital's birth report or discharge summary: this kind of file cannot be taken. "
+					+ "Send it as a file of one of these kinds: PDF, JPEG, PNG.");
+		// The script says "Not kept: <the server's answer>": the answer itself must not say it again.
+		String program = refused.getElementById("doc-parent-id-proof-error").text();
+		assertThat(program).contains("a program").doesNotContainIgnoringCase("not kept");
+		assertThat(refused.getElementById("documents").attr("data-text-failed")).startsWith("Not kept:");
+
+		Document pension = Jsoup.parse(page(get("/apply/OLD-AGE-PENSION")));
+		org.jsoup.nodes.Element caste = pension.getElementById("doc-caste-certificate");
+		assertThat(caste.text()).contains("needed if your category is SC or ST").doesNotContain("optional");
+
+		Application app = driver.start("BIRTH-CERT");
+		driver.documents().attachNeeded(app);
+		Document complete = Jsoup.parse(page(get("/applications/" + app.applicationNo() + "/form")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(complete.select("#documents-missing .doc-missing-heading").hasClass("hidden")).isTrue();
+		assertThat(complete.select("#documents-missing .doc-complete").hasClass("hidden")).isFalse();
+		assertThat(complete.select("#documents-missing li")).isEmpty();
 	}
 
 	@Test
@@ -222,12 +350,68 @@ class CitizenPagesTest {
 		assertThat(mvc.perform(get(inBengali.getRedirectedUrl())).andReturn().getResponse().getContentAsString())
 			.contains("আপনার মোবাইল দিয়ে সাইন ইন করুন");
 		String track = page(get("/track").param("applicationNo", app.applicationNo()));
-		assertThat(track).contains("Birth Certificate", "Started, not yet submitted")
+		assertThat(track).contains("Birth Certificate", "Started")
 			.doesNotContain("Sunita", "Su****", "Banerjee", "SSKM");
 		MockHttpServletResponse unknown = mvc.perform(get("/track").param("applicationNo", "{x}")).andReturn().getResponse();
 		assertThat(unknown.getStatus()).isEqualTo(404);
 		String owner = page(get("/applications/" + app.applicationNo()).cookie(CitizenLogin.cookie(environment, "9876543210")));
 		assertThat(owner).contains("Started", "Su**** Ba******").doesNotContain("Sunita Banerjee");
+	}
+
+	@Test
+	void trackingSaysWhatTheStatusPageSaysInTheReadersLanguageWhateverTheNumbersCase() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Document bengali = Jsoup.parse(page(get("/track").param("lang", "bn")
+			.param("applicationNo", " " + app.applicationNo().toLowerCase(java.util.Locale.ROOT) + " ")));
+		assertThat(bengali.selectFirst("html").attr("lang")).isEqualTo("bn");
+		assertThat(bengali.getElementById("track-application-no").text()).isEqualTo(app.applicationNo());
+		assertThat(bengali.getElementById("track-service").text()).isEqualTo("জন্ম শংসাপত্র");
+		assertThat(bengali.getElementById("track-created").text()).as("a date in words, as the status page writes it")
+			.matches("\\d{1,2} \\p{IsBengali}+ \\d{4}");
+		Document status = Jsoup.parse(page(get("/applications/" + app.applicationNo()).param("lang", "bn")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(bengali.getElementById("track-status").text()).isEqualTo("যাচাই চলছে")
+			.isEqualTo(status.getElementById("current-status").text());
+
+		Document mine = Jsoup.parse(page(get("/citizen/applications").param("lang", "hi")
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))));
+		assertThat(mine.selectFirst("html").attr("lang")).isEqualTo("hi");
+		org.jsoup.nodes.Element row = mine.select("#my-applications tr:has(a:containsOwn(" + app.applicationNo() + "))")
+			.first();
+		assertThat(row).isNotNull();
+		assertThat(row.text()).contains("जन्म प्रमाणपत्र", "सत्यापन जारी").doesNotContain("Birth Certificate")
+			.doesNotContainPattern("\\d{2}-\\d{2}-\\d{4}");
+	}
+
+	@Test
+	void withdrawingNeedsTheIUnderstandBoxTickedOnThePageAndOnTheServer() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Cookie owner = CitizenLogin.cookie(environment, "9876543210");
+		Document status = Jsoup.parse(page(get("/applications/" + app.applicationNo()).param("lang", "bn").cookie(owner)));
+		org.jsoup.nodes.Element box = status.getElementById("withdraw-confirm");
+		assertThat(box.attr("type")).isEqualTo("checkbox");
+		assertThat(box.hasAttr("required")).isTrue();
+		assertThat(box.closest("form").id()).isEqualTo("withdraw-form");
+		assertThat(status.select("label[for=withdraw-confirm]").text())
+			.isEqualTo("আমি বুঝেছি যে প্রত্যাহার করা আবেদন আর ফিরিয়ে আনা যায় না।");
+
+		MockHttpServletResponse unticked = mvc.perform(post("/applications/" + app.applicationNo() + "/withdraw")
+			.param("lang", "bn")
+			.with(csrf())
+			.cookie(owner)
+			.param("reason", "Applied twice")).andReturn().getResponse();
+		assertThat(unticked.getStatus()).isEqualTo(400);
+		assertThat(Jsoup.parse(unticked.getContentAsString()).getElementById("withdraw-confirm-error").text())
+			.startsWith("আবেদন প্রত্যাহার করতে চান");
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("UNDER_VERIFICATION");
+
+		MockHttpServletResponse ticked = mvc.perform(post("/applications/" + app.applicationNo() + "/withdraw")
+			.with(csrf())
+			.cookie(owner)
+			.param("reason", "Applied twice")
+			.param("confirm", "true")).andReturn().getResponse();
+		assertThat(ticked.getStatus()).isEqualTo(302);
+		assertThat(applications.get(app.applicationNo()).status()).isEqualTo("CANCELLED");
 	}
 
 	@Test

@@ -91,6 +91,27 @@ class StatusPageTest {
 			.doesNotContain("REJECTED", "APPEAL_FILED", "2026-12");
 	}
 
+	@Test
+	void theOfficeAndTheDesignatedOfficersPostAreNamedInTheReadersLanguageWithoutACode() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Document bengali = page(app, "bn");
+		assertThat(bengali.getElementById("status-office").text()).isEqualTo("কলকাতা জেলা দপ্তর");
+		assertThat(bengali.getElementById("status-designated-officer").text())
+			.contains("উপ-নিবন্ধক, জন্ম ও মৃত্যু", "কলকাতা জেলা দপ্তর")
+			.doesNotContain("Sub-Registrar");
+		Document hindi = page(app, "hi");
+		assertThat(hindi.getElementById("status-office").text()).isEqualTo("कोलकाता जिला कार्यालय");
+		assertThat(hindi.getElementById("status-designated-officer").text())
+			.contains("उप-रजिस्ट्रार, जन्म और मृत्यु", "कोलकाता जिला कार्यालय");
+		Document marathi = page(app, "mr");
+		assertThat(marathi.getElementById("status-designated-officer").text())
+			.contains("उप-निबंधक, जन्म व मृत्यू", "कोलकाता जिल्हा कार्यालय");
+		for (Document page : java.util.List.of(bengali, hindi, marathi)) {
+			assertThat(page.getElementById("summary") == null ? page.body().text() : page.getElementById("summary").text())
+				.doesNotContain("WB-KOL", "Kolkata District Office");
+		}
+	}
+
 	private Document page(Application app, String language) throws Exception {
 		// As the citizen who owns it, signed in with the form's mobile number.
 		String html = mvc.perform(get("/applications/" + app.applicationNo()).param("lang", language)
