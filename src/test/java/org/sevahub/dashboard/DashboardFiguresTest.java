@@ -151,6 +151,8 @@ class DashboardFiguresTest {
 			.getForEntity("/admin/dashboard?" + PERIOD, String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("id=\"dashboard-figures\"", "Birth Certificate", "chart.umd.js");
+		// The language switcher, keeping the period asked for.
+		assertThat(page.getBody()).contains("id=\"lang-bn\"").containsPattern("href=\"/admin/dashboard\\?[^\"]*lang=bn\"");
 		assertThat(http.getForEntity("/webjars/chart.js/4.4.1/dist/chart.umd.js", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		ResponseEntity<String> bad = http.withBasicAuth("demo", "demo")
