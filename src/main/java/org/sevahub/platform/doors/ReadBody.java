@@ -1,7 +1,6 @@
 package org.sevahub.platform.doors;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -44,7 +42,7 @@ final class ReadBody extends HttpServletRequestWrapper {
 	@Override
 	public ServletInputStream getInputStream() {
 		if (stream == null) {
-			stream = new Bytes(body);
+			stream = new BodyBytes(body);
 		}
 		return stream;
 	}
@@ -112,41 +110,6 @@ final class ReadBody extends HttpServletRequestWrapper {
 	private Charset charset(Charset otherwise) {
 		String encoding = getCharacterEncoding();
 		return encoding == null ? otherwise : Charset.forName(encoding);
-	}
-
-	private static final class Bytes extends ServletInputStream {
-
-		private final ByteArrayInputStream in;
-
-		Bytes(byte[] body) {
-			this.in = new ByteArrayInputStream(body);
-		}
-
-		@Override
-		public int read() {
-			return in.read();
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			return in.read(buffer, offset, length);
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.available() == 0;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new IllegalStateException("The body has already been read");
-		}
-
 	}
 
 }
