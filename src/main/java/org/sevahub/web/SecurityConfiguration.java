@@ -230,9 +230,17 @@ class SecurityConfiguration {
 				json(response, 401, "unauthorized", "Sign in first");
 			}
 			else {
-				response.sendError(401);
+				response.sendError(routed(request) ? 401 : 404);
 			}
 		};
+	}
+
+	/**
+	 * Whether any rule names the request: one that none names is no route at all (every route has a rule,
+	 * {@code RouteOwnersTest}), and a browser asking for it, a mistyped address say, hears "not found", not "sign in".
+	 */
+	private static boolean routed(HttpServletRequest request) {
+		return AccessRules.RULES.stream().anyMatch(rule -> matcher(rule).matches(request));
 	}
 
 	/**
@@ -259,7 +267,7 @@ class SecurityConfiguration {
 				json(response, 403, "forbidden", "Not allowed");
 			}
 			else {
-				response.sendError(403);
+				response.sendError(routed(request) ? 403 : 404);
 			}
 		};
 	}

@@ -97,18 +97,25 @@ class CitizenPagesTest {
 
 	@Test
 	void anErrorPageHasTheSitesHeaderWithItsLanguageSwitcherTrackAndMyApplications() throws Exception {
-		// A page no handler answers: the doors' error page (401 for an address nobody may open).
+		// An address that is no page (a mistyped one): the doors' error page, "not found".
 		org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
 		browser.set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 		org.springframework.http.ResponseEntity<String> missing = http.exchange("/nothing-here?lang=hi",
 				org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(browser), String.class);
-		assertThat(missing.getStatusCode().value()).isEqualTo(401);
+		assertThat(missing.getStatusCode().value()).isEqualTo(404);
 		Document page = Jsoup.parse(missing.getBody());
 		assertThat(page.getElementById("problem-title")).as(missing.getBody()).isNotNull();
 		assertThat(page.getElementById("track-no")).as("Track").isNotNull();
 		assertThat(page.getElementById("my-applications-link").text()).isEqualTo("मेरे आवेदन");
 		assertThat(page.select("#languages strong[aria-current]").text()).isEqualTo("हिन्दी");
 		assertThat(page.getElementById("lang-bn").attr("href")).isEqualTo("/nothing-here?lang=bn");
+		// The same for a signed-in citizen (it was "Not allowed"), while a page that exists still asks for sign-in.
+		assertThat(mvc.perform(get("/nothing-here").accept(org.springframework.http.MediaType.TEXT_HTML)
+			.cookie(CitizenLogin.cookie(environment, "9876543210"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/citizen/applications").accept(org.springframework.http.MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).startsWith("/citizen/sign-in");
 	}
 
 	@Test

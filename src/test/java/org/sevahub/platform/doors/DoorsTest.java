@@ -80,7 +80,7 @@ class DoorsTest {
 			POST   | /api/v1/applications      | application/json         | 401 | api        | anyone
 			POST   | /api/v1/applications      | text/plain               | 401 | api        | anyone
 			GET    | /api/v1/nothing-here      | application/json         | 401 | api        | anyone
-			GET    | /nothing-here             | application/json         | 401 | page       | anyone
+			GET    | /nothing-here             | application/json         | 404 | page       | anyone
 			DELETE | /track                    | application/json         | 403 | page       | anyone
 			""")
 	void everyDoorAnswersInItsOwnShape(String method, String path, String contentType, int status, String door,
