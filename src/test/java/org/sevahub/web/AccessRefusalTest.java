@@ -189,6 +189,12 @@ class AccessRefusalTest {
 			.isEqualTo(200);
 		Cookie assistant = officer("assistant");
 		assertThat(status(call(HttpMethod.GET, "/officer/applications/" + no).cookie(assistant))).isEqualTo(200);
+		// The officer's page in Bengali: what is on the record and who acted, in words, not codes.
+		String bengali = mvc.perform(call(HttpMethod.GET, "/officer/applications/" + no).param("lang", "bn").cookie(assistant))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(bengali).contains("দপ্তরে পাঠানো হয়েছে", "নাগরিক").doesNotContain("OFFICE_ROUTED");
 		// An unknown number was a 500 ("Something went wrong") for a signed-in officer.
 		MockHttpServletResponse unknown = mvc.perform(call(HttpMethod.GET, "/officer/applications/BC2099999999")
 			.cookie(assistant)).andReturn().getResponse();
