@@ -205,6 +205,9 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint signInFirst(CitizenAccess citizens) {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (wrongMethod(request, response)) {
+				return;
+			}
 			boolean application = path.startsWith("/applications/") || path.startsWith("/api/v1/applications/");
 			if (application && citizens.hasAnyCredential(request)) {
 				notFound(request, response, path);
@@ -236,6 +239,33 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * A method no rule takes at an address some rule names with other methods: 405 with {@code Allow}, as Spring MVC
+	 * would say, rather than a refusal that reads as "sign in" or "not allowed" (the rules are public, docs/security.md).
+	 */
+	private static boolean wrongMethod(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (routed(request)) {
+			return false;
+		}
+		Set<String> allowed = new java.util.TreeSet<>();
+		for (Rule rule : AccessRules.RULES) {
+			if (rule.method() != null && PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()).matches(request)) {
+				allowed.add(rule.method().name());
+			}
+		}
+		if (allowed.isEmpty()) {
+			return false;
+		}
+		response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+		if (wantsJson(request)) {
+			json(response, 405, "method-not-allowed", "This address does not take this method");
+		}
+		else {
+			response.sendError(405);
+		}
+		return true;
+	}
+
+	/**
 	 * Whether any rule names the request: one that none names is no route at all (every route has a rule,
 	 * {@code RouteOwnersTest}), and a browser asking for it, a mistyped address say, hears "not found", not "sign in".
 	 */
@@ -259,6 +289,9 @@ class SecurityConfiguration {
 				else {
 					response.sendError(403);
 				}
+			}
+			else if (wrongMethod(request, response)) {
+				return;
 			}
 			else if (path.startsWith("/applications/") || path.startsWith("/api/v1/applications/")) {
 				notFound(request, response, path);

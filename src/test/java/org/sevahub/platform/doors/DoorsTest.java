@@ -80,6 +80,8 @@ class DoorsTest {
 			POST   | /api/v1/applications      | application/json         | 401 | api        | anyone
 			POST   | /api/v1/applications      | text/plain               | 401 | api        | anyone
 			GET    | /api/v1/nothing-here      | application/json         | 401 | api        | anyone
+			PUT    | /api/v1/applications      | application/json         | 405 | api        | citizen
+			DELETE | /api/v1/applications      | application/json         | 405 | api        | anyone
 			GET    | /nothing-here             | application/json         | 404 | page       | anyone
 			DELETE | /track                    | application/json         | 403 | page       | anyone
 			""")
