@@ -93,7 +93,7 @@ class CertificateController {
 			model.addAttribute("holderLocal", PersonNames.mask(c.holderNameLocal()));
 			String language = LocaleContextHolder.getLocale().getLanguage();
 			model.addAttribute("serviceName", catalog.find(c.serviceCode())
-				.map(s -> s.names().getOrDefault(language, s.nameEn()))
+				.map(s -> s.name(language))
 				.orElse(c.serviceCode()));
 			model.addAttribute("issued", words.date(c.issuedAt()));
 			model.addAttribute("validUntil", c.validUntil() == null

@@ -87,7 +87,7 @@ class SignInPagesController {
 		model.addAttribute("serviceNames", catalog.all()
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(s -> s.code(),
-					s -> s.names().getOrDefault(LocaleContextHolder.getLocale().getLanguage(), s.nameEn()), (a, b) -> a)));
+					s -> s.name(LocaleContextHolder.getLocale().getLanguage()), (a, b) -> a)));
 		model.addAttribute("maskedMobile", masked(mobile));
 		return "citizen/applications";
 	}

@@ -3,7 +3,6 @@ package org.sevahub.language;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.catalog.ChannelLanguages;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +19,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class LanguageConfiguration implements WebMvcConfigurer {
 
-	private final Languages languages;
+	private final LanguageSwitcher switcher;
 
-	private final MessageSource messages;
-
-	LanguageConfiguration(Languages languages, MessageSource messages) {
-		this.languages = languages;
-		this.messages = messages;
+	LanguageConfiguration(LanguageSwitcher switcher) {
+		this.switcher = switcher;
 	}
 
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -42,7 +38,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 		// A language the installation does not serve is ignored, not an error.
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
-		registry.addInterceptor(new LanguageSwitcher(languages, messages));
+		registry.addInterceptor(switcher);
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.SmartView;
@@ -22,6 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * run before every handler, JSON APIs and redirects included, and asking for the language on an application's
  * address reads the application's row ({@link CitizenLocaleResolver}), for a model nobody renders.
  */
+@Component
 class LanguageSwitcher implements HandlerInterceptor {
 
 	static final String MODEL_NAME = "languageChoices";

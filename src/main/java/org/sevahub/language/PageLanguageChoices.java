@@ -7,7 +7,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +19,8 @@ public class PageLanguageChoices {
 
 	private final LanguageSwitcher switcher;
 
-	PageLanguageChoices(Languages languages, MessageSource messages) {
-		this.switcher = new LanguageSwitcher(languages, messages);
+	PageLanguageChoices(LanguageSwitcher switcher) {
+		this.switcher = switcher;
 	}
 
 	/** The model attribute the page fragments read the links from. */

@@ -76,7 +76,7 @@ class NotificationTexts {
 		Locale locale = Locale.forLanguageTag(language);
 		String deadline = notice.deadline() == null ? messages.getMessage("notify.deadline.unknown", null, locale)
 				: DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(notice.deadline().atZone(zone));
-		Object[] facts = { application.applicationNo(), service.names().getOrDefault(language, service.nameEn()),
+		Object[] facts = { application.applicationNo(), service.name(language),
 				deadline, nullToEmpty(notice.amount()), nullToEmpty(notice.certificateNo()),
 				nullToEmpty(notice.officerPost()), portalName(notice, locale) };
 		String subject = messages.getMessage("notify.email." + notice.event().key + ".subject", facts, locale);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sevahub.application.form.FormField;
+import org.sevahub.application.form.FormValidator;
 import org.sevahub.platform.doors.ControlCharacters;
 
 /**
@@ -19,9 +20,6 @@ import org.sevahub.platform.doors.ControlCharacters;
  * engine's 500 with its SQL, and changes nothing.
  */
 final class CompletionVariables {
-
-	/** A text field without its own {@code maxLength}: what the citizen's forms allow too. */
-	static final int DEFAULT_MAX_LENGTH = 1000;
 
 	/** A ticked choice of a checklist (a document's code). */
 	private static final int MAX_CHOICE_LENGTH = 200;
@@ -84,7 +82,8 @@ final class CompletionVariables {
 		if (ControlCharacters.in(text)) {
 			return "must not contain control characters";
 		}
-		int max = field.maxLength() != null ? field.maxLength() : DEFAULT_MAX_LENGTH;
+		// A text field without its own maxLength takes what the citizen's forms allow.
+		int max = field.maxLength() != null ? field.maxLength() : FormValidator.DEFAULT_MAX_LENGTH;
 		if (text.codePointCount(0, text.length()) > max) {
 			return "must be at most " + max + " characters";
 		}

@@ -128,7 +128,7 @@ class CitizenPagesController {
 		ServiceDefinition service = catalog.find(app.serviceCode()).orElse(null);
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		model.addAttribute("track", new Tracked(app.applicationNo(),
-				service == null ? app.serviceCode() : service.names().getOrDefault(language, service.nameEn()),
+				service == null ? app.serviceCode() : service.name(language),
 				app.status(), app.createdAt(), app.submittedAt(), app.updatedAt(), app.slaDueAt()));
 		return "track";
 	}
@@ -219,7 +219,7 @@ class CitizenPagesController {
 		Locale locale = LocaleContextHolder.getLocale();
 		ServiceDefinition service = catalog.get(app.serviceCode());
 		byte[] pdf = ReceiptPdf.render(views.of(app), applications.applicantOf(app),
-				service.names().getOrDefault(locale.getLanguage(), service.nameEn()), words, locale);
+				service.name(locale.getLanguage()), words, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -86,6 +86,10 @@ class SecurityConfiguration {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+	/** Every request some rule names; the chain's own matchers, built once for the refusal handlers to ask. */
+	private static final RequestMatcher ROUTES = new OrRequestMatcher(
+			AccessRules.RULES.stream().map(SecurityConfiguration::matcher).toList());
+
 	private final boolean sandbox;
 
 	SecurityConfiguration(@Value("${sevahub.sandbox.enabled:false}") boolean sandbox) {
@@ -248,7 +252,7 @@ class SecurityConfiguration {
 		}
 		Set<String> allowed = new java.util.TreeSet<>();
 		for (Rule rule : AccessRules.RULES) {
-			if (rule.method() != null && PathPatternRequestMatcher.withDefaults().matcher(rule.pattern()).matches(request)) {
+			if (rule.method() != null && path(rule.pattern()).matches(request)) {
 				allowed.add(rule.method().name());
 			}
 		}
@@ -270,7 +274,7 @@ class SecurityConfiguration {
 	 * {@code RouteOwnersTest}), and a browser asking for it, a mistyped address say, hears "not found", not "sign in".
 	 */
 	private static boolean routed(HttpServletRequest request) {
-		return AccessRules.RULES.stream().anyMatch(rule -> matcher(rule).matches(request));
+		return ROUTES.matches(request);
 	}
 
 	/**

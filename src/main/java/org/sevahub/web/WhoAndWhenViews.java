@@ -45,7 +45,7 @@ class WhoAndWhenViews {
 
 	WhoAndWhen of(Application app, ApplicationView view, String language) {
 		ServiceDefinition service = catalog.get(app.serviceCode());
-		String serviceName = service.names().getOrDefault(language, service.nameEn());
+		String serviceName = service.name(language);
 		String decidedBy = null;
 		Instant decideBy = null;
 		Optional<Task> open = openTask(app);

@@ -40,6 +40,11 @@ public record ServiceDefinition(String code, Map<String, String> names, String s
 		return names.getOrDefault("en", code);
 	}
 
+	/** The name in {@code language}, or English where the catalog gives none in it. */
+	public String name(String language) {
+		return names.getOrDefault(language, nameEn());
+	}
+
 	/** The name in the service's state language, or English where none is given. */
 	public String nameLocal() {
 		return names.getOrDefault(stateLanguage, nameEn());

@@ -20,7 +20,7 @@ import org.sevahub.platform.doors.ControlCharacters;
 public final class FormValidator {
 
 	/** Without a maxLength in the form, no field takes more than this. */
-	static final int DEFAULT_MAX_LENGTH = 1000;
+	public static final int DEFAULT_MAX_LENGTH = 1000;
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
