@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
  * <li>a missing or unknown id ({@code NullValueException}, "task is null") and a query the engine calls invalid
  * ("Invalid query usage"): 400 with Camunda's sentence;</li>
  * <li>a body Jackson cannot read as the call's type: 400 without the DTO's class name (Camunda answers text);</li>
+ * <li>a variable sent as a serialized Java object, which the engine refuses (ENGINE-17007): 400;</li>
  * <li>any other server error: 500 whose message names no class and no SQL; the log keeps the whole of it.</li>
  * </ul>
  * Everything else keeps Camunda's status and message.
@@ -48,6 +49,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 	/** A Java class or package name, an exception's name or SQL: what an answer must not carry. */
 	private static final Pattern INTERNALS = Pattern.compile(
 			"\\b(org|java|javax|jakarta|com)\\.[a-z]|[A-Za-z]+(Exception|Error)\\b|\\bSQL\\b|\\b(INSERT|UPDATE|SELECT|DELETE) ");
+
+	/** Camunda's code for a variable sent as a serialized Java object, which the engine is set to refuse. */
+	private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -83,6 +87,11 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 		if (status >= 500 && (thrown instanceof NullValueException || thrown.getCause() instanceof NullValueException
 				|| message.startsWith("Invalid query usage"))) {
 			status = 400;
+		}
+		if (status >= 500 && message.contains(JAVA_SERIALIZATION_PROHIBITED)) {
+			// The engine refuses serialized Java objects by configuration; the caller sent one, the server is fine.
+			return answer(400, "InvalidRequestException",
+					"A variable cannot be a serialized Java object: send JSON, XML or a plain value", 0);
 		}
 		if (INTERNALS.matcher(message).find()) {
 			log.warn("Engine REST answer {} with its message replaced: {}", status, message);

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -67,6 +68,20 @@ class EngineRestErrorsTest {
 		ResponseEntity<Map> query = asDemo().getForEntity("/engine-rest/task?includeAssignedTasks=true", Map.class);
 		assertRefused(query, 400);
 		assertThat((String) query.getBody().get("message")).startsWith("Invalid query usage");
+	}
+
+	@Test
+	void aSerializedJavaObjectIsRefusedAsTheCallersMistake() {
+		Task task = verificationTask();
+		HttpEntity<String> object = json("{\"value\": \"rO0ABXQAA2FiYw==\", \"type\": \"Object\", \"valueInfo\": "
+				+ "{\"objectTypeName\": \"java.lang.String\", "
+				+ "\"serializationDataFormat\": \"application/x-java-serialized-object\"}}");
+		ResponseEntity<Map> refused = asDemo().exchange(
+				"/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/smuggled",
+				HttpMethod.PUT, object, Map.class);
+		assertRefused(refused, 400);
+		assertThat((String) refused.getBody().get("message")).contains("serialized Java");
+		assertThat(tasks.getVariable(task.getId(), "smuggled")).as("nothing was set").isNull();
 	}
 
 	private static void assertRefused(ResponseEntity<Map> answer, int status) {
