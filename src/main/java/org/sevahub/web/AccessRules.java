@@ -75,7 +75,7 @@ final class AccessRules {
 			Rule.of(Access.PUBLIC, HttpMethod.POST, "/api/v1/citizen/otp", "sends an OTP (rate-limited)"),
 			Rule.of(Access.PUBLIC, "/api/v1/citizen/session", "OTP for a session token; DELETE signs out"),
 			Rule.of(Access.CITIZEN, "/citizen/**", "My applications"),
-			Rule.of(Access.CITIZEN, "/api/v1/citizen/**", "the number's applications"),
+			Rule.of(Access.CITIZEN, HttpMethod.GET, "/api/v1/citizen/applications", "the number's applications"),
 			Rule.of(Access.PUBLIC, HttpMethod.GET, "/applications/{applicationNo}/receipt.pdf",
 					"the owner, or a portal with the signed receipt link (checked in the controller)"),
 			Rule.of(Access.CITIZEN, "/applications/{applicationNo}", "the status page: owner only"),

@@ -286,6 +286,10 @@ class SecurityConfiguration {
 	private static AccessDeniedHandler notYours() {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
+			// A method the address never takes is answered first: no page can be stale for it.
+			if (wrongMethod(request, response)) {
+				return;
+			}
 			if (exception instanceof CsrfException) {
 				if (wantsJson(request)) {
 					json(response, 403, "stale-page", "This page is out of date: reload it and try again.");
@@ -293,9 +297,6 @@ class SecurityConfiguration {
 				else {
 					response.sendError(403);
 				}
-			}
-			else if (wrongMethod(request, response)) {
-				return;
 			}
 			else if (path.startsWith("/applications/") || path.startsWith("/api/v1/applications/")) {
 				notFound(request, response, path);

@@ -83,7 +83,10 @@ class DoorsTest {
 			PUT    | /api/v1/applications      | application/json         | 405 | api        | citizen
 			DELETE | /api/v1/applications      | application/json         | 405 | api        | anyone
 			GET    | /nothing-here             | application/json         | 404 | page       | anyone
-			DELETE | /track                    | application/json         | 403 | page       | anyone
+			DELETE | /track                    | application/json         | 405 | page       | anyone
+			POST   | /track                    | application/x-www-form-urlencoded | 405 | page | anyone
+			GET    | /api/v1/citizen/otp       | application/json         | 405 | api        | anyone
+			GET    | /api/v1/citizen/nothing-here | application/json      | 401 | api        | anyone
 			""")
 	void everyDoorAnswersInItsOwnShape(String method, String path, String contentType, int status, String door,
 			String who) throws Exception {
