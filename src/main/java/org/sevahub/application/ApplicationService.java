@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.sevahub.application.Lifecycle.Messages;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.Aadhaar;
 import org.sevahub.application.form.ApplicantFields;
 import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormRegistry;
@@ -247,7 +248,7 @@ public class ApplicationService {
 			throw new ActionNotAllowedException("No appeal can be filed against application " + applicationNo + " now");
 		}
 		correlate(message, applicationNo,
-				Variables.createVariables().putValue(Lifecycle.Variables.APPEAL_GROUNDS, grounds.strip()));
+				Variables.createVariables().putValue(Lifecycle.Variables.APPEAL_GROUNDS, Aadhaar.maskedIn(grounds.strip())));
 		return applications.findByNo(applicationNo).orElseThrow();
 	}
 
@@ -275,7 +276,8 @@ public class ApplicationService {
 			throw new ActionNotAllowedException("Application " + applicationNo + " can no longer be withdrawn");
 		}
 		correlate(Messages.APPLICATION_WITHDRAWN, applicationNo, Variables.createVariables()
-			.putValue(Lifecycle.Variables.REMARKS, reason == null || reason.isBlank() ? "Withdrawn by the citizen" : reason));
+			.putValue(Lifecycle.Variables.REMARKS,
+					reason == null || reason.isBlank() ? "Withdrawn by the citizen" : Aadhaar.maskedIn(reason)));
 		return applications.findByNo(applicationNo).orElseThrow();
 	}
 

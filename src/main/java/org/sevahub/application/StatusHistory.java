@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.sevahub.application.form.Aadhaar;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -27,7 +29,10 @@ public class StatusHistory {
 				: insert(entry);
 	}
 
-	private StatusHistoryEntry insert(StatusHistoryEntry entry) {
+	private StatusHistoryEntry insert(StatusHistoryEntry given) {
+		// Remarks are shown to the citizen and sent to every linked portal: whoever wrote them, no Aadhaar in clear.
+		StatusHistoryEntry entry = new StatusHistoryEntry(null, given.applicationId(), given.status(), given.stage(),
+				Aadhaar.maskedIn(given.remarks()), given.actor(), given.occurredAt());
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO status_history (application_id, status, stage, remarks, actor, occurred_at)

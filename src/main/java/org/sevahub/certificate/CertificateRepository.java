@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
+import org.sevahub.application.form.Aadhaar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,7 +86,7 @@ public class CertificateRepository {
 				UPDATE certificate SET status = 'REVOKED', revoked_at = :at, revoked_reason = :reason
 				WHERE id = :id AND status = 'VALID'""")
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
-			.param("reason", reason)
+			.param("reason", Aadhaar.maskedIn(reason))
 			.param("id", id)
 			.update();
 	}

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 
+import org.sevahub.application.form.Aadhaar;
 import org.sevahub.document.DocumentRefusedException.Reason;
 
 import org.springframework.stereotype.Component;
@@ -84,13 +85,20 @@ class DocumentChecks {
 	}
 
 	/**
-	 * The device's name for the file, for people to recognise it: no folders, no control or markup characters,
-	 * at most 100 characters, and the extension of what the file really is.
+	 * The device's name for the file, for people to recognise it: no folders, no control, markup or bidirectional
+	 * override characters, no Aadhaar number in clear, at most 100 characters, and the extension of what the file
+	 * really is.
 	 */
 	static String fileName(String original, String code, AcceptedType type) {
 		String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = name.replaceAll("[\\p{Cntrl}<>:\"|?*]", "").strip();
+		// Bidirectional overrides make "x\u202Egpj.pdf" read as "xfdp.jpg" to the officer; Indic scripts need
+		// only the zero-width joiners among the format characters, which stay.
+		name = name.replaceAll("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "");
+		// Citizens name the scan of their card after its number; the name is shown, listed on the certificate and
+		// sent to DigiLocker.
+		name = Aadhaar.maskedIn(name);
 		int dot = name.lastIndexOf('.');
 		String base = dot > 0 ? name.substring(0, dot).strip() : name;
 		if (base.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.sevahub.application.Lifecycle.Variables;
+import org.sevahub.application.form.Aadhaar;
 
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Checks an officer's decision when a task completes. The BPMN names the decisions each task allows
  * ({@code ${decisions.require(task, 'forward,clarify')}} on complete); anything else is refused, and a
  * rejection or a clarification must say why. {@code EngineRestErrors} turns the refusal into a 400 on the
- * engine's REST API.
+ * engine's REST API. A decision that passes keeps no Aadhaar number in its remarks: they are stored, shown to the
+ * citizen and sent to every linked portal, and an officer may well note the number seen on a card.
  */
 @Component("decisions")
 @ProcessApi
@@ -39,6 +41,10 @@ public class DecisionGuard {
 		if (needsReason && (remarks == null || remarks.toString().isBlank())) {
 			throw new DecisionRefusedException(
 					"A decision to " + decision + " must give the citizen its reasons in 'remarks'");
+		}
+		if (remarks instanceof String text && !text.equals(Aadhaar.maskedIn(text))) {
+			// Set where the completion put it, so the engine's runtime and history rows keep the masked text only.
+			task.setVariable(Variables.REMARKS, Aadhaar.maskedIn(text));
 		}
 	}
 

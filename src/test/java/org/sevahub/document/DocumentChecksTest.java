@@ -149,6 +149,16 @@ class DocumentChecksTest {
 	}
 
 	@Test
+	void aFileNameKeepsNoAadhaarNorAnOverrideThatDisguisesItsExtension() throws IOException {
+		byte[] png = TestDocuments.png(200, 100);
+		assertThat(checks.check(PROOF, Upload.of("Aadhaar 7264 8135 9209.png", png)).fileName())
+			.isEqualTo("Aadhaar XXXX XXXX 9209.png");
+		assertThat(checks.check(PROOF, Upload.of("invoice\u202Egpj.png", png)).fileName()).isEqualTo("invoicegpj.png");
+		// The joiners Bengali and Devanagari need among the format characters stay.
+		assertThat(checks.check(PROOF, Upload.of("র\u200D্যাশন কার্ড.png", png)).fileName()).isEqualTo("র\u200D্যাশন কার্ড.png");
+	}
+
+	@Test
 	void bytesHiddenAfterAPngAreNotKept() throws IOException {
 		byte[] png = SuspiciousFiles.concat(TestDocuments.png(200, 100),
 				"<script>alert(document.cookie)</script>".getBytes(StandardCharsets.US_ASCII));
