@@ -9,11 +9,13 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.platform.TasklistSession;
+import org.sevahub.testsupport.CitizenLogin;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,6 +38,9 @@ class OfficerStagesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Environment environment;
+
 	@LocalServerPort
 	int port;
 
@@ -50,6 +55,12 @@ class OfficerStagesTest {
 			.doesNotContain("Application initiated", "Application submitted", "Verify application");
 		assertThat(stages(app, "hi", assistant)).contains("आवेदन शुरू हुआ", "आवेदन जमा हुआ", "आवेदन का सत्यापन");
 		assertThat(stages(app, "mr", assistant)).contains("अर्ज सुरू झाला", "अर्ज सादर झाला", "अर्जाची पडताळणी");
+
+		// The API's history is as it was: the English name, no element ids.
+		String api = mvc.perform(get("/api/v1/applications/" + app.applicationNo()).header("Authorization",
+				CitizenLogin.bearer(environment, ProcessDriver.validForm("BIRTH-CERT").get("applicant.mobile"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(api).contains("\"stage\":\"Application submitted\"").doesNotContain("processKey", "activityId");
 	}
 
 	@Test
