@@ -35,17 +35,20 @@ public class StatusHistory {
 				Aadhaar.maskedIn(given.remarks()), given.actor(), given.occurredAt());
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO status_history (application_id, status, stage, remarks, actor, occurred_at)
-				VALUES (:app, :status, :stage, :remarks, :actor, :at)""")
+				INSERT INTO status_history (application_id, status, stage, process_key, activity_id, remarks, actor,
+				  occurred_at)
+				VALUES (:app, :status, :stage, :processKey, :activityId, :remarks, :actor, :at)""")
 			.param("app", entry.applicationId())
 			.param("status", entry.status())
 			.param("stage", entry.stage())
+			.param("processKey", entry.processKey())
+			.param("activityId", entry.activityId())
 			.param("remarks", entry.remarks())
 			.param("actor", entry.actor())
 			.param("at", ApplicationRepository.timestamp(entry.occurredAt()))
 			.update(keys, "id");
 		return new StatusHistoryEntry(keys.getKey().longValue(), entry.applicationId(), entry.status(), entry.stage(),
-				entry.remarks(), entry.actor(), entry.occurredAt());
+				entry.processKey(), entry.activityId(), entry.remarks(), entry.actor(), entry.occurredAt());
 	}
 
 	public List<StatusHistoryEntry> of(long applicationId) {
@@ -57,8 +60,8 @@ public class StatusHistory {
 
 	private static StatusHistoryEntry map(ResultSet rs, int row) throws SQLException {
 		return new StatusHistoryEntry(rs.getLong("id"), rs.getLong("application_id"), rs.getString("status"),
-				rs.getString("stage"), rs.getString("remarks"), rs.getString("actor"),
-				ApplicationRepository.instant(rs, "occurred_at"));
+				rs.getString("stage"), rs.getString("process_key"), rs.getString("activity_id"), rs.getString("remarks"),
+				rs.getString("actor"), ApplicationRepository.instant(rs, "occurred_at"));
 	}
 
 }

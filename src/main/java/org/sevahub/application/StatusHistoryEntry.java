@@ -5,9 +5,12 @@ import java.time.Instant;
 /**
  * One stage of an application's history.
  *
- * @param stage   the BPMN element that declared the status, by its name, for people reading the history
+ * @param stage      the BPMN element that declared the status, by its name when it did: the history's English, and
+ *                   what the dashboard and the portals' webhooks read
+ * @param processKey the key of the process whose element it was, null in rows older than the column
+ * @param activityId the element's id, what its name in other languages is found by
  * @param actor   the officer who acted, {@code citizen}, or {@code system}
  */
-public record StatusHistoryEntry(Long id, long applicationId, String status, String stage, String remarks,
-		String actor, Instant occurredAt) {
+public record StatusHistoryEntry(Long id, long applicationId, String status, String stage, String processKey,
+		String activityId, String remarks, String actor, Instant occurredAt) {
 }

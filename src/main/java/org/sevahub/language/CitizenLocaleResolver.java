@@ -61,16 +61,16 @@ class CitizenLocaleResolver implements LocaleResolver {
 		}
 		Optional<String> ofApplication = applicationNo(request).flatMap(this::applicationLanguage);
 		if (ofApplication.isPresent()) {
-			return Locale.forLanguageTag(ofApplication.get());
+			return Languages.locale(ofApplication.get());
 		}
 		String remembered = cookie(request);
 		if (languages.serves(remembered)) {
-			return Locale.forLanguageTag(remembered);
+			return Languages.locale(remembered);
 		}
 		if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
 			for (Locale accepted : Collections.list(request.getLocales())) {
 				if (languages.serves(accepted.getLanguage())) {
-					return Locale.forLanguageTag(accepted.getLanguage());
+					return Languages.locale(accepted.getLanguage());
 				}
 			}
 		}
@@ -83,7 +83,7 @@ class CitizenLocaleResolver implements LocaleResolver {
 			return;
 		}
 		String code = locale.getLanguage();
-		request.setAttribute(CHOSEN, Locale.forLanguageTag(code));
+		request.setAttribute(CHOSEN, Languages.locale(code));
 		if (response != null) {
 			response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, code)
 				.path("/")

@@ -31,7 +31,19 @@ public record Languages(String languages, String stateLanguage) {
 
 	/** The first language of the list: what a reader gets when nothing says otherwise. */
 	public Locale defaultLocale() {
-		return Locale.forLanguageTag(codes().get(0));
+		return locale(codes().get(0));
+	}
+
+	/**
+	 * The locale texts in a language are written in: its words with international digits ({@code bn-u-nu-latn}).
+	 * Java's locale data writes numbers for Bengali and Marathi in their own digits (a count through a message's
+	 * {@code {0}}), where dates, application numbers, OTPs and what citizens type are in international digits, as on
+	 * Indian government sites; the extension makes every number formatted for the locale international. The
+	 * language itself ({@link Locale#getLanguage()}) stays the plain code: bundles, {@code <html lang>}, the switcher
+	 * and the code stored on an application read that.
+	 */
+	public static Locale locale(String code) {
+		return new Locale.Builder().setLanguage(code).setUnicodeLocaleKeyword("nu", "latn").build();
 	}
 
 	/** Configured so, or only one language besides English is served. */

@@ -45,6 +45,18 @@ public class Words {
 		return words != null ? words : sentence(code);
 	}
 
+	/**
+	 * A stage of an application's history by the name its BPMN element has in the reader's language
+	 * ({@code stage.<process key>.<activity id>}), else by the name the Modeler gave it when the status was recorded:
+	 * English names are the BPMN's own, so an element an analyst adds or renames reads in English until translated.
+	 */
+	public String stage(String processKey, String activityId, String name) {
+		if (processKey == null || activityId == null) {
+			return name;
+		}
+		return messages.getMessage("stage." + processKey + "." + activityId, null, name, LocaleContextHolder.getLocale());
+	}
+
 	/** The certificate's state: valid, revoked, expired. */
 	public String certificateStatus(String code) {
 		return code == null ? "" : messages.getMessage("certificate.status." + code, null, sentence(code),

@@ -13,6 +13,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.CitizenAccess;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.delivery.ServerBaseUrl;
+import org.sevahub.language.Languages;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -59,7 +60,7 @@ class NotificationTexts {
 
 	/** The SMS: {0} application number, {1} deadline, {2} link, {3} fee, {4} certificate number, {5} portal. */
 	String sms(Notice notice, Application application, String language) {
-		Locale locale = Locale.forLanguageTag(language);
+		Locale locale = Languages.locale(language);
 		String deadline = notice.deadline() == null ? messages.getMessage("notify.deadline.unknown", null, locale)
 				: SMS_DATE.format(notice.deadline().atZone(zone));
 		return messages.getMessage("notify.sms." + notice.event().key, new Object[] { application.applicationNo(),
@@ -73,7 +74,7 @@ class NotificationTexts {
 	 */
 	Email email(Notice notice, Application application, Applicant applicant, ServiceDefinition service,
 			String language) {
-		Locale locale = Locale.forLanguageTag(language);
+		Locale locale = Languages.locale(language);
 		String deadline = notice.deadline() == null ? messages.getMessage("notify.deadline.unknown", null, locale)
 				: DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(notice.deadline().atZone(zone));
 		Object[] facts = { application.applicationNo(), service.name(language),

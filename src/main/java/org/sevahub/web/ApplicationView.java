@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An application as the citizen and API clients see it: no personal data beyond a masked name.
  *
@@ -17,10 +19,13 @@ public record ApplicationView(String applicationNo, String serviceCode, String s
 		List<Stage> history, Set<String> nextActions) {
 
 	/**
-	 * @param notSent the portals this status was not sent to because their rules forbid it (the application is
-	 *                closed there): they go on showing an earlier status
+	 * @param stage      the BPMN element's name when it recorded the status (English, as the API gives it)
+	 * @param processKey with activityId, the element pages name the stage by in the reader's language; not in the API
+	 * @param notSent    the portals this status was not sent to because their rules forbid it (the application is
+	 *                   closed there): they go on showing an earlier status
 	 */
-	public record Stage(String status, String stage, String remarks, String actor, Instant at, List<NotSent> notSent) {
+	public record Stage(String status, String stage, @JsonIgnore String processKey, @JsonIgnore String activityId,
+			String remarks, String actor, Instant at, List<NotSent> notSent) {
 	}
 
 	/** A portal not told of a status, and why ("not sent: closed at the portal"). */

@@ -65,7 +65,7 @@ public class ApplicationViews {
 		Map<Long, List<Delivery>> notSent = deliveries.notSentByHistoryEntry(app.id());
 		return history.of(app.id())
 			.stream()
-			.map(h -> new ApplicationView.Stage(h.status(), h.stage(), h.remarks(), h.actor(), h.occurredAt(),
+			.map(h -> new ApplicationView.Stage(h.status(), h.stage(), h.processKey(), h.activityId(), h.remarks(), h.actor(), h.occurredAt(),
 					notSent.getOrDefault(h.id(), List.of())
 						.stream()
 						.map(d -> new ApplicationView.NotSent(d.portal(), d.lastError()))

@@ -282,7 +282,7 @@ class RollupMatchesDirectTest {
 
 	private void status(Application app, String status, String stage) {
 		applications.updateStatus(app.id(), status);
-		history.append(new StatusHistoryEntry(null, app.id(), status, stage, null, "test", now()));
+		history.append(new StatusHistoryEntry(null, app.id(), status, stage, null, null, null, "test", now()));
 	}
 
 	private static void at(Instant instant) {

@@ -48,9 +48,14 @@ class LanguageBundlesTest {
 		bundles.values().forEach(b -> b.stringPropertyNames().forEach(all::add));
 		assertThat(all).hasSizeGreaterThan(300);
 		bundles.forEach((language, bundle) -> {
+			// A stage's English name is its BPMN element's own (StageNamesTest): the bundles hold only translations.
+			Set<String> expected = new TreeSet<>(all);
+			if ("en".equals(language)) {
+				expected.removeIf(key -> key.startsWith(StageNamesTest.PREFIX));
+			}
 			assertThat(bundle.stringPropertyNames()).as("keys missing from the %s bundle", language)
-				.containsAll(all);
-			all.forEach(key -> assertThat(bundle.getProperty(key)).as("%s %s", language, key).isNotBlank());
+				.containsAll(expected);
+			expected.forEach(key -> assertThat(bundle.getProperty(key)).as("%s %s", language, key).isNotBlank());
 		});
 	}
 
