@@ -32,7 +32,8 @@ public class StatusHistory {
 	private StatusHistoryEntry insert(StatusHistoryEntry given) {
 		// Remarks are shown to the citizen and sent to every linked portal: whoever wrote them, no Aadhaar in clear.
 		StatusHistoryEntry entry = new StatusHistoryEntry(null, given.applicationId(), given.status(), given.stage(),
-				Aadhaar.maskedIn(given.remarks()), given.actor(), given.occurredAt());
+				given.processKey(), given.activityId(), Aadhaar.maskedIn(given.remarks()), given.actor(),
+				given.occurredAt());
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO status_history (application_id, status, stage, process_key, activity_id, remarks, actor,
