@@ -12,6 +12,7 @@ module.exports = {
         'known-beans': 'error',
         'officer-task': 'error',
         'outside-calls-async': 'error',
+        'listed-variables': 'error',
         'documented': 'error'
       }
     }

@@ -92,6 +92,7 @@ public final class ProcessRules {
 				}
 				case "userTask" -> checkUserTask(element, id, found);
 				case "serviceTask", "sendTask", "businessRuleTask", "scriptTask" -> checkAsync(element, id, found);
+				case "callActivity" -> checkCallActivity(element, id, found);
 				default -> {
 				}
 			}
@@ -160,6 +161,22 @@ public final class ProcessRules {
 		if (blank(task.attributeNS(CAMUNDA, "followUpDate"))) {
 			found.add(new Violation(task, id, "User task " + id
 					+ " has no follow-up date: e.g. ${deadlines.followUp(execution, 'disposal')}"));
+		}
+	}
+
+	/**
+	 * A called block takes and gives back what it lists. "All variables" would hand a block the citizen's whole form
+	 * and let it overwrite the caller's variables with its own (a decision, remarks) unseen.
+	 */
+	private void checkCallActivity(Element call, String id, List<Violation> found) {
+		for (String direction : List.of("in", "out")) {
+			for (Element mapping : extensions(call, direction)) {
+				if ("all".equals(mapping.attribute("variables"))) {
+					found.add(new Violation(mapping, id, "Call activity " + id + " passes all variables " + direction
+							+ ": list each variable the block takes or gives back (camunda:" + direction
+							+ " source/target), and the business key"));
+				}
+			}
 		}
 	}
 

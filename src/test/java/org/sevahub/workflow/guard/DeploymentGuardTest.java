@@ -93,6 +93,29 @@ class DeploymentGuardTest {
 		}
 	}
 
+	@Test
+	void aCallActivityPassingAllVariablesIsRefused() throws Exception {
+		BpmnModelInstance model = fixed();
+		org.camunda.bpm.model.bpmn.instance.CallActivity call = model.newInstance(
+				org.camunda.bpm.model.bpmn.instance.CallActivity.class);
+		call.setId("Call_Verification");
+		call.setName("Verify");
+		call.setCalledElement("verification");
+		org.camunda.bpm.model.bpmn.instance.ExtensionElements extensions = model
+			.newInstance(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class);
+		org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn everything = model
+			.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class);
+		everything.setCamundaVariables("all");
+		extensions.addChildElement(everything);
+		call.setExtensionElements(extensions);
+		model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById("guarded").addChildElement(call);
+
+		ResponseEntity<String> refused = deploy("all-variables", model);
+		assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+		assertThat(refused.getBody()).contains("Call activity Call_Verification passes all variables in");
+		assertThat(repository.createDeploymentQuery().deploymentName("all-variables").count()).isZero();
+	}
+
 	private ResponseEntity<String> deploy(String name, BpmnModelInstance model) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 		parts.add("deployment-name", name);
