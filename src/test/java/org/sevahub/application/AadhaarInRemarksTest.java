@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An Aadhaar number written into remarks, by an officer deciding or a citizen withdrawing, is kept, shown and sent
- * on masked: the status history, the engine's variables and their history, and the messages queued for portals.
+ * on masked: the status history, the engine's variables and their history, and the messages queued for portals. So
+ * is one written into a form's free text.
  */
 @SevaHubTest
 class AadhaarInRemarksTest {
@@ -76,6 +77,14 @@ class AadhaarInRemarksTest {
 		assertThat(statuses.of(app.id())).extracting(StatusHistoryEntry::remarks)
 			.contains("Applied twice, once with XXXX XXXX 5709");
 		assertNowhereInClear(app, instance, "473619285709", "4736-1928-5709");
+	}
+
+	@Test
+	void aNumberWrittenIntoTheFormsFreeTextIsKeptMasked() {
+		Application app = driver.start("INCOME-CERT");
+		applications.saveDraft(app.applicationNo(), Map.of("incomeSources", "Salary; Aadhaar 4736 1928 5709 attached"));
+		assertThat(applications.byId(app.id()).formData())
+			.containsEntry("incomeSources", "Salary; Aadhaar XXXX XXXX 5709 attached");
 	}
 
 	private void assertNowhereInClear(Application app, String processInstanceId, String... forms) {

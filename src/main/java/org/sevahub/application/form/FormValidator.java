@@ -77,7 +77,9 @@ public final class FormValidator {
 				put(errors, problems, key, error);
 			}
 			else {
-				values.put(key, value);
+				// Free text is shown to officers and printed on certificates: a card's number written into it
+				// ("income from ..., Aadhaar 4736 1928 5709") is kept masked, as every Aadhaar outside its own field.
+				values.put(key, "textarea".equals(field.type()) ? Aadhaar.maskedIn(value) : value);
 			}
 		}
 		return new Result(values, errors, problems);
