@@ -72,8 +72,8 @@ class CitizenApiController {
 	}
 
 	@DeleteMapping(path = "/api/v1/citizen/session", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> signOut(HttpServletResponse response) {
-		authentication.clearCookie(response);
+	ResponseEntity<Void> signOut(HttpServletRequest request, HttpServletResponse response) {
+		authentication.signOut(request, response);
 		return ResponseEntity.noContent().build();
 	}
 

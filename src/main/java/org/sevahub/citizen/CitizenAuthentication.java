@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who the citizen is on each request: a session token in {@code Authorization: Bearer} (API clients) or in the
  * {@value #COOKIE} cookie (the pages). The web layer's security chain puts {@link #filter()} in front of its access
- * rules; nothing is kept on the server.
+ * rules; the server keeps only the ids of tokens signed out before they expired.
  */
 @Component
 public class CitizenAuthentication {
@@ -61,14 +61,28 @@ public class CitizenAuthentication {
 	}
 
 	private Optional<SignedInCitizen> citizen(HttpServletRequest request) {
+		Optional<String> bearer = bearer(request);
+		return (bearer.isPresent() ? bearer : cookie(request)).flatMap(tokens::read);
+	}
+
+	/** Ends the session on every node, whichever way the request carries it, and clears the pages' cookie. */
+	void signOut(HttpServletRequest request, HttpServletResponse response) {
+		bearer(request).ifPresent(tokens::signOut);
+		cookie(request).ifPresent(tokens::signOut);
+		clearCookie(response);
+	}
+
+	private static Optional<String> bearer(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return tokens.read(header.substring(7).strip());
-		}
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? Optional.of(header.substring(7).strip())
+				: Optional.empty();
+	}
+
+	private static Optional<String> cookie(HttpServletRequest request) {
 		if (request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (COOKIE.equals(cookie.getName())) {
-					return tokens.read(cookie.getValue());
+					return Optional.of(cookie.getValue());
 				}
 			}
 		}
@@ -81,7 +95,7 @@ public class CitizenAuthentication {
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie(issued.token(), seconds));
 	}
 
-	void clearCookie(HttpServletResponse response) {
+	private void clearCookie(HttpServletResponse response) {
 		response.addHeader(HttpHeaders.SET_COOKIE, cookie("", 0));
 	}
 

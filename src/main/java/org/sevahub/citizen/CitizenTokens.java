@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Session tokens: short-lived JWTs signed with {@code sevahub.citizen.jwt-key}, checked by any node without a
- * session store. The engine's clock decides expiry, as it does for OTPs, so tests that move it move both.
+ * session store; one signed out before it expires is refused by its id ({@link CitizenSignOuts}). The engine's
+ * clock decides expiry, as it does for OTPs, so tests that move it move both.
  */
 @Component
 class CitizenTokens {
@@ -35,8 +36,8 @@ class CitizenTokens {
 	record Issued(String token, Instant expiresAt) {
 	}
 
-	/** A token whose signature and claims were checked once, and when it expires. */
-	private record Verified(SignedInCitizen citizen, Instant expiresAt) {
+	/** A token whose signature and claims were checked once: whose it is, its id and when it expires. */
+	private record Verified(SignedInCitizen citizen, String id, Instant expiresAt) {
 	}
 
 	private final SecretKey key;
@@ -45,16 +46,19 @@ class CitizenTokens {
 
 	private final JwtParser parser;
 
+	private final CitizenSignOuts signOuts;
+
 	/**
 	 * Every request of a signed-in citizen carries the same token, and checking its signature and claims again each
 	 * time cost 2.5% of a node's CPU under the load test. Only tokens that passed are kept, each until its expiry,
-	 * which every use checks against the engine's clock. They are kept as they are: the key that signs them is in
-	 * the same memory.
+	 * which every use checks against the engine's clock, as it checks the sign-outs this node knows of. They are kept
+	 * as they are: the key that signs them is in the same memory.
 	 */
 	private final Cache<String, Verified> verified;
 
-	CitizenTokens(CitizenProperties properties) {
+	CitizenTokens(CitizenProperties properties, CitizenSignOuts signOuts) {
 		this.properties = properties;
+		this.signOuts = signOuts;
 		this.key = Keys.hmacShaKeyFor(Base64.getDecoder().decode(properties.jwtKey()));
 		this.parser = Jwts.parser()
 			.verifyWith(key)
@@ -88,19 +92,35 @@ class CitizenTokens {
 		return new Issued(token, expires);
 	}
 
-	/** The citizen a token names, if it is ours, intact and not expired. */
+	/** The citizen a token names, if it is ours, intact, not expired and not signed out. */
 	Optional<SignedInCitizen> read(String token) {
+		// As the parser does: expired once the clock is past the expiry.
+		return verified(token)
+			.filter(known -> !EngineClock.now().isAfter(known.expiresAt()) && !signOuts.isSignedOut(known.id()))
+			.map(Verified::citizen);
+	}
+
+	/** Ends a token's session on every node; a token that is not ours, or already expired, needs nothing. */
+	void signOut(String token) {
+		verified(token).ifPresent(known -> signOuts.signOut(known.id(), known.expiresAt()));
+	}
+
+	private Optional<Verified> verified(String token) {
 		Verified known = verified.getIfPresent(token);
 		if (known != null) {
-			// As the parser does: expired once the clock is past the expiry.
-			return EngineClock.now().isAfter(known.expiresAt()) ? Optional.empty() : Optional.of(known.citizen());
+			return Optional.of(known);
 		}
 		try {
 			Claims claims = parser.parseSignedClaims(token).getPayload();
-			Optional<SignedInCitizen> citizen = SignedInCitizen.tenDigits(claims.get("mobile", String.class))
-				.map(SignedInCitizen::new);
-			citizen.ifPresent(c -> verified.put(token, new Verified(c, claims.getExpiration().toInstant())));
-			return citizen;
+			if (claims.getId() == null) {
+				// It could not be signed out. SevaHub has issued every token with an id.
+				return Optional.empty();
+			}
+			Optional<Verified> checked = SignedInCitizen.tenDigits(claims.get("mobile", String.class))
+				.map(mobile -> new Verified(new SignedInCitizen(mobile), claims.getId(),
+						claims.getExpiration().toInstant()));
+			checked.ifPresent(v -> verified.put(token, v));
+			return checked;
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			return Optional.empty();

@@ -93,8 +93,8 @@ class SignInPagesController {
 	}
 
 	@PostMapping("/citizen/sign-out")
-	String signOut(HttpServletResponse response) {
-		authentication.clearCookie(response);
+	String signOut(HttpServletRequest request, HttpServletResponse response) {
+		authentication.signOut(request, response);
 		return "redirect:/";
 	}
 

@@ -3,6 +3,7 @@ package org.sevahub.testsupport;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
@@ -17,8 +18,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * A citizen's credential for tests that are about something else than signing in: a session token as SevaHub
- * issues it after an OTP (same key, issuer, audience and claims), minted directly so such tests neither spend the
- * rate limits nor read the SMS inbox. CitizenSignInTest drives the real OTP path.
+ * issues it after an OTP (same key, issuer, audience and claims, an id of its own), minted directly so such tests
+ * neither spend the rate limits nor read the SMS inbox. CitizenSignInTest drives the real OTP path.
  */
 public final class CitizenLogin {
 
@@ -43,6 +44,7 @@ public final class CitizenLogin {
 			.and()
 			.subject("citizen")
 			.claim("mobile", mobile)
+			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.expiration(Date.from(now.toInstant().plus(Duration.ofMinutes(30))))
 			.signWith(key, Jwts.SIG.HS256)

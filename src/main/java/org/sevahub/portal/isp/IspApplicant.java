@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.sevahub.application.AadhaarVault;
 import org.sevahub.application.Applicant;
+import org.sevahub.application.form.Aadhaar;
 import org.sevahub.application.form.ApplicantFields;
 
 /**
@@ -27,7 +29,8 @@ final class IspApplicant {
 			"WIDOW", "5", "WIDOWER");
 
 	/**
-	 * @param applicant the person, Aadhaar only as ISP's reference to its vault
+	 * @param applicant the person, Aadhaar as ISP's reference to its vault, or protected by SevaHub's vault when
+	 *                  ISP sent the number itself
 	 * @param locked    form keys ISP gave a value for
 	 * @param prefill   service data ISP knows that the citizen may still correct (income)
 	 */
@@ -38,17 +41,28 @@ final class IspApplicant {
 	private IspApplicant() {
 	}
 
-	static Mapped from(JsonNode d, Map<String, String> districtNames) {
+	/**
+	 * The manual's {@code aadhar_reference_no} is ISP's reference to the number in its Aadhaar Data Vault, but a
+	 * field named so is easily filled with the number itself; when it holds a valid Aadhaar number it is taken as
+	 * one and protected at once (encrypted, masked, hashed), as Aaple Sarkar's UIDNO is, so it never reaches the
+	 * database in clear. Anything else (ISP's vault references are not Aadhaar numbers) is kept as the reference.
+	 */
+	static Mapped from(JsonNode d, Map<String, String> districtNames, AadhaarVault vault) {
 		String nameEn = join(d, "first_name_eng", "middle_name_eng", "last_name_eng");
 		String nameHindi = join(d, "first_name_hindi", "middle_name_hindi", "last_name_hindi");
 		String residentialDistrict = text(d, "residential_district");
+		String aadhaarReference = text(d, "aadhar_reference_no");
+		boolean aadhaarItself = aadhaarReference != null && Aadhaar.isValid(aadhaarReference);
 		Applicant applicant = new Applicant(null, nameEn, nameHindi, text(d, "father_or_husband_or_guardian_name_eng"),
 				text(d, "mother_name_eng"), text(d, "gender"), date(text(d, "dob")), text(d, "mobile"), text(d, "email"),
 				CATEGORIES.get(text(d, "category")), MARITAL.get(text(d, "marital_status")),
 				address(d, "residential"), address(d, "permanent"),
 				residentialDistrict == null ? null : districtNames.getOrDefault(residentialDistrict, residentialDistrict),
 				text(d, "residential_pin"), text(d, "residential_state"), text(d, "family_id"), text(d, "member_id"),
-				null, null, null, text(d, "aadhar_reference_no"));
+				null, null, null, aadhaarItself ? null : aadhaarReference);
+		if (aadhaarItself) {
+			applicant = applicant.withAadhaar(vault.protect(aadhaarReference));
+		}
 		Set<String> locked = new LinkedHashSet<>();
 		ApplicantFields.values(applicant).forEach((key, value) -> {
 			if (value != null && !value.isBlank()) {

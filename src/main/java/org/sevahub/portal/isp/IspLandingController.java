@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.sevahub.application.AadhaarVault;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.AuditTrail;
@@ -54,10 +55,13 @@ class IspLandingController {
 
 	private final FormRegistry forms;
 
+	private final AadhaarVault vault;
+
 	IspLandingController(IspClient client, IspProperties properties, ServiceCatalog catalog,
 			ApplicationService applications, PortalLinks links, CitizenAccess access, AuditTrail audit,
-			FormRegistry forms) {
+			FormRegistry forms, AadhaarVault vault) {
 		this.forms = forms;
+		this.vault = vault;
 		this.client = client;
 		this.properties = properties;
 		this.catalog = catalog;
@@ -120,7 +124,7 @@ class IspLandingController {
 		if (!details.successful() || details.data() == null) {
 			throw new IOException("ISP did not give the applicant's details: " + details.error());
 		}
-		IspApplicant.Mapped mapped = IspApplicant.from(details.data(), properties.districtNames());
+		IspApplicant.Mapped mapped = IspApplicant.from(details.data(), properties.districtNames(), vault);
 		// What ISP knows beyond the person (income) fills in the service's form only where it has such a field.
 		FormDefinition form = forms.get(service.form());
 		Map<String, String> prefill = new LinkedHashMap<>(mapped.prefill());
