@@ -187,6 +187,23 @@ class DocumentVerdictsTest {
 	}
 
 	@Test
+	void aTickThatIsNotOneOfTheTasksDocumentsIsRefusedAndChangesNothing() throws Exception {
+		Application app = submittedAndPaid();
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		ResponseEntity<String> forward = complete(verify, "forward", null, List.of("nosuch"), "x");
+		assertThat(forward.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(forward.getBody()).path("type").asText()).isEqualTo("InvalidRequestException");
+		assertThat(forward.getBody()).contains("'nosuch' is not one of the form's choices (address-proof, income-proof)");
+		ResponseEntity<String> clarify = complete(verify, "clarify", "Send it again", List.of("nosuch-doc"), "Unreadable");
+		assertThat(clarify.getStatusCode().value()).isEqualTo(400);
+		assertThat(driver.reload(app).status()).isEqualTo("UNDER_VERIFICATION");
+		assertThat(verdicts(app)).containsOnlyNulls();
+		assertThat(events(app, "DOCUMENT_VERDICT")).isEmpty();
+		assertThat(complete(verify, "clarify", "Send it again", List.of("income-proof"), "Unreadable")
+			.getStatusCode().value()).isEqualTo(204);
+	}
+
+	@Test
 	void theDocumentsOfAClosedApplicationGoWhenTheirRetentionRunsOut() throws Exception {
 		Application app = submittedAndPaid();
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
