@@ -204,6 +204,17 @@ class DocumentVerdictsTest {
 	}
 
 	@Test
+	void aForwardWithoutTheChecklistAcceptsEveryDocument() throws Exception {
+		Application app = submittedAndPaid();
+		assertThat(complete(driver.task(app, "Task_VerifyApplication"), "forward", "All in order", null, null)
+			.getStatusCode().value()).isEqualTo(204);
+		assertThat(verdicts(app)).containsExactly("accepted", "accepted");
+		assertThat(events(app, "DOCUMENT_VERDICT")).hasSize(2).allSatisfy(e -> assertThat(e).contains("accepted by assistant"));
+		assertThat(rows(driver.task(app, "Task_Decide"))).extracting(r -> r.path("verdict").asText())
+			.containsExactly("accepted", "accepted");
+	}
+
+	@Test
 	void theDocumentsOfAClosedApplicationGoWhenTheirRetentionRunsOut() throws Exception {
 		Application app = submittedAndPaid();
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
