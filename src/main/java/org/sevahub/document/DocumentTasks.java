@@ -22,7 +22,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
-import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.language.Languages;
 import org.sevahub.workflow.DecisionRefusedException;
 
 import org.springframework.context.event.EventListener;
@@ -72,7 +72,7 @@ class DocumentTasks {
 
 	private final DocumentCatalog catalog;
 
-	private final ServiceCatalog services;
+	private final Languages languages;
 
 	private final ApplicationEvents events;
 
@@ -81,11 +81,11 @@ class DocumentTasks {
 	private final ObjectMapper json;
 
 	DocumentTasks(ApplicationRepository applications, DocumentRepository documents, DocumentCatalog catalog,
-			ServiceCatalog services, ApplicationEvents events, IdentityService identity, ObjectMapper json) {
+			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json) {
 		this.applications = applications;
 		this.documents = documents;
 		this.catalog = catalog;
-		this.services = services;
+		this.languages = languages;
 		this.events = events;
 		this.identity = identity;
 		this.json = json;
@@ -108,7 +108,8 @@ class DocumentTasks {
 	}
 
 	private void offer(DelegateTask task, Application app) {
-		String language = services.get(app.serviceCode()).stateLanguage();
+		// The language Tasklist's forms are deployed in beside English (BilingualTasklistForms), not the service's.
+		String language = languages.stateLanguage();
 		List<Map<String, Object>> rows = new ArrayList<>();
 		List<Map<String, String>> options = new ArrayList<>();
 		for (StoredDocument d : documents.current(app.id())) {

@@ -109,6 +109,14 @@ class DocumentVerdictsTest {
 	}
 
 	@Test
+	void documentsAreNamedInTheLanguageTheTasklistFormIsIn() throws Exception {
+		// The birth certificate's catalog language is Marathi; the installation's forms are in English and Hindi.
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		assertThat(rows(driver.task(app, "Task_VerifyApplication")).get(0).path("name").asText())
+			.isEqualTo("Hospital's birth report or discharge summary / अस्पताल की जन्म रिपोर्ट या डिस्चार्ज सारांश");
+	}
+
+	@Test
 	void aRejectedDocumentIsAskedForAgainAndTheReplyNeedsIt() throws Exception {
 		Application app = submittedAndPaid();
 		Task verify = driver.task(app, "Task_VerifyApplication");
