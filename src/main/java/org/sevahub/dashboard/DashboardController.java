@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.language.Words;
 import org.sevahub.office.OfficeDirectory;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The Right to Services dashboard, for administrators and appellate officers (SecurityConfiguration's admin chain),
@@ -47,8 +49,11 @@ public class DashboardController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final Words words;
+
 	DashboardController(RtsFigures figures, DashboardScope scopes, ServiceCatalog catalog, OfficeDirectory offices,
-			@Value("${sevahub.time-zone}") ZoneId zone, org.springframework.context.MessageSource messages) {
+			@Value("${sevahub.time-zone}") ZoneId zone, org.springframework.context.MessageSource messages, Words words) {
+		this.words = words;
 		this.messages = messages;
 		this.figures = figures;
 		this.scopes = scopes;
@@ -70,8 +75,10 @@ public class DashboardController {
 			@RequestParam(defaultValue = "service") String by, Principal user, Model model, Locale locale) {
 		Report report = report(from, to, by, user);
 		model.addAttribute("report", report);
-		Labels labels = new Labels();
+		Labels labels = new Labels(locale);
 		model.addAttribute("label", labels);
+		model.addAttribute("scopeNames", report.scope() == null ? null
+				: report.scope().stream().map(code -> labels.name(RtsFigures.By.OFFICE, code)).toList());
 		model.addAttribute("chartLabels", report.rows().stream().map(r -> labels.name(report.by(), r.key())).toList());
 		model.addAttribute("chartNames", java.util.stream.Stream
 			.of("dashboard.disposed.intime", "dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond")
@@ -92,7 +99,8 @@ public class DashboardController {
 		StringBuilder csv = new StringBuilder(
 				"period_from,period_to,by,key,name,received,disposed_in_time,disposed_late,pending_in_time,pending_beyond_time,"
 						+ "average_disposal_days,p90_disposal_days,appeals_filed,appeals_allowed\r\n");
-		Labels labels = new Labels();
+		// Machine-readable: the names stay English whatever language the dashboard was read in.
+		Labels labels = new Labels(Locale.ENGLISH);
 		for (RtsFigures.Row row : rowsWithTotal(report)) {
 			csv.append(String.join(",", report.period().from().toString(), report.period().to().toString(),
 					report.by().name().toLowerCase(Locale.ROOT), cell(row.key()),
@@ -121,13 +129,13 @@ public class DashboardController {
 					: YearMonth.parse(month);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadPeriodException("month must be written as 2026-11");
+			throw new BadPeriodException("dashboard.bad.month");
 		}
 		String from = ym.atDay(1).toString();
 		String to = ym.atEndOfMonth().toString();
 		Report byService = report(from, to, "service", user);
 		Report byOffice = report(from, to, "office", user);
-		byte[] pdf = MonthlyReportPdf.render(ym, byService, byOffice, new Labels(), zone);
+		byte[] pdf = MonthlyReportPdf.render(ym, byService, byOffice, new Labels(Locale.ENGLISH), zone);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -135,9 +143,15 @@ public class DashboardController {
 			.body(pdf);
 	}
 
+	/** The dashboard's own page, in the reader's language, with the way back to it; for its CSV and PDF too. */
 	@ExceptionHandler(BadPeriodException.class)
-	ResponseEntity<String> badPeriod(BadPeriodException bad) {
-		return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(bad.getMessage());
+	ModelAndView badPeriod(BadPeriodException bad, Locale locale) {
+		ModelAndView page = new ModelAndView("admin/dashboard-problem", HttpStatus.BAD_REQUEST);
+		Object[] arguments = java.util.Arrays.stream(bad.arguments)
+			.map(argument -> argument instanceof LocalDate day ? words.day(day, locale) : argument)
+			.toArray();
+		page.addObject("message", messages.getMessage(bad.key, arguments, locale));
+		return page;
 	}
 
 	Report report(String from, String to, String by, Principal user) {
@@ -146,7 +160,7 @@ public class DashboardController {
 			cut = RtsFigures.By.valueOf(by.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadPeriodException("by must be service, office or post");
+			throw new BadPeriodException("dashboard.bad.by");
 		}
 		LocalDate today = EngineClock.now().atZone(zone).toLocalDate();
 		LocalDate first;
@@ -156,14 +170,14 @@ public class DashboardController {
 			last = to == null || to.isBlank() ? today : LocalDate.parse(to);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadPeriodException("from and to are dates written as 2026-11-30");
+			throw new BadPeriodException("dashboard.bad.dates");
 		}
 		if (last.isBefore(first)) {
-			throw new BadPeriodException("The period ends (" + last + ") before it starts (" + first + ")");
+			throw new BadPeriodException("dashboard.bad.order", last, first);
 		}
 		Set<String> scope = scopes.of(user.getName());
 		if (scope != null && scope.isEmpty()) {
-			throw new BadPeriodException("You are posted to no office whose figures you may see");
+			throw new BadPeriodException("dashboard.bad.scope");
 		}
 		Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant asOf = end.isBefore(EngineClock.now()) ? end : EngineClock.now();
@@ -185,21 +199,22 @@ public class DashboardController {
 		return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
 
-	/** Names for a row's key: the service's, the office's, the post's in words. */
+	/** Names for a row's key in a language: the service's and the office's own names, the post's in words. */
 	public final class Labels {
 
+		private final Locale locale;
+
+		Labels(Locale locale) {
+			this.locale = locale;
+		}
+
 		public String name(RtsFigures.By by, String key) {
+			String language = locale.getLanguage();
 			return switch (by) {
-				case SERVICE -> catalog.find(key).map(s -> s.nameEn()).orElse(key);
-				case OFFICE -> offices.find(key).map(o -> o.nameEn() + " (" + key + ")").orElse("No office");
-				case POST -> switch (key) {
-					case "dealingAssistant" -> "Dealing assistant";
-					case "designatedOfficer" -> "Designated officer";
-					case "firstAppellate" -> "First appellate officer";
-					case "secondAppellate" -> "Second appellate officer";
-					case "citizen" -> "With the citizen (clarification)";
-					default -> key;
-				};
+				case SERVICE -> catalog.find(key).map(s -> s.name(language)).orElse(key);
+				case OFFICE -> offices.find(key).map(o -> o.name(language) + " (" + key + ")")
+					.orElseGet(() -> messages.getMessage("dashboard.office.none", null, locale));
+				case POST -> messages.getMessage("dashboard.post." + key, null, key, locale);
 			};
 		}
 
@@ -209,10 +224,17 @@ public class DashboardController {
 
 	}
 
+	/** A period, cut or scope the dashboard cannot show, by its {@code dashboard.bad.*} text. */
 	static class BadPeriodException extends RuntimeException {
 
-		BadPeriodException(String message) {
-			super(message);
+		private final String key;
+
+		private final Object[] arguments;
+
+		BadPeriodException(String key, Object... arguments) {
+			super(key);
+			this.key = key;
+			this.arguments = arguments;
 		}
 
 	}

@@ -13,7 +13,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -32,6 +34,7 @@ import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.office.ApplicationTransferred;
 import org.sevahub.office.OfficeAssignments;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -104,10 +107,13 @@ class TaskBriefs {
 
 	private final ZoneId zone;
 
+	private final TaskService tasks;
+
 	TaskBriefs(ApplicationRepository repository, ApplicationService applications, ServiceCatalog catalog,
 			FormRegistry forms, PortalLinks links, StatusHistory history, ApplicationEvents events,
-			OfficeAssignments offices, MessageSource messages, ObjectMapper json,
+			OfficeAssignments offices, MessageSource messages, ObjectMapper json, TaskService tasks,
 			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.tasks = tasks;
 		this.repository = repository;
 		this.applications = applications;
 		this.catalog = catalog;
@@ -153,15 +159,42 @@ class TaskBriefs {
 		brief.put(APPLICANT, applicantRows);
 		brief.put(SERVICE, serviceRows);
 		brief.put(ORIGIN, origin(app));
-		brief.put(OFFICE, offices.of(app, "en")
-			.map(o -> o.office() + " (" + o.code() + ")"
-					+ (o.designatedPost() == null ? "" : "; designated officer: " + o.designatedPost() + ", "
-							+ o.designatedOffice()))
-			.orElse("not routed"));
+		brief.put(OFFICE, office(app));
 		brief.put(DUE, due(task));
 		brief.put(HISTORY, history(app));
 		brief.put(MATCHES, matches(app, applicant));
 		task.setVariableLocal(VARIABLE, jsonValue(json, brief));
+	}
+
+	/**
+	 * A transfer moves the open tasks to another office: their briefs name it, the rest of each brief (the due date
+	 * as it stood when the task opened, the history then) stays as the officer first read it.
+	 */
+	@EventListener
+	void on(ApplicationTransferred transfer) {
+		String office = office(transfer.application());
+		for (String taskId : transfer.openTaskIds()) {
+			Object kept = tasks.getVariableLocal(taskId, VARIABLE);
+			if (kept == null) {
+				continue;
+			}
+			try {
+				ObjectNode brief = (ObjectNode) json.readTree(kept.toString());
+				brief.put(OFFICE, office);
+				tasks.setVariableLocal(taskId, VARIABLE, jsonValue(json, brief));
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private String office(Application app) {
+		return offices.of(app, "en")
+			.map(o -> o.office() + " (" + o.code() + ")"
+					+ (o.designatedPost() == null ? "" : "; designated officer: " + o.designatedPost() + ", "
+							+ o.designatedOffice()))
+			.orElse("not routed");
 	}
 
 	/** Set on the task only where its process does not already say the same (a called appeal, say). */

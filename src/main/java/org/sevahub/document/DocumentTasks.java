@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
-import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.language.Languages;
 import org.sevahub.workflow.DecisionRefusedException;
 
 import org.springframework.context.event.EventListener;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Form {@code forms/verify-application.form} loops over it in an HTML view, pictures shown inline), and
  * {@value #OPTIONS}, the documents as the choices of the form's checklist {@value #REJECTED}.</li>
  * <li>When the task completes with {@value #REJECTED} (the form always sends it), the documents in it are rejected
- * with {@value #REMARKS} as the reason, and every other document is accepted. Forwarding or approving while a
+ * with {@value #REMARKS} as the reason, and every other document is accepted; a forward or approval without it
+ * accepts them all. Forwarding or approving while a
  * document stands rejected is refused; a clarification asks the citizen for exactly the rejected documents
  * again; an approval or rejection records which documents the decision relied on, with their SHA-256.</li>
  * </ul>
@@ -61,13 +63,16 @@ class DocumentTasks {
 
 	static final String VERDICT = "DOCUMENT_VERDICT";
 
+	/** The decisions that stand on the documents: each one judges them, with the checklist or without it. */
+	private static final Set<String> JUDGING = Set.of("forward", "approve");
+
 	private final ApplicationRepository applications;
 
 	private final DocumentRepository documents;
 
 	private final DocumentCatalog catalog;
 
-	private final ServiceCatalog services;
+	private final Languages languages;
 
 	private final ApplicationEvents events;
 
@@ -76,11 +81,11 @@ class DocumentTasks {
 	private final ObjectMapper json;
 
 	DocumentTasks(ApplicationRepository applications, DocumentRepository documents, DocumentCatalog catalog,
-			ServiceCatalog services, ApplicationEvents events, IdentityService identity, ObjectMapper json) {
+			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json) {
 		this.applications = applications;
 		this.documents = documents;
 		this.catalog = catalog;
-		this.services = services;
+		this.languages = languages;
 		this.events = events;
 		this.identity = identity;
 		this.json = json;
@@ -103,7 +108,8 @@ class DocumentTasks {
 	}
 
 	private void offer(DelegateTask task, Application app) {
-		String language = services.get(app.serviceCode()).stateLanguage();
+		// The language Tasklist's forms are deployed in beside English (BilingualTasklistForms), not the service's.
+		String language = languages.stateLanguage();
 		List<Map<String, Object>> rows = new ArrayList<>();
 		List<Map<String, String>> options = new ArrayList<>();
 		for (StoredDocument d : documents.current(app.id())) {
@@ -147,13 +153,16 @@ class DocumentTasks {
 		documents.current(app.id()).forEach(d -> current.put(d.code(), d));
 		Object submitted = completed(task, REJECTED);
 		Object reason = completed(task, REMARKS);
-		if (submitted != null) {
-			judge(app, current, codes(submitted), reason == null ? "" : reason.toString().strip(), actor);
+		String decision = Objects.toString(task.getVariable(Variables.DECISION), "");
+		if (submitted != null || JUDGING.contains(decision)) {
+			// A forward or approval says the documents hold: completed without the checklist (/engine-rest, as the
+			// README shows), it ticked none, as the form would send it, rather than leaving the documents unchecked.
+			judge(app, current, submitted == null ? List.of() : codes(submitted),
+					reason == null ? "" : reason.toString().strip(), actor);
 		}
 		List<StoredDocument> now = documents.current(app.id());
 		List<StoredDocument> rejected = now.stream().filter(StoredDocument::rejected).toList();
-		String decision = Objects.toString(task.getVariable(Variables.DECISION), "");
-		if (!rejected.isEmpty() && (decision.equals("forward") || decision.equals("approve"))) {
+		if (!rejected.isEmpty() && JUDGING.contains(decision)) {
 			throw new DecisionRefusedException(String.join(", ", rejected.stream().map(d -> name(app, d)).toList())
 					+ " is marked rejected: seek a clarification to ask the citizen for it again, or accept it");
 		}

@@ -18,6 +18,7 @@ import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.platform.doors.ControlCharacters;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An administrator moves an application to another office: its record, and each open task's candidate groups
  * ({@code designatedOfficer:WB-KOL} becomes {@code designatedOfficer:WB-HWH}, or the superior office's appellate
  * post), with the old office's read grant on the task taken away. The transfer is on the application's record
- * ({@value #TRANSFERRED}) and routing never overrides it afterwards.
+ * ({@value #TRANSFERRED}) and routing never overrides it afterwards; {@link ApplicationTransferred} tells the
+ * features that wrote the old office on the open tasks.
  */
 @Service
 public class OfficeTransfers {
@@ -48,9 +50,12 @@ public class OfficeTransfers {
 
 	private final ApplicationEvents events;
 
+	private final ApplicationEventPublisher publisher;
+
 	OfficeTransfers(ApplicationRepository applications, ApplicationOffices recorded, OfficeDirectory offices,
 			OfficePosts posts, ServiceCatalog catalog, TaskService tasks, AuthorizationService authorizations,
-			ApplicationEvents events) {
+			ApplicationEvents events, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.applications = applications;
 		this.recorded = recorded;
 		this.offices = offices;
@@ -91,7 +96,8 @@ public class OfficeTransfers {
 		ServiceDefinition service = catalog.get(app.serviceCode());
 		recorded.record(app.id(), to.code());
 		List<String> moved = new ArrayList<>();
-		for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).active().list()) {
+		List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).active().list();
+		for (Task task : open) {
 			for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
 				if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
 					continue;
@@ -118,6 +124,7 @@ public class OfficeTransfers {
 		events.record(app.id(), TRANSFERRED, "Transferred from " + (from == null ? "no office" : from) + " to "
 				+ to.code() + " (" + to.nameEn() + ") by " + admin + ": " + reason.strip()
 				+ (moved.isEmpty() ? "" : "; moved " + String.join("; ", moved)));
+		publisher.publishEvent(new ApplicationTransferred(app, from, to.code(), open.stream().map(Task::getId).toList()));
 		return new Transfer(applicationNo, from, to.code(), moved);
 	}
 

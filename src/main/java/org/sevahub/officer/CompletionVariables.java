@@ -73,7 +73,7 @@ final class CompletionVariables {
 		}
 		JsonNode value = variable.path("value");
 		if ("checklist".equals(field.type())) {
-			return choices(value);
+			return choices(field, value);
 		}
 		if (!value.isValueNode() || value.isNull()) {
 			return value.isNull() || value.isMissingNode() ? null : "a single value is expected";
@@ -95,8 +95,11 @@ final class CompletionVariables {
 		return null;
 	}
 
-	/** A checklist's ticks: a JSON array of codes, or that array as a {@code Json} variable's text (Tasklist's way). */
-	private static String choices(JsonNode value) {
+	/**
+	 * A checklist's ticks, each one of its choices: a JSON array of codes, or that array as a {@code Json} variable's
+	 * text (Tasklist's way).
+	 */
+	private static String choices(FormField field, JsonNode value) {
 		JsonNode ticks = value;
 		if (value.isTextual()) {
 			try {
@@ -115,6 +118,12 @@ final class CompletionVariables {
 		for (JsonNode tick : ticks) {
 			if (!tick.isTextual() || tick.asText().length() > MAX_CHOICE_LENGTH || ControlCharacters.in(tick.asText())) {
 				return "a list of the form's choices is expected";
+			}
+			if (field.options().stream().noneMatch(option -> option.value().equals(tick.asText()))) {
+				String text = tick.asText();
+				return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "' is not one of the form's choices"
+						+ (field.options().isEmpty() ? " (it has none)" : " ("
+								+ String.join(", ", field.options().stream().map(FormField.Option::value).toList()) + ")");
 			}
 		}
 		return null;

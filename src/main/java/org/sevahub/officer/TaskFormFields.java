@@ -1,12 +1,15 @@
 package org.sevahub.officer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskFormFields {
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private final TaskService tasks;
 
 	private final FormRegistry forms;
@@ -38,39 +43,61 @@ class TaskFormFields {
 
 	/**
 	 * The editable fields of the task's form by key (none for a task without a form); empty when there is no such
-	 * task. The look-up ignores the caller's authorizations: whether they may complete the task is Camunda's
+	 * task. A field whose choices come from a variable ({@code valuesKey}, the documents' checklist) has the choices
+	 * this task was given, so a tick that is not one of them is refused like any other value outside a form's
+	 * choices. The look-ups ignore the caller's authorizations: whether they may complete the task is Camunda's
 	 * decision.
 	 */
 	Optional<Map<String, FormField>> of(String taskId) {
-		Task task = Unchecked.lookup(identity,
-				() -> tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
-		if (task == null) {
-			return Optional.empty();
-		}
-		if (task.getCamundaFormRef() == null) {
-			return Optional.of(Map.of());
-		}
-		return Optional.of(forms.find(task.getCamundaFormRef().getKey()).map(TaskFormFields::editable).orElse(Map.of()));
+		return Unchecked.lookup(identity, () -> {
+			Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+			if (task == null) {
+				return Optional.empty();
+			}
+			if (task.getCamundaFormRef() == null) {
+				return Optional.of(Map.of());
+			}
+			return Optional.of(forms.find(task.getCamundaFormRef().getKey())
+				.map(form -> editable(form, valuesKey -> choices(tasks.getVariable(taskId, valuesKey))))
+				.orElse(Map.of()));
+		});
 	}
 
-	private static Map<String, FormField> editable(FormDefinition form) {
+	private static Map<String, FormField> editable(FormDefinition form, Function<String, List<FormField.Option>> choices) {
 		Map<String, FormField> fields = new LinkedHashMap<>();
-		for (String key : editable(form.json().path("components"), new LinkedHashSet<>())) {
-			form.field(key).ifPresent(field -> fields.put(key, field));
-		}
+		editable(form.json().path("components"), new LinkedHashMap<>()).forEach((key, valuesKey) -> form.field(key)
+			.ifPresent(field -> fields.put(key, valuesKey == null ? field : field.withOptions(choices.apply(valuesKey)))));
 		return fields;
 	}
 
-	private static Set<String> editable(JsonNode components, Set<String> keys) {
+	/** The editable components' keys, each with its {@code valuesKey} (null for choices written in the form). */
+	private static Map<String, String> editable(JsonNode components, Map<String, String> keys) {
 		for (JsonNode component : components) {
 			String key = component.path("key").asText("");
 			if (!key.isEmpty() && !component.path("disabled").asBoolean(false)
 					&& !component.path("readonly").asBoolean(false)) {
-				keys.add(key);
+				keys.put(key, component.hasNonNull("valuesKey") ? component.path("valuesKey").asText() : null);
 			}
 			editable(component.path("components"), keys);
 		}
 		return keys;
+	}
+
+	/** A {@code valuesKey} variable's choices, {@code [{"label": …, "value": …}]} as form-js reads them; none when unset. */
+	private static List<FormField.Option> choices(Object variable) {
+		if (variable == null) {
+			return List.of();
+		}
+		try {
+			List<FormField.Option> options = new ArrayList<>();
+			for (JsonNode option : JSON.readTree(variable.toString())) {
+				options.add(new FormField.Option(option.path("label").asText(), option.path("value").asText()));
+			}
+			return options;
+		}
+		catch (JacksonException notJson) {
+			return List.of();
+		}
 	}
 
 }

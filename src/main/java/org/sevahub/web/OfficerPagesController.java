@@ -13,6 +13,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
@@ -86,7 +87,8 @@ class OfficerPagesController {
 		Map<String, String> values = applications.formValues(app);
 		// Labels and choices in the officer's language (English or the state's), answers as the citizen gave them.
 		Locale locale = LocaleContextHolder.getLocale();
-		FormDefinition form = forms.get(catalog.get(app.serviceCode()).form());
+		ServiceDefinition service = catalog.get(app.serviceCode());
+		FormDefinition form = forms.get(service.form());
 		Map<String, String> labelled = new LinkedHashMap<>();
 		for (FormField field : form.inputs()) {
 			labelled.put(form.translate(field.label() != null ? field.label() : field.key(), locale.getLanguage()),
@@ -94,6 +96,7 @@ class OfficerPagesController {
 		}
 		model.addAttribute("officer", officer);
 		model.addAttribute("view", views.of(app));
+		model.addAttribute("serviceName", service.name(locale.getLanguage()));
 		model.addAttribute("fields", labelled);
 		model.addAttribute("locked", app.lockedFields());
 		model.addAttribute("links", links.of(app.id()));

@@ -158,7 +158,7 @@ class DashboardFiguresTest {
 		ResponseEntity<String> bad = http.withBasicAuth("demo", "demo")
 			.getForEntity("/admin/dashboard?from=2019-03-31&to=2019-03-01", String.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(bad.getBody()).contains("ends (2019-03-01) before it starts");
+		assertThat(bad.getBody()).contains("The period ends on 1 March 2019, before it starts on 31 March 2019.");
 
 		ResponseEntity<byte[]> pdf = http.withBasicAuth("demo", "demo")
 			.getForEntity("/admin/dashboard/report.pdf?month=2019-03", byte[].class);
@@ -168,6 +168,30 @@ class DashboardFiguresTest {
 			assertThat(text).contains("March 2019", "Birth Certificate", "received 5; disposed within time 2, late 1",
 					"Howrah District Office (WB-HWH)", "appeals filed 1, allowed 1");
 		}
+	}
+
+	@Test
+	void inBengaliTheRowsTheTimeAndARefusedPeriodAreInBengali() {
+		String services = page("by=service&lang=bn");
+		assertThat(services).contains("জন্ম শংসাপত্র", "1 এপ্রিল 2019, 00:00").doesNotContain("Birth Certificate", "01-04-2019");
+		assertThat(page("by=office&lang=bn")).contains("হাওড়া জেলা দপ্তর (WB-HWH)").doesNotContain("Howrah District Office");
+		assertThat(page("by=post&lang=bn")).contains("মনোনীত আধিকারিক").doesNotContain("Designated officer");
+		// The CSV stays machine-readable: English names whatever language the dashboard is read in.
+		assertThat(csv("demo", "by=office&lang=bn").get("WB-HWH")).containsEntry("name", "Howrah District Office (WB-HWH)");
+
+		ResponseEntity<String> bad = http.withBasicAuth("demo", "demo")
+			.getForEntity("/admin/dashboard?from=2019-03-31&to=2019-03-01&lang=bn", String.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getHeaders().getContentType().toString()).startsWith("text/html");
+		assertThat(bad.getBody()).contains("সময়কাল 1 মার্চ 2019 তারিখে শেষ হচ্ছে, 31 মার্চ 2019 তারিখে শুরু হওয়ার আগেই।",
+				"ড্যাশবোর্ডে ফিরে যান");
+	}
+
+	private String page(String query) {
+		ResponseEntity<String> answer = http.withBasicAuth("demo", "demo")
+			.getForEntity("/admin/dashboard?" + PERIOD + "&" + query, String.class);
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+		return answer.getBody();
 	}
 
 	private Map<String, Map<String, String>> csv(String user, String by) {

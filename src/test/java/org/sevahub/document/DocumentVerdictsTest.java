@@ -109,6 +109,14 @@ class DocumentVerdictsTest {
 	}
 
 	@Test
+	void documentsAreNamedInTheLanguageTheTasklistFormIsIn() throws Exception {
+		// The birth certificate's catalog language is Marathi; the installation's forms are in English and Hindi.
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		assertThat(rows(driver.task(app, "Task_VerifyApplication")).get(0).path("name").asText())
+			.isEqualTo("Hospital's birth report or discharge summary / अस्पताल की जन्म रिपोर्ट या डिस्चार्ज सारांश");
+	}
+
+	@Test
 	void aRejectedDocumentIsAskedForAgainAndTheReplyNeedsIt() throws Exception {
 		Application app = submittedAndPaid();
 		Task verify = driver.task(app, "Task_VerifyApplication");
@@ -184,6 +192,34 @@ class DocumentVerdictsTest {
 					sha256(app, "income-proof"),
 					"पते का प्रमाण");
 		}
+	}
+
+	@Test
+	void aTickThatIsNotOneOfTheTasksDocumentsIsRefusedAndChangesNothing() throws Exception {
+		Application app = submittedAndPaid();
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		ResponseEntity<String> forward = complete(verify, "forward", null, List.of("nosuch"), "x");
+		assertThat(forward.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(forward.getBody()).path("type").asText()).isEqualTo("InvalidRequestException");
+		assertThat(forward.getBody()).contains("'nosuch' is not one of the form's choices (address-proof, income-proof)");
+		ResponseEntity<String> clarify = complete(verify, "clarify", "Send it again", List.of("nosuch-doc"), "Unreadable");
+		assertThat(clarify.getStatusCode().value()).isEqualTo(400);
+		assertThat(driver.reload(app).status()).isEqualTo("UNDER_VERIFICATION");
+		assertThat(verdicts(app)).containsOnlyNulls();
+		assertThat(events(app, "DOCUMENT_VERDICT")).isEmpty();
+		assertThat(complete(verify, "clarify", "Send it again", List.of("income-proof"), "Unreadable")
+			.getStatusCode().value()).isEqualTo(204);
+	}
+
+	@Test
+	void aForwardWithoutTheChecklistAcceptsEveryDocument() throws Exception {
+		Application app = submittedAndPaid();
+		assertThat(complete(driver.task(app, "Task_VerifyApplication"), "forward", "All in order", null, null)
+			.getStatusCode().value()).isEqualTo(204);
+		assertThat(verdicts(app)).containsExactly("accepted", "accepted");
+		assertThat(events(app, "DOCUMENT_VERDICT")).hasSize(2).allSatisfy(e -> assertThat(e).contains("accepted by assistant"));
+		assertThat(rows(driver.task(app, "Task_Decide"))).extracting(r -> r.path("verdict").asText())
+			.containsExactly("accepted", "accepted");
 	}
 
 	@Test

@@ -108,6 +108,7 @@ class OfficeRoutingProcessTest extends ProcessTestSupport {
 		Application app = submitFrom("BIRTH-CERT", KOLKATA_PIN, "Kolkata");
 		Task verify = driver.task(app, "Task_VerifyApplication");
 		assertThat(visibleTo("assistant", "dealingAssistant:WB-KOL")).contains(verify.getId());
+		assertThat(tasks.getVariableLocal(verify.getId(), "brief").toString()).contains("(WB-KOL)");
 
 		ResponseEntity<Map> answer = http.withBasicAuth("demo", "demo")
 			.postForEntity("/api/v1/admin/applications/" + app.applicationNo() + "/transfer",
@@ -119,6 +120,9 @@ class OfficeRoutingProcessTest extends ProcessTestSupport {
 		assertThat(candidateGroups(driver.task(app, "Task_VerifyApplication"))).containsExactly("dealingAssistant:WB-HWH");
 		assertThat(visibleTo("assistant", "dealingAssistant:WB-KOL")).doesNotContain(verify.getId());
 		assertThat(visibleTo("assistant2", "dealingAssistant:WB-HWH")).contains(verify.getId());
+		// The moved task's brief, which Tasklist's form shows, names the new office.
+		assertThat(tasks.getVariableLocal(verify.getId(), "brief").toString())
+			.contains("Howrah District Office (WB-HWH)").doesNotContain("WB-KOL");
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("from WB-KOL to WB-HWH",
 				"by demo", "The applicant lives in Howrah", "Verify application"));
 

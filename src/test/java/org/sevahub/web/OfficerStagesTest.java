@@ -74,6 +74,20 @@ class OfficerStagesTest {
 		assertThat(stages(app, "bn", officer("assistant"))).contains("আবেদন জমা পড়েছে", "Field inspection");
 	}
 
+	@Test
+	void theServiceIsNamedInThePagesLanguage() throws Exception {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Cookie assistant = officer("assistant");
+		assertThat(service(app, "bn", assistant)).isEqualTo("জন্ম শংসাপত্র");
+		assertThat(service(app, "en", assistant)).isEqualTo("Birth Certificate");
+	}
+
+	private String service(Application app, String language, Cookie officer) throws Exception {
+		String html = mvc.perform(get("/officer/applications/" + app.applicationNo()).param("lang", language)
+				.cookie(officer)).andReturn().getResponse().getContentAsString();
+		return Jsoup.parse(html).select("dt:matchesOwn(^(Service|পরিষেবা)$) + dd").first().text();
+	}
+
 	private List<String> stages(Application app, String language, Cookie officer) throws Exception {
 		String html = mvc.perform(get("/officer/applications/" + app.applicationNo()).param("lang", language)
 				.cookie(officer)).andReturn().getResponse().getContentAsString();

@@ -29,6 +29,12 @@ public record FormField(String type, String key, String label, String descriptio
 		return key != null && key.startsWith(ApplicantFields.PREFIX);
 	}
 
+	/** This field with other choices: a checklist's from its {@code valuesKey} variable, known only per task. */
+	public FormField withOptions(List<Option> choices) {
+		return new FormField(type, key, label, description, content, required, minLength, maxLength, pattern, min, max,
+				validationType, List.copyOf(choices), properties);
+	}
+
 	public record Option(String label, String value) {
 	}
 
