@@ -72,8 +72,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class SecurityConfiguration {
 
-	/** Paths whose callers are machines with their own authentication, or Camunda's webapps. */
-	static final String[] NO_CSRF = { "/api/**", "/engine-rest/**", "/camunda/**", "/bsk/**", "/isp/**",
+	/**
+	 * Paths whose callers are machines with their own authentication, or Camunda's webapps. The API is among them
+	 * only for calls the citizen's cookie does not sign in ({@link CitizenCookieRequests}).
+	 */
+	static final String[] NO_CSRF = { "/engine-rest/**", "/camunda/**", "/bsk/**", "/isp/**",
 			"/aaplesarkar/**", "/digilocker/**", "/registry/**", "/sandbox/**", "/actuator/**", "/sms-gateway/**" };
 
 	/**
@@ -137,7 +140,9 @@ class SecurityConfiguration {
 			throws Exception {
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			.csrfTokenRequestHandler(csrfHandler())
-			.ignoringRequestMatchers(NO_CSRF))
+			.ignoringRequestMatchers(NO_CSRF)
+			.ignoringRequestMatchers(new AndRequestMatcher(path("/api/**"),
+					new NegatedRequestMatcher(new CitizenCookieRequests()))))
 			.addFilterBefore(citizenSessions.filter(), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				for (Rule rule : AccessRules.RULES) {
