@@ -1,8 +1,8 @@
 package org.sevahub.citizen;
 
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.sevahub.platform.TrustedProxies;
 
 import org.springframework.stereotype.Component;
 
@@ -13,23 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientAddress {
 
-	private final Set<String> trusted;
+	private final TrustedProxies proxies;
 
 	ClientAddress(CitizenProperties properties) {
-		this.trusted = Set.copyOf(properties.trustedProxies());
+		this.proxies = new TrustedProxies(properties.trustedProxies());
 	}
 
 	String of(HttpServletRequest request) {
-		String remote = request.getRemoteAddr();
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded != null && trusted.contains(remote)) {
-			String[] hops = forwarded.split(",");
-			String last = hops[hops.length - 1].strip();
-			if (!last.isEmpty() && last.length() <= 45) {
-				return last;
-			}
-		}
-		return remote;
+		return proxies.clientOf(request);
 	}
 
 }

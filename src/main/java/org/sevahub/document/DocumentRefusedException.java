@@ -19,7 +19,7 @@ public class DocumentRefusedException extends RuntimeException {
 		PDF_ACTIVE_CONTENT(HttpStatus.UNPROCESSABLE_ENTITY), PDF_EMBEDDED_FILES(HttpStatus.UNPROCESSABLE_ENTITY),
 		TOO_MANY_PAGES(HttpStatus.UNPROCESSABLE_ENTITY), IMAGE_TOO_BIG(HttpStatus.UNPROCESSABLE_ENTITY),
 		UNREADABLE(HttpStatus.UNPROCESSABLE_ENTITY), NOT_DECLARED(HttpStatus.NOT_FOUND), NOT_NOW(HttpStatus.CONFLICT),
-		NOT_REQUESTED(HttpStatus.CONFLICT);
+		NOT_REQUESTED(HttpStatus.CONFLICT), FILE_NAME_TOO_LONG(HttpStatus.BAD_REQUEST);
 
 		public final HttpStatus status;
 
@@ -49,6 +49,11 @@ public class DocumentRefusedException extends RuntimeException {
 	/** A body declared larger than the document may be: refused before it is read. */
 	public static DocumentRefusedException tooLarge(String documentCode, long size, long maxBytes) {
 		return new DocumentRefusedException(Reason.TOO_LARGE, documentCode, size, maxBytes);
+	}
+
+	/** A name longer than the part's headers may be: the parts could not be read, so there is no file. */
+	public static DocumentRefusedException fileNameTooLong(String documentCode) {
+		return new DocumentRefusedException(Reason.FILE_NAME_TOO_LONG, documentCode);
 	}
 
 	public Reason reason() {

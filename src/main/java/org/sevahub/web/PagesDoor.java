@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.sevahub.platform.doors.Door;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
@@ -36,9 +36,16 @@ class PagesDoor implements Door {
 
 	private final PageLanguageChoices languages;
 
-	PagesDoor(ThymeleafViewResolver views, PageLanguageChoices languages) {
+	/**
+	 * Asked directly, not through the request: a refusal from the security chain is answered before the dispatcher
+	 * servlet has put the resolver on the request, and read as English whatever the reader had chosen.
+	 */
+	private final LocaleResolver locales;
+
+	PagesDoor(ThymeleafViewResolver views, PageLanguageChoices languages, LocaleResolver locales) {
 		this.views = views;
 		this.languages = languages;
+		this.locales = locales;
 	}
 
 	@Override
@@ -50,12 +57,18 @@ class PagesDoor implements Door {
 	public void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)
 			throws IOException {
 		int worded = WORDED.contains(status) ? status : status >= 500 ? 500 : 400;
+		answer(request, response, status, message, String.valueOf(worded));
+	}
+
+	@Override
+	public void answer(HttpServletRequest request, HttpServletResponse response, int status, String message,
+			String words) throws IOException {
 		try {
-			Locale locale = RequestContextUtils.getLocale(request);
+			Locale locale = locales.resolveLocale(request);
 			View view = views.resolveViewName("error", locale);
 			// The site's header as every page has it: the language switcher, Track, My applications.
-			view.render(Map.of("status", status, "titleKey", "door.error." + worded + ".title", "textKey",
-					"door.error." + worded + ".text", PageLanguageChoices.modelName(), languages.of(request, locale)),
+			view.render(Map.of("status", status, "titleKey", "door.error." + words + ".title", "textKey",
+					"door.error." + words + ".text", PageLanguageChoices.modelName(), languages.of(request, locale)),
 					request, response);
 		}
 		catch (Exception ex) {

@@ -22,6 +22,8 @@ import org.sevahub.application.SignedInCitizen;
 import org.sevahub.citizen.CitizenAuthentication;
 import org.sevahub.document.DocumentAccess;
 import org.sevahub.officer.EngineRestSignIns;
+import org.sevahub.platform.doors.Doors;
+import org.sevahub.platform.doors.FileNameTooLong;
 import org.sevahub.web.AccessRules.Access;
 import org.sevahub.web.AccessRules.Rule;
 
@@ -72,8 +74,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class SecurityConfiguration {
 
-	/** Paths whose callers are machines with their own authentication, or Camunda's webapps. */
-	static final String[] NO_CSRF = { "/api/**", "/engine-rest/**", "/camunda/**", "/bsk/**", "/isp/**",
+	/**
+	 * Paths whose callers are machines with their own authentication, or Camunda's webapps. The API is among them
+	 * only for calls the citizen's cookie does not sign in ({@link CitizenCookieRequests}).
+	 */
+	static final String[] NO_CSRF = { "/engine-rest/**", "/camunda/**", "/bsk/**", "/isp/**",
 			"/aaplesarkar/**", "/digilocker/**", "/registry/**", "/sandbox/**", "/actuator/**", "/sms-gateway/**" };
 
 	/**
@@ -133,11 +138,13 @@ class SecurityConfiguration {
 	/** Everything else, rule by rule from {@link AccessRules}; what no rule names is refused. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain mainChain(HttpSecurity http, CitizenAccess citizens, CitizenAuthentication citizenSessions)
-			throws Exception {
+	SecurityFilterChain mainChain(HttpSecurity http, CitizenAccess citizens, CitizenAuthentication citizenSessions,
+			Doors doors) throws Exception {
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			.csrfTokenRequestHandler(csrfHandler())
-			.ignoringRequestMatchers(NO_CSRF))
+			.ignoringRequestMatchers(NO_CSRF)
+			.ignoringRequestMatchers(new AndRequestMatcher(path("/api/**"),
+					new NegatedRequestMatcher(new CitizenCookieRequests()))))
 			.addFilterBefore(citizenSessions.filter(), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> {
 				for (Rule rule : AccessRules.RULES) {
@@ -161,7 +168,7 @@ class SecurityConfiguration {
 				}
 				auth.anyRequest().denyAll();
 			})
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(citizens)).accessDeniedHandler(notYours()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(citizens)).accessDeniedHandler(notYours(doors)))
 			.headers(this::headers)
 			// Nothing here is kept in a server session, and a citizen's token is checked on every request: session
 			// management would take each such request for a fresh sign-in and rotate the CSRF token under the page.
@@ -283,7 +290,7 @@ class SecurityConfiguration {
 	 * the application (the token is checked before anyone's ownership, so this says nothing about the number): the
 	 * citizen's page says to reload it rather than that their application is gone. Anything else refused is 403.
 	 */
-	private static AccessDeniedHandler notYours() {
+	private static AccessDeniedHandler notYours(Doors doors) {
 		return (request, response, exception) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			// A method the address never takes is answered first: no page can be stale for it.
@@ -291,7 +298,11 @@ class SecurityConfiguration {
 				return;
 			}
 			if (exception instanceof CsrfException) {
-				if (wantsJson(request)) {
+				// A form whose parts the container could not read has no token to show: its file's name was the cause.
+				if (FileNameTooLong.in(request)) {
+					doors.refuse(request, response, 400, FileNameTooLong.MESSAGE, FileNameTooLong.WORDS);
+				}
+				else if (wantsJson(request)) {
 					json(response, 403, "stale-page", "This page is out of date: reload it and try again.");
 				}
 				else {

@@ -202,6 +202,46 @@ class CitizenSignInTest {
 		assertThat(tracked).isEqualTo(30);
 	}
 
+	/**
+	 * Behind HAProxy ({@code option forwardfor} appends its own line and keeps the client's), a client that names a
+	 * new address of its own in X-Forwarded-For each time still spends its real address's budget: 22 OTP requests
+	 * and 35 look-ups went through when only the first line was read.
+	 */
+	@Test
+	void aClientNamingItsOwnAddressInXForwardedForStillMeetsItsAddressesLimits() throws Exception {
+		int sent = 0;
+		for (int i = 0; i < 25; i++) {
+			int status = mvc.perform(post("/api/v1/citizen/otp").contentType(MediaType.APPLICATION_JSON)
+				.header("X-Forwarded-For", "198.51.100." + i, address)
+				.content("{\"mobile\": \"" + newMobile() + "\"}")).andReturn().getResponse().getStatus();
+			if (status != 202) {
+				assertThat(status).isEqualTo(429);
+				break;
+			}
+			sent++;
+		}
+		assertThat(sent).as("OTP requests from one address behind the balancer").isEqualTo(20);
+		// Sign-in attempts share that budget; the client's made-up hops at the left of one line count no more.
+		assertThat(mvc.perform(post("/api/v1/citizen/session").contentType(MediaType.APPLICATION_JSON)
+			.header("X-Forwarded-For", "198.51.100.200, " + address)
+			.content("{\"mobile\": \"" + newMobile() + "\", \"otp\": \"123456\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(429);
+		String tracker = "10.8." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+		int tracked = 0;
+		for (int i = 0; i < 35; i++) {
+			int status = mvc.perform(get("/track").param("applicationNo", "BC2099000001")
+				.header("X-Forwarded-For", "198.51.100." + i + ", 203.0.113." + i)
+				.header("X-Forwarded-For", tracker)).andReturn().getResponse().getStatus();
+			if (status == 429) {
+				break;
+			}
+			tracked++;
+		}
+		assertThat(tracked).as("look-ups from one address behind the balancer").isEqualTo(30);
+	}
+
 	@Test
 	void thePagesSignInWithTheirCsrfTokenAndSignOut() throws Exception {
 		String mobile = newMobile();

@@ -86,11 +86,11 @@ public class TestDocuments {
 				ApplicationService.CITIZEN);
 	}
 
-	/** A multipart/form-data body with one file part, for clients that speak plain HTTP. */
+	/** A multipart/form-data body with one file part, for clients that speak plain HTTP; the name in UTF-8, as browsers send it. */
 	public static byte[] multipart(String boundary, String part, String fileName, String type, byte[] content) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				+ fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 		return body.toByteArray();

@@ -24,4 +24,13 @@ public interface Door {
 	void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)
 			throws IOException;
 
+	/**
+	 * A refusal that has words of its own, {@code door.error.<words>.*} in messages*.properties, for a door that
+	 * speaks the reader's language; the others say {@code message}.
+	 */
+	default void answer(HttpServletRequest request, HttpServletResponse response, int status, String message,
+			String words) throws IOException {
+		answer(request, response, status, message);
+	}
+
 }

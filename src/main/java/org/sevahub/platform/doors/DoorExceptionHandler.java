@@ -89,8 +89,13 @@ class DoorExceptionHandler {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	void uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
-		refuse(request, response, 413, "The upload is larger than this server accepts; nothing was kept");
+	void uploadTooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (FileNameTooLong.causedBy(ex) && !DoorFilter.exceeded(request)) {
+			doors.refuse(request, response, 400, FileNameTooLong.MESSAGE, FileNameTooLong.WORDS);
+		}
+		else {
+			refuse(request, response, 413, "The upload is larger than this server accepts; nothing was kept");
+		}
 	}
 
 	@ExceptionHandler(MultipartException.class)

@@ -65,16 +65,37 @@ public class Doors {
 		refuse(request.getRequestURI().substring(request.getContextPath().length()), request, response, status, message);
 	}
 
+	/**
+	 * Answers a failure that has words of its own ({@code door.error.<words>.*}) for the doors that speak the
+	 * reader's language, and {@code message} for the others.
+	 */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message,
+			String words) {
+		refuse(request.getRequestURI().substring(request.getContextPath().length()), request, response, status, message,
+				words);
+	}
+
 	/** Answers a failure as the door of {@code path} would (for {@code /error}, the path that failed). */
 	public void refuse(String path, HttpServletRequest request, HttpServletResponse response, int status,
 			String message) {
+		refuse(path, request, response, status, message, null);
+	}
+
+	private void refuse(String path, HttpServletRequest request, HttpServletResponse response, int status,
+			String message, String words) {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
 		response.setStatus(status);
+		String said = message == null ? generic(status) : message;
 		try {
-			of(path).answer(request, response, status, message == null ? generic(status) : message);
+			if (words == null) {
+				of(path).answer(request, response, status, said);
+			}
+			else {
+				of(path).answer(request, response, status, said, words);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Could not write the {} answer for {}", status, path, ex);

@@ -4,42 +4,27 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.sevahub.platform.TrustedProxies;
+
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Who is calling: the connection's address, or, when that is one of the configured trusted proxies, the
- * nearest address in X-Forwarded-For that is not itself a trusted proxy (read right to left, since a client
- * can put anything at the left end). Only BSK's allow-listed servers may call.
+ * Who is calling ({@link TrustedProxies}: behind a trusted proxy, the nearest forwarded address that is not one).
+ * Only BSK's allow-listed servers may call.
  */
 final class BskCallers {
 
 	private final List<IpAddressMatcher> allowed;
 
-	private final List<IpAddressMatcher> proxies;
+	private final TrustedProxies proxies;
 
 	BskCallers(List<String> allowedIps, List<String> trustedProxies) {
 		this.allowed = allowedIps.stream().map(IpAddressMatcher::new).toList();
-		this.proxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
+		this.proxies = new TrustedProxies(trustedProxies);
 	}
 
 	String callerOf(HttpServletRequest request) {
-		String caller = request.getRemoteAddr();
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded == null || !matches(proxies, caller)) {
-			return caller;
-		}
-		String[] hops = forwarded.split(",");
-		for (int i = hops.length - 1; i >= 0; i--) {
-			String hop = hops[i].strip();
-			if (hop.isEmpty()) {
-				continue;
-			}
-			caller = hop;
-			if (!matches(proxies, hop)) {
-				break;
-			}
-		}
-		return caller;
+		return proxies.clientOf(request);
 	}
 
 	/** Refuses a caller not on the allow-list. */

@@ -16,6 +16,7 @@ import org.sevahub.document.DocumentRequirement;
 import org.sevahub.document.DocumentService;
 import org.sevahub.document.StoredDocument;
 import org.sevahub.document.Upload;
+import org.sevahub.platform.doors.FileNameTooLong;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
@@ -74,7 +76,7 @@ class DocumentUploadController {
 			if (request.getContentLengthLong() > requirement.maxBytes() + MULTIPART_OVERHEAD) {
 				throw DocumentRefusedException.tooLarge(code, request.getContentLengthLong(), requirement.maxBytes());
 			}
-			MultipartFile file = file(request);
+			MultipartFile file = file(request, code);
 			if (file == null) {
 				return ResponseEntity.badRequest()
 					.contentType(MediaType.APPLICATION_JSON)
@@ -113,9 +115,18 @@ class DocumentUploadController {
 		return app;
 	}
 
-	private static MultipartFile file(HttpServletRequest request) {
+	/** The parts are read here, the first time anything asks for them (they are resolved lazily). */
+	private static MultipartFile file(HttpServletRequest request, String code) {
 		MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-		return multipart == null ? null : multipart.getFile("file");
+		try {
+			return multipart == null ? null : multipart.getFile("file");
+		}
+		catch (MaxUploadSizeExceededException ex) {
+			if (FileNameTooLong.causedBy(ex)) {
+				throw DocumentRefusedException.fileNameTooLong(code);
+			}
+			throw ex;
+		}
 	}
 
 	/** @param document the file just kept; {@code documents}: all of the application's, and what is still missing */

@@ -34,6 +34,18 @@ class BskCallersTest {
 		assertThat(callers.callerOf(request("10.0.0.5", null))).isEqualTo("10.0.0.5");
 	}
 
+	@Test
+	void behindAProxyThatAppendsItsOwnLineTheClientsLineIsNotBelieved() {
+		// HAProxy's option forwardfor keeps the client's X-Forwarded-For and adds its own line after it.
+		MockHttpServletRequest appended = request("10.0.0.5", "164.100.3.4");
+		appended.addHeader("X-Forwarded-For", "198.51.100.7");
+		assertThat(callers.callerOf(appended)).isEqualTo("198.51.100.7");
+		assertThatThrownBy(() -> callers.check(appended)).isInstanceOf(BskRefusal.class);
+		MockHttpServletRequest chained = request("10.0.0.5", "198.51.100.7");
+		chained.addHeader("X-Forwarded-For", "164.100.3.4, 10.0.0.5");
+		assertThat(callers.callerOf(chained)).isEqualTo("164.100.3.4");
+	}
+
 	private static MockHttpServletRequest request(String remote, String forwardedFor) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/bsk/api/initiate");
 		request.setRemoteAddr(remote);
