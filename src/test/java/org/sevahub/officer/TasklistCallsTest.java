@@ -3,6 +3,10 @@ package org.sevahub.officer;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,7 @@ import org.sevahub.platform.TasklistSession;
 import org.sevahub.platform.TasklistSession.Answer;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An officer signed in to Tasklist, calling what Tasklist calls and what else the webapps' API under
  * {@code /camunda/api} serves: Tasklist's own calls work, Cockpit's and Admin's plugin APIs are the
- * administrators'.
+ * administrators', and a refused decision reads in Tasklist as it does on {@code /engine-rest}.
  */
 @SevaHubTest
 class TasklistCallsTest {
@@ -84,6 +89,34 @@ class TasklistCallsTest {
 		assertThat(found.status()).as(String.valueOf(found.body())).isEqualTo(200);
 		// The application's instance and its verification's.
 		assertThat(found.body()).isNotEmpty();
+	}
+
+	@Test
+	void aRefusedDecisionReadsInTasklistAsOnTheEngineRestApiAndIsNoError() throws Exception {
+		Application app = verifying();
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+		TasklistSession kolkata = signedIn("tasklist", "assistant");
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		log.start();
+		root.addAppender(log);
+		Answer refused;
+		try {
+			refused = kolkata.send("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+					"{\"variables\":{\"decision\":{\"value\":\"clarify\"},\"remarks\":{\"value\":\"\"}}}", JSON);
+		}
+		finally {
+			root.detachAppender(log);
+		}
+		assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+		assertThat(refused.body().path("type").asText()).isEqualTo("DecisionRefused");
+		// Tasklist shows the answer's message under the form.
+		assertThat(refused.body().path("message").asText()).contains("remarks")
+			.doesNotContain("org.", "Exception", "ENGINE-");
+		assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+			.as("the caller's refused decision is no server error")
+			.isEmpty();
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
 	}
 
 	private Application verifying() {
