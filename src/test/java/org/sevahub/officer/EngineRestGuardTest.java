@@ -187,6 +187,26 @@ class EngineRestGuardTest {
 	}
 
 	@Test
+	void statisticsOverEveryOfficeAreTheAdministrators() {
+		Task task = verificationTask();
+		for (String statistics : List.of("/engine-rest/process-definition/statistics",
+				"/engine-rest/process-definition/key/verification/statistics",
+				"/engine-rest/process-definition/" + task.getProcessDefinitionId() + "/statistics",
+				"/engine-rest/task/report/candidate-group-count",
+				"/engine-rest/metrics/activity-instance-start/sum")) {
+			ResponseEntity<String> refused = as("assistant").getForEntity(statistics, String.class);
+			assertThat(refused.getStatusCode().value()).as(statistics).isEqualTo(403);
+			assertThat(refused.getBody()).contains("AuthorizationException");
+		}
+		assertThat(as("demo").getForEntity("/engine-rest/process-definition/statistics", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		// What Tasklist asks of a task's process stays the officers'.
+		assertThat(as("assistant").getForEntity("/engine-rest/process-definition/" + task.getProcessDefinitionId(),
+				String.class).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
 	void aCompletionWithAValueItsFormCannotTakeIsRefusedAndChangesNothing() {
 		Task task = verificationTask();
 		String url = "/engine-rest/task/" + task.getId() + "/complete";
