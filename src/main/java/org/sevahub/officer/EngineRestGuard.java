@@ -42,7 +42,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * its own candidate groups ({@link TaskHandOvers}); variables, instances, jobs, messages and deployments are the
  * administrators' ({@code camunda-admin});</li>
  * <li>an instance, its variables and its executions are read only by officers whose groups hold, or held, one of
- * its tasks ({@link InstanceReaders}), and queries over instances' runtime data must name such instances.</li>
+ * its tasks ({@link InstanceReaders}), and queries over instances' runtime data must name such instances; so are
+ * its jobs, incidents, external tasks and variables read by id ({@link RuntimeRecords});</li>
+ * <li>stack traces, and statistics over every instance (Cockpit's view), are the administrators'.</li>
  * </ul>
  * Administrators pass untouched. The check uses the user's groups and the tasks' candidate groups, so it holds
  * whether groups are posts or office-scoped posts ({@code designatedOfficer:WB-KOL}).
@@ -63,7 +65,25 @@ class EngineRestGuard {
 
 	private static final Pattern TASK_VARIABLES = Pattern.compile("^/task/([^/]+)/(variables|localVariables|form-variables)(/.*)?$");
 
-	private static final Pattern EXECUTION = Pattern.compile("^/execution/([^/]+)(/.*)?$");
+	/**
+	 * One record of instances' runtime data read by id, and what hangs under it ({@code /job/{id}},
+	 * {@code /incident/{id}}, {@code /variable-instance/{id}/data}…): whose it is, {@link RuntimeRecords} tells.
+	 */
+	private static final Pattern RUNTIME_RECORD = Pattern
+		.compile("^/(job|incident|external-task|execution|variable-instance)/([^/]+)(/.*)?$");
+
+	/** Java stack traces of failed jobs and external tasks, live or in the history: the administrators'. */
+	private static final Pattern STACK_TRACE = Pattern.compile("^/(job/[^/]+/stacktrace|external-task/[^/]+/errorDetails|"
+			+ "history/job-log/[^/]+/stacktrace|history/external-task-log/[^/]+/error-details)$");
+
+	/**
+	 * Counts over every instance, Cockpit's view: per-activity instance counts of a process, the engine's metrics,
+	 * task counts per group, the history's reports. Tasklist asks for none of them.
+	 */
+	private static final Pattern STATISTICS = Pattern.compile("^/(process-definition(/key/[^/]+(/tenant-id/[^/]+)?|/[^/]+)?"
+			+ "/statistics|history/process-definition/[^/]+/statistics|metrics(/.*)?|task/report(/.*)?|"
+			+ "history/[a-z-]+/report|history/process-definition/cleanable-process-instance-report(/count)?|"
+			+ "history/(decision|case|batch)-definition/cleanable-[a-z-]+-report(/count)?)$");
 
 	/** Queries over every instance's runtime data, which Camunda lets any officer read (READ_INSTANCE on all). */
 	private static final Pattern INSTANCE_QUERY = Pattern.compile("^/(process-instance|execution|event-subscription|"
@@ -177,6 +197,15 @@ class EngineRestGuard {
 					return;
 				}
 			}
+			else if (STACK_TRACE.matcher(path).matches()) {
+				error(response, 403, "AuthorizationException", "Stack traces are for administrators");
+				return;
+			}
+			else if (STATISTICS.matcher(path).matches()) {
+				error(response, 403, "AuthorizationException",
+						"Statistics over every office's applications are for administrators");
+				return;
+			}
 			else if (INSTANCE_QUERY.matcher(path).matches() && !readers.mayRead(caller.get(), instanceIds(null, request))) {
 				error(response, 403, "AuthorizationException", QUERY_REFUSED);
 				return;
@@ -198,9 +227,9 @@ class EngineRestGuard {
 			if (task.matches()) {
 				return readers.mayReadTask(caller, task.group(1));
 			}
-			Matcher execution = EXECUTION.matcher(path);
-			if (execution.matches() && !execution.group(1).equals("count")) {
-				return readers.mayReadExecution(caller, execution.group(1));
+			Matcher record = RUNTIME_RECORD.matcher(path);
+			if (record.matches() && !record.group(2).equals("count")) {
+				return readers.mayReadRecord(caller, record.group(1), record.group(2));
 			}
 			return true;
 		}

@@ -5,9 +5,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.Execution;
 
 import org.springframework.stereotype.Component;
 
@@ -21,13 +19,13 @@ class InstanceReaders {
 
 	private final HistoryService history;
 
-	private final RuntimeService runtime;
+	private final RuntimeRecords records;
 
 	private final IdentityService identity;
 
-	InstanceReaders(HistoryService history, RuntimeService runtime, IdentityService identity) {
+	InstanceReaders(HistoryService history, RuntimeRecords records, IdentityService identity) {
 		this.history = history;
-		this.runtime = runtime;
+		this.records = records;
 		this.identity = identity;
 	}
 
@@ -43,9 +41,14 @@ class InstanceReaders {
 		return task == null || task.getProcessInstanceId() == null || holds(caller, task.getProcessInstanceId());
 	}
 
-	boolean mayReadExecution(EngineRestGuard.Caller caller, String executionId) {
-		Execution execution = unchecked(() -> runtime.createExecutionQuery().executionId(executionId).singleResult());
-		return execution == null || holds(caller, execution.getProcessInstanceId());
+	/**
+	 * A record of instances' runtime data read by id (a job, an incident, an execution…): one of the officer's
+	 * instances. One of no instance is the administrators'; an unknown one is Camunda's to answer (404).
+	 */
+	boolean mayReadRecord(EngineRestGuard.Caller caller, String kind, String id) {
+		return records.of(kind, id)
+			.map(found -> found.processInstanceId() != null && holds(caller, found.processInstanceId()))
+			.orElse(true);
 	}
 
 	private boolean holds(EngineRestGuard.Caller caller, String processInstanceId) {

@@ -24,6 +24,8 @@ final class AccessRules {
 		OFFICER,
 		/** Members of camunda-admin, by HTTP Basic. */
 		ADMIN,
+		/** Members of camunda-admin signed in to Camunda's webapps (Cockpit, Admin) in this browser. */
+		WEBAPP_ADMIN,
 		/** The built-in counterparts for demos and tests. */
 		SANDBOX
 
@@ -59,6 +61,12 @@ final class AccessRules {
 			// page that lets whoever comes first create one, while no administrator exists, is refused to everyone.
 			Rule.of(Access.ADMIN, "/camunda/api/admin/setup/**", "Camunda's first-administrator setup: refused"),
 			Rule.of(Access.ADMIN, "/camunda/app/admin/*/setup/**", "Camunda's first-administrator setup page: refused"),
+			// Camunda checks only that the caller is signed in to the engine, whichever webapp they signed in to. Cockpit's
+			// plugin API queries every instance by its variables (an officer of one office found another's applicants
+			// through it) and Admin's reports the engine's metrics: both are the administrators', as the apps are.
+			Rule.of(Access.OFFICER, "/camunda/api/admin/auth/**", "the webapps' sign-in, sign-out and who is signed in"),
+			Rule.of(Access.WEBAPP_ADMIN, "/camunda/api/admin/**", "Admin's plugin API: administrators"),
+			Rule.of(Access.WEBAPP_ADMIN, "/camunda/api/cockpit/**", "Cockpit's plugin API: administrators"),
 			Rule.of(Access.OFFICER, "/camunda/**", "Camunda's webapps: their own login"),
 			// Counterpart portals: passcodes, signatures, HMACs and tokens, checked in their packages.
 			Rule.of(Access.PORTAL, "/bsk/**", "Bangla Sahayata Kendra"),

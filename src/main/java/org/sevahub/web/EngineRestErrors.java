@@ -2,10 +2,13 @@ package org.sevahub.web;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,16 +22,21 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.sevahub.workflow.DecisionRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
- * How {@code /engine-rest} answers what goes wrong, in Camunda's shape ({@code type}, {@code message}, {@code code}),
+ * How the engine's REST API answers what goes wrong, at both of its addresses: {@code /engine-rest} and the
+ * webapps' own {@code /camunda/api/engine}, which Tasklist calls (served by Camunda's {@code EngineRestApplication}
+ * in a Jersey servlet of its own, which Spring Boot's Jersey customizers never see), in Camunda's shape ({@code type}, {@code message}, {@code code}),
  * where Camunda's own handlers answer the caller's mistakes with a 500 or put Java in the message:
  * <ul>
  * <li>an officer's refused decision (a task listener's {@link DecisionRefusedException}): 400 with its sentence;</li>
@@ -42,7 +50,7 @@ import org.springframework.stereotype.Component;
  * Everything else keeps Camunda's status and message.
  */
 @Component
-class EngineRestErrors implements ResourceConfigCustomizer {
+class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 
@@ -53,20 +61,43 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 	/** Camunda's code for a variable sent as a serialized Java object, which the engine is set to refuse. */
 	private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
+	/** The servlet Camunda's webapp starter registers for {@code /camunda/api/engine/*} (CamundaBpmWebappInitializer). */
+	static final String WEBAPP_ENGINE_API = "Engine Api";
+
+	/** The mappers both addresses answer through. */
+	static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class, UnmappableBodies.class,
+			UnparsableBodies.class, Everything.class);
+
+	/** {@code /engine-rest}: Spring Boot's Jersey application. */
 	@Override
 	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
 		if (config instanceof CamundaJerseyResourceConfig) {
-			config.register(RestExceptions.class);
-			config.register(EngineExceptions.class);
-			config.register(UnmappableBodies.class);
-			config.register(UnparsableBodies.class);
-			config.register(Everything.class);
+			MAPPERS.forEach(config::register);
 		}
+	}
+
+	/**
+	 * {@code /camunda/api/engine}: Jersey adds the classes named in its servlet's {@code provider.classnames} to the
+	 * servlet's application. The web server factory's own initializers run after the initializer beans, Camunda's
+	 * among them, so the servlet is registered by then (Tasklist answered a refused decision with a 500 naming
+	 * Java classes, TasklistCallsTest).
+	 */
+	@Override
+	public void customize(ConfigurableServletWebServerFactory factory) {
+		factory.addInitializers(context -> {
+			ServletRegistration engineApi = context.getServletRegistration(WEBAPP_ENGINE_API);
+			if (engineApi != null) {
+				engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+						MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+			}
+		});
 	}
 
 	static Response answer(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DecisionRefusedException refused) {
+				// The caller's mistake, answered to them; one line is enough here (no ERROR: RefusedDecisionsAreNoErrors).
+				log.info("A decision refused, answered 400: {}", refused.getMessage());
 				return answer(400, "DecisionRefused", refused.getMessage(), 0);
 			}
 			if (cause instanceof DataIntegrityViolationException || cause instanceof SQLException) {

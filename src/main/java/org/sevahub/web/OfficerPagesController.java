@@ -17,6 +17,7 @@ import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.document.DocumentAccess;
 import org.sevahub.document.DocumentPanels;
 import org.sevahub.workflow.OfficerRoles;
@@ -79,10 +80,10 @@ class OfficerPagesController {
 	String application(@PathVariable String applicationNo, HttpServletRequest request, Model model) {
 		String officer = signedInOfficer(request);
 		Application app = applications.get(applicationNo);
-		// Officers open the applications whose tasks their groups hold or held, as with its documents.
+		// Officers open the applications whose tasks their groups hold or held, as with its documents. Another
+		// office's is answered as an unknown number is, so that numbers, which are sequential, cannot be probed.
 		if (access.officer(request, app).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only officers working on this application may open it");
+			throw new ApplicationNotFoundException(applicationNo);
 		}
 		Map<String, String> values = applications.formValues(app);
 		// Labels and choices in the officer's language (English or the state's), answers as the citizen gave them.

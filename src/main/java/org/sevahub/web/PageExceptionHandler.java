@@ -1,5 +1,7 @@
 package org.sevahub.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.sevahub.application.ActionNotAllowedException;
 import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.FormInvalidException;
@@ -26,10 +28,12 @@ class PageExceptionHandler {
 		this.messages = messages;
 	}
 
+	/** Officers hear it in their own words: their office's work, where a citizen hears of their number. */
 	@ExceptionHandler({ UnknownServiceException.class, ApplicationNotFoundException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(RuntimeException ex, Model model) {
-		return page(model, "not-found");
+	String notFound(RuntimeException ex, Model model, HttpServletRequest request) {
+		boolean officer = request.getRequestURI().startsWith(request.getContextPath() + "/officer/");
+		return page(model, officer ? "officer-not-found" : "not-found");
 	}
 
 	/** Answered as an unknown number would be: no way to learn which numbers exist (docs/security.md). */

@@ -153,6 +153,7 @@ class SecurityConfiguration {
 						case PUBLIC, PORTAL -> url.permitAll();
 						// Camunda's own filters authenticate /engine-rest and /camunda; SevaHub's pages need its login.
 						case OFFICER -> url.access(rule.pattern().startsWith("/officer/") ? officer() : permit());
+						case WEBAPP_ADMIN -> url.access(webappAdmin());
 						case CITIZEN -> url.access(citizen(citizens));
 						case SANDBOX -> {
 							if (sandbox) {
@@ -205,6 +206,13 @@ class SecurityConfiguration {
 			.isPresent());
 	}
 
+	/** An administrator signed in to Camunda's webapps; Camunda's own filters check the rest. */
+	private static AuthorizationManager<RequestAuthorizationContext> webappAdmin() {
+		return (authentication, context) -> new AuthorizationDecision(DocumentAccess.signedIn(context.getRequest())
+			.filter(DocumentAccess.Officer::admin)
+			.isPresent());
+	}
+
 	private static AuthorizationManager<RequestAuthorizationContext> permit() {
 		return (authentication, context) -> new AuthorizationDecision(true);
 	}
@@ -239,6 +247,10 @@ class SecurityConfiguration {
 			}
 			else if (path.startsWith("/officer/")) {
 				text(response, 401, "Sign in to Tasklist (/camunda/app/tasklist/) first.");
+			}
+			else if (path.startsWith("/camunda/") && DocumentAccess.signedIn(request).isPresent()) {
+				// An officer signed in to Tasklist, asking for the administrators' part: signing in again would not help.
+				json(response, 403, "forbidden", "This part of Camunda's webapps is for administrators");
 			}
 			else if (wantsJson(request)) {
 				json(response, 401, "unauthorized", "Sign in first");

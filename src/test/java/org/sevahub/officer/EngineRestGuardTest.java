@@ -3,8 +3,12 @@ package org.sevahub.officer;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
@@ -40,6 +44,9 @@ class EngineRestGuardTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
 
 	@Test
 	void aCompletionSettingAVariableTheFormDoesNotDeclareIsRefusedAndChangesNothing() {
@@ -143,6 +150,60 @@ class EngineRestGuardTest {
 		assertThat(own.getBody()).hasSize(1);
 		assertThat(as("assistant").postForEntity("/engine-rest/process-instance/count",
 				json("{\"processInstanceIds\": [\"" + instance + "\"]}"), Map.class).getBody()).containsEntry("count", 1);
+	}
+
+	@Test
+	void anOfficerOfAnotherOfficeReadsNoRecordOfAnInstanceByIdAndNoOfficerReadsStackTraces() {
+		Task verify = verificationTask();
+		String applicationNo = businessKey(verify);
+		tasks.complete(verify.getId(), Map.of("decision", "forward", "remarks", "ok"));
+		// The designated officer's task, whose instance keeps a job: the disposal period's timer.
+		Task decide = tasks.createTaskQuery().processInstanceBusinessKey(applicationNo).singleResult();
+		String instance = decide.getProcessInstanceId();
+		Job job = management.createJobQuery().processInstanceId(instance).list().get(0);
+		Incident incident = runtime.createIncident("sevahubProbe", decide.getExecutionId(), "probe", "a probe");
+		VariableInstance variable = runtime.createVariableInstanceQuery()
+			.processInstanceIdIn(instance)
+			.variableName("applicationNo")
+			.singleResult();
+		List<String> records = List.of("/engine-rest/job/" + job.getId(), "/engine-rest/incident/" + incident.getId(),
+				"/engine-rest/variable-instance/" + variable.getId(), "/engine-rest/execution/" + decide.getExecutionId());
+		// Each of these answered Howrah's assistant about a Kolkata application, as the queries no longer did.
+		for (String read : records) {
+			ResponseEntity<Map> refused = as("assistant2").getForEntity(read, Map.class);
+			assertThat(refused.getStatusCode().value()).as(read).isEqualTo(403);
+			assertThat(refused.getBody()).containsEntry("type", "AuthorizationException");
+			assertThat(as("officer").getForEntity(read, String.class).getStatusCode().value()).as(read).isEqualTo(200);
+		}
+		// A stack trace is the administrators', whoever holds the task.
+		for (String trace : List.of("/engine-rest/job/" + job.getId() + "/stacktrace",
+				"/engine-rest/external-task/" + job.getId() + "/errorDetails")) {
+			ResponseEntity<Map> refused = as("officer").getForEntity(trace, Map.class);
+			assertThat(refused.getStatusCode().value()).as(trace).isEqualTo(403);
+		}
+		// An unknown record is Camunda's to answer.
+		assertThat(as("assistant2").getForEntity("/engine-rest/job/no-such-job", String.class).getStatusCode().value())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void statisticsOverEveryOfficeAreTheAdministrators() {
+		Task task = verificationTask();
+		for (String statistics : List.of("/engine-rest/process-definition/statistics",
+				"/engine-rest/process-definition/key/verification/statistics",
+				"/engine-rest/process-definition/" + task.getProcessDefinitionId() + "/statistics",
+				"/engine-rest/task/report/candidate-group-count",
+				"/engine-rest/metrics/activity-instance-start/sum")) {
+			ResponseEntity<String> refused = as("assistant").getForEntity(statistics, String.class);
+			assertThat(refused.getStatusCode().value()).as(statistics).isEqualTo(403);
+			assertThat(refused.getBody()).contains("AuthorizationException");
+		}
+		assertThat(as("demo").getForEntity("/engine-rest/process-definition/statistics", String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		// What Tasklist asks of a task's process stays the officers'.
+		assertThat(as("assistant").getForEntity("/engine-rest/process-definition/" + task.getProcessDefinitionId(),
+				String.class).getStatusCode().value()).isEqualTo(200);
 	}
 
 	@Test

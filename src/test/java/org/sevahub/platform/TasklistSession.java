@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TasklistSession {
 
-	record Answer(int status, String node, JsonNode body) {
+	public record Answer(int status, String node, JsonNode body) {
 	}
 
 	private final CookieManager cookies = new CookieManager();
@@ -40,12 +40,19 @@ public final class TasklistSession {
 
 	/** Opens Tasklist (which sets the CSRF cookie) and signs in with the login form. */
 	public void signIn(String user, String password) throws Exception {
-		Answer page = send("GET", "/camunda/app/tasklist/default/", null, null);
-		check(page, 200, "open Tasklist");
+		signIn("tasklist", user, password);
+	}
+
+	/** Opens one of Camunda's webapps ({@code tasklist}, {@code cockpit}, {@code admin}) and signs in to it. */
+	public void signIn(String app, String user, String password) throws Exception {
+		Answer page = send("GET", "/camunda/app/" + app + "/default/", null, null);
+		check(page, 200, "open " + app);
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
-		check(send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
+		check(send("POST", "/camunda/api/admin/auth/user/default/login/" + app, form,
 				"application/x-www-form-urlencoded"), 200, "sign in");
+		// As the webapp does next: the sign-in began a new session, whose CSRF token the first GET hands out.
+		check(whoAmI(), 200, "ask who signed in");
 	}
 
 	/** The session cookie's value, for a MockMvc request that must come from this signed-in browser. */
@@ -74,7 +81,7 @@ public final class TasklistSession {
 				"{\"variables\": {\"decision\": {\"value\": \"" + decision + "\"}}}", "application/json");
 	}
 
-	Answer send(String method, String path, String body, String contentType) throws Exception {
+	public Answer send(String method, String path, String body, String contentType) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, text/html")

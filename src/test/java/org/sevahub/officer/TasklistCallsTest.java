@@ -1,0 +1,134 @@
+package org.sevahub.officer;
+
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationService;
+import org.sevahub.platform.TasklistSession;
+import org.sevahub.platform.TasklistSession.Answer;
+import org.sevahub.testsupport.ProcessDriver;
+import org.sevahub.testsupport.SevaHubTest;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An officer signed in to Tasklist, calling what Tasklist calls and what else the webapps' API under
+ * {@code /camunda/api} serves: Tasklist's own calls work, Cockpit's and Admin's plugin APIs are the
+ * administrators', and a refused decision reads in Tasklist as it does on {@code /engine-rest}.
+ */
+@SevaHubTest
+class TasklistCallsTest {
+
+	private static final String JSON = "application/json";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProcessDriver driver;
+
+	@Autowired
+	ApplicationService applications;
+
+	@Autowired
+	TaskService tasks;
+
+	@Test
+	void anOfficersTasklistSessionReachesTasklistButNotCockpitOrAdminPlugins() throws Exception {
+		Application app = verifying();
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+		// Howrah's assistant, against a Kolkata application.
+		TasklistSession howrah = signedIn("tasklist", "assistant2");
+		String cockpit = "/camunda/api/cockpit/plugin/base/default/";
+		Map<String, Answer> refused = new java.util.LinkedHashMap<>();
+		refused.put("instances by variable", howrah.send("POST", cockpit + "process-instance",
+				"{\"variables\":[{\"name\":\"applicationNo\",\"operator\":\"eq\",\"value\":\"" + app.applicationNo() + "\"}]}",
+				JSON));
+		refused.put("count by name", howrah.send("POST", cockpit + "process-instance/count",
+				"{\"variables\":[{\"name\":\"applicantName\",\"operator\":\"like\",\"value\":\"%\"}]}", JSON));
+		refused.put("incidents of an instance",
+				howrah.send("GET", cockpit + "incident?processInstanceIdIn=" + task.getProcessInstanceId(), null, null));
+		refused.put("definition statistics", howrah.send("GET", cockpit + "process-definition", null, null));
+		refused.put("admin metrics", howrah.send("GET",
+				"/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?metrics=process-instances", null, null));
+		refused.forEach((what, answer) -> assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(403));
+		// Tasklist itself, as its scripts call it.
+		TasklistSession kolkata = signedIn("tasklist", "assistant");
+		for (String call : List.of("/camunda/api/admin/auth/user/default", "/camunda/api/engine/engine/",
+				"/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true",
+				"/camunda/api/engine/engine/default/task/" + task.getId(),
+				"/camunda/api/engine/engine/default/task/" + task.getId() + "/form-variables",
+				"/camunda/api/engine/engine/default/task/" + task.getId() + "/identity-links",
+				"/camunda/api/engine/engine/default/process-definition/" + task.getProcessDefinitionId(),
+				"/camunda/api/engine/engine/default/user/assistant/profile",
+				"/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js")) {
+			Answer answer = kolkata.send("GET", call, null, null);
+			assertThat(answer.status()).as(call + ": " + answer.body()).isEqualTo(200);
+		}
+		assertThat(kolkata.send("POST", "/camunda/api/engine/engine/default/task",
+				"{\"processInstanceBusinessKey\":\"" + app.applicationNo() + "\"}", JSON).status()).isEqualTo(200);
+		assertThat(kolkata.send("POST", "/camunda/api/admin/auth/user/default/logout", "", JSON).status())
+			.isEqualTo(200);
+		// Cockpit's plugin API is still the administrators'.
+		TasklistSession admin = signedIn("cockpit", "demo");
+		Answer found = admin.send("POST", cockpit + "process-instance",
+				"{\"variables\":[{\"name\":\"applicationNo\",\"operator\":\"eq\",\"value\":\"" + app.applicationNo() + "\"}]}",
+				JSON);
+		assertThat(found.status()).as(String.valueOf(found.body())).isEqualTo(200);
+		// The application's instance and its verification's.
+		assertThat(found.body()).isNotEmpty();
+	}
+
+	@Test
+	void aRefusedDecisionReadsInTasklistAsOnTheEngineRestApiAndIsNoError() throws Exception {
+		Application app = verifying();
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
+		TasklistSession kolkata = signedIn("tasklist", "assistant");
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		log.start();
+		root.addAppender(log);
+		Answer refused;
+		try {
+			refused = kolkata.send("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+					"{\"variables\":{\"decision\":{\"value\":\"clarify\"},\"remarks\":{\"value\":\"\"}}}", JSON);
+		}
+		finally {
+			root.detachAppender(log);
+		}
+		assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+		assertThat(refused.body().path("type").asText()).isEqualTo("DecisionRefused");
+		// Tasklist shows the answer's message under the form.
+		assertThat(refused.body().path("message").asText()).contains("remarks")
+			.doesNotContain("org.", "Exception", "ENGINE-");
+		assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+			.as("the caller's refused decision is no server error")
+			.isEmpty();
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+	}
+
+	private Application verifying() {
+		Application app = driver.start("BIRTH-CERT");
+		applications.submit(app.applicationNo(), Map.of());
+		return app;
+	}
+
+	private TasklistSession signedIn(String webapp, String user) throws Exception {
+		TasklistSession session = new TasklistSession("http://127.0.0.1:" + port);
+		session.signIn(webapp, user, user);
+		return session;
+	}
+
+}
