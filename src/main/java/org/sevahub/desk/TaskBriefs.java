@@ -1,5 +1,6 @@
 package org.sevahub.desk;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +33,12 @@ import org.sevahub.application.StatusHistory;
 import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
+import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
 import org.sevahub.office.ApplicationTransferred;
+import org.sevahub.language.Languages;
+import org.sevahub.language.Words;
 import org.sevahub.office.OfficeAssignments;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +55,9 @@ import org.springframework.stereotype.Component;
  * ({@value #OFFICE}), the statutory due date with the days left when the task opened ({@value #DUE}), the stage-wise
  * history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate review, what the registry said,
  * the registry records that matched (reference, name, what matched, enrolment) and this person's other applications
- * ({@value #MATCHES}). One variable, not seven: each variable is a runtime row, a history row and, for JSON, a
+ * ({@value #MATCHES}). Like the form around it (BilingualTasklistForms), the brief is in English and the
+ * installation's state language: each answer by its label, a choice by its label and a date in words, as the
+ * officer's page names them ({@link Words#value}), statuses and the due date in words. One variable, not seven: each variable is a runtime row, a history row and, for JSON, a
  * byte-array row in each, written for every task of every application (the load test's rows written per
  * application). The service's and applicant's names are set on the task too: a called process (an appeal) does
  * not carry them, and the forms show them in fields of their own (set on the task only where its process does not
@@ -81,9 +87,12 @@ class TaskBriefs {
 	/** The event the DCI connector records for each registry record that matched the applicant (DciAnswers.MATCH). */
 	private static final String REGISTRY_MATCH = "REGISTRY_MATCH";
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+	/** Between the English and the state language's words, as BilingualTasklistForms joins the form's own texts. */
+	private static final String SEPARATOR = " / ";
+
+	private static final Locale ENGLISH = Languages.locale("en");
 
 	private final ApplicationRepository repository;
 
@@ -109,10 +118,16 @@ class TaskBriefs {
 
 	private final TaskService tasks;
 
+	private final Languages languages;
+
+	private final Words words;
+
 	TaskBriefs(ApplicationRepository repository, ApplicationService applications, ServiceCatalog catalog,
 			FormRegistry forms, PortalLinks links, StatusHistory history, ApplicationEvents events,
 			OfficeAssignments offices, MessageSource messages, ObjectMapper json, TaskService tasks,
-			@Value("${sevahub.time-zone}") ZoneId zone) {
+			Languages languages, Words words, @Value("${sevahub.time-zone}") ZoneId zone) {
+		this.languages = languages;
+		this.words = words;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.applications = applications;
@@ -144,13 +159,18 @@ class TaskBriefs {
 		Map<String, String> values = applications.formValues(app);
 		List<Map<String, String>> applicantRows = new ArrayList<>();
 		List<Map<String, String>> serviceRows = new ArrayList<>();
-		for (FormField field : forms.get(service.form()).inputs()) {
+		FormDefinition form = forms.get(service.form());
+		String language = languages.stateLanguage();
+		for (FormField field : form.inputs()) {
 			String value = values.get(field.key());
 			if (value == null || value.isBlank()) {
 				continue;
 			}
-			Map<String, String> row = Map.of("label", field.label() != null ? field.label() : field.key(), "value",
-					value);
+			// As the officer's page names an answer: by its label, a choice by its label, a date in words.
+			String label = field.label() != null ? field.label() : field.key();
+			Map<String, String> row = Map.of("label", both(label, form.translate(label, language)), "value",
+					both(words.value(form, field.key(), value, ENGLISH),
+							words.value(form, field.key(), value, Languages.locale(language))));
 			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
 		}
 		nameOnTask(task, Variables.SERVICE_NAME, service.nameEn());
@@ -208,7 +228,7 @@ class TaskBriefs {
 		if (app.channel().equals(Application.DIRECT)) {
 			return "SevaHub's own form (direct)";
 		}
-		String portal = messages.getMessage("portalclosed.portal." + app.channel(), null, app.channel(), Locale.ENGLISH);
+		String portal = message("portalclosed.portal." + app.channel(), app.channel());
 		return portal + links.find(app.id(), app.channel()).map(PortalLink::externalRef).map(ref -> ", its reference " + ref)
 			.orElse("");
 	}
@@ -216,21 +236,44 @@ class TaskBriefs {
 	/** The statutory due date in the state's time, with the days left counted from the day the task opened. */
 	private String due(DelegateTask task) {
 		if (task.getDueDate() == null) {
-			return "no statutory due date";
+			return message("desk.brief.due.none", null);
 		}
 		LocalDate due = task.getDueDate().toInstant().atZone(zone).toLocalDate();
 		long left = ChronoUnit.DAYS.between(EngineClock.now().atZone(zone).toLocalDate(), due);
-		String days = left > 1 ? left + " days left" : left == 1 ? "1 day left" : left == 0 ? "due today"
-				: (-left) + " day(s) overdue";
-		return DATE.format(due) + " (" + days + " when this task opened)";
+		String key = left > 1 ? "desk.brief.due.days" : left == 1 ? "desk.brief.due.day"
+				: left == 0 ? "desk.brief.due.today" : "desk.brief.due.overdue";
+		// A number as text: Java would write it in Bengali or Devanagari digits (docs/languages.md, Digits).
+		String days = String.valueOf(Math.abs(left));
+		return both(words.day(due, ENGLISH) + " " + messages.getMessage(key, new Object[] { days }, ENGLISH),
+				words.day(due, local()) + " " + messages.getMessage(key, new Object[] { days }, local()));
+	}
+
+	/** The state language's locale, in international digits. */
+	private Locale local() {
+		return Languages.locale(languages.stateLanguage());
+	}
+
+	/** English and the state language's words, once when they are the same (an English-only installation). */
+	private static String both(String english, String local) {
+		return local == null || local.isBlank() || local.equals(english) ? english : english + SEPARATOR + local;
+	}
+
+	private String message(String key, String fallback) {
+		return both(messages.getMessage(key, null, fallback, ENGLISH), messages.getMessage(key, null, fallback, local()));
+	}
+
+	/** A day in words in both languages ("7 December 2026 / 7 ডিসেম্বর 2026"), then the time. */
+	private String when(Instant at) {
+		LocalDate day = at.atZone(zone).toLocalDate();
+		return both(words.day(day, ENGLISH), words.day(day, local())) + ", " + TIME.format(at.atZone(zone));
 	}
 
 	private List<Map<String, String>> history(Application app) {
 		List<Map<String, String>> rows = new ArrayList<>();
 		for (StatusHistoryEntry entry : history.of(app.id())) {
 			Map<String, String> row = new LinkedHashMap<>();
-			row.put("at", WHEN.format(entry.occurredAt().atZone(zone)));
-			row.put("status", messages.getMessage("desk.status." + entry.status(), null, entry.status(), Locale.ENGLISH));
+			row.put("at", when(entry.occurredAt()));
+			row.put("status", message("desk.status." + entry.status(), entry.status()));
 			row.put("actor", entry.actor() == null ? "" : entry.actor());
 			row.put("remarks", entry.remarks() == null ? "" : entry.remarks());
 			rows.add(row);
@@ -246,13 +289,12 @@ class TaskBriefs {
 			.filter(e -> e.kind().startsWith("REGISTRY"))
 			.forEach(e -> rows.add(Map.of("source",
 					(e.kind().equals(REGISTRY_MATCH) ? "Registry record that matched, " : "Registry, ")
-							+ WHEN.format(e.occurredAt().atZone(zone)),
+							+ when(e.occurredAt()),
 					"detail", e.detail() == null ? "" : e.detail())));
 		for (Application other : repository.sameApplicant(app, applicant)) {
 			rows.add(Map.of("source", "SevaHub application " + other.applicationNo(), "detail",
-					messages.getMessage("desk.status." + other.status(), null, other.status(), Locale.ENGLISH)
-							+ (other.submittedAt() == null ? ""
-									: ", submitted " + DATE.format(other.submittedAt().atZone(zone)))));
+					message("desk.status." + other.status(), other.status())
+							+ (other.submittedAt() == null ? "" : ", submitted " + when(other.submittedAt()))));
 		}
 		return rows;
 	}

@@ -25,6 +25,7 @@ import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.language.Languages;
 import org.sevahub.workflow.DecisionRefusedException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -80,8 +81,12 @@ class DocumentTasks {
 
 	private final ObjectMapper json;
 
+	private final MessageSource messages;
+
 	DocumentTasks(ApplicationRepository applications, DocumentRepository documents, DocumentCatalog catalog,
-			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json) {
+			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json,
+			MessageSource messages) {
+		this.messages = messages;
 		this.applications = applications;
 		this.documents = documents;
 		this.catalog = catalog;
@@ -121,12 +126,13 @@ class DocumentTasks {
 			row.put("name", local == null || local.equals(name) ? name : name + " / " + local);
 			row.put("file", d.fileName());
 			row.put("details", details(d));
-			row.put("scan", d.scanned() ? "Scanned clean by " + d.scannedBy()
-					: "NOT scanned for viruses: no scanner is configured");
+			row.put("scan", capitalised(words(d.scanned() ? "document.officer.scanned" : "document.officer.not-scanned",
+					language, d.scannedBy())));
 			// Relative: officers reach the documents on the host they reached Tasklist on, with its session.
 			row.put("viewUrl", "/officer/documents/" + d.id());
 			row.put("image", d.isImage());
-			row.put("verdict", d.verdict() == null ? "not checked yet" : d.verdict());
+			row.put("verdict", words(d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(),
+					language));
 			rows.add(row);
 			options.add(Map.of("label", name + " (" + d.fileName() + ")", "value", d.code()));
 		}
@@ -137,6 +143,20 @@ class DocumentTasks {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A message in English and the state language, as the form around it is ("accepted / গৃহীত"): Tasklist shows the
+	 * variable as it is.
+	 */
+	private String words(String key, String language, Object... args) {
+		String english = messages.getMessage(key, args, Languages.locale("en"));
+		String local = messages.getMessage(key, args, Languages.locale(language));
+		return english.equals(local) ? english : english + " / " + local;
+	}
+
+	private static String capitalised(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static String details(StoredDocument d) {

@@ -3,8 +3,12 @@ package org.sevahub.language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +20,13 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Deploys the Camunda Forms the officers fill in Tasklist in English and the installation's state language:
- * each label and choice reads "Approve / মঞ্জুর করুন", each text is followed by its translation, from the form's
- * own {@code translations} block. Tasklist has no language of its own for Camunda Forms, so the bilingual form is
+ * each label and choice reads "Approve / মঞ্জুর করুন", each text is followed by its translation, and each phrase of
+ * an HTML view's fixed text (a heading, "Came through:") reads as a label does, from the form's own
+ * {@code translations} block. Tasklist has no language of its own for Camunda Forms, so the bilingual form is
  * what is deployed; the files in forms/ stay as the Modeler edits them, and the deployment changes (and the
  * engine deploys a new version) only when they or the state language change.
  */
@@ -78,9 +84,64 @@ class BilingualTasklistForms extends DefaultDeploymentConfiguration {
 				joined(component, field, translations, SEPARATOR);
 			}
 			joined(component, "text", translations, "\n\n");
+			if (component.path("content").isTextual()) {
+				component.put("content", html(component.path("content").asText(), translations));
+			}
 			component.path("values").forEach(value -> joined((ObjectNode) value, "label", translations, SEPARATOR));
 			translate(component.path("components"), translations);
 		}
+	}
+
+	/** Tags, and the template's {{…}} (values, loops), which are never translated. */
+	private static final Pattern MARKUP = Pattern.compile("<[^>]*>|\\{\\{.*?}}", Pattern.DOTALL);
+
+	/** What surrounds a phrase in an HTML view without being part of it: spaces and the separator dot. */
+	private static final Pattern PHRASE = Pattern.compile("^[\\s·]*(.*?)[\\s·]*$", Pattern.DOTALL);
+
+	/**
+	 * The phrases of an HTML view's fixed text ("Came through:", "History", "verdict so far:"): the text between its
+	 * tags and {{…}} placeholders, without the spaces and dots around it. Each is translated as a label is, by its
+	 * English text in the form's translations block.
+	 */
+	static List<String> phrases(String html) {
+		List<String> phrases = new ArrayList<>();
+		for (String run : MARKUP.split(html)) {
+			Matcher phrase = PHRASE.matcher(run);
+			if (phrase.matches() && !phrase.group(1).isEmpty()) {
+				phrases.add(phrase.group(1));
+			}
+		}
+		return phrases;
+	}
+
+	/** An HTML view with each phrase of its fixed text in English and the translation, its markup as it was. */
+	static String html(String html, JsonNode translations) {
+		StringBuilder out = new StringBuilder();
+		Matcher markup = MARKUP.matcher(html);
+		int at = 0;
+		while (markup.find()) {
+			out.append(translatedRun(html.substring(at, markup.start()), translations)).append(markup.group());
+			at = markup.end();
+		}
+		return out.append(translatedRun(html.substring(at), translations)).toString();
+	}
+
+	private static String translatedRun(String run, JsonNode translations) {
+		Matcher phrase = PHRASE.matcher(run);
+		if (!phrase.matches() || phrase.group(1).isEmpty()) {
+			return run;
+		}
+		String english = phrase.group(1);
+		JsonNode local = translations.get(english);
+		if (local == null || !local.isTextual() || local.asText().isBlank() || local.asText().equals(english)) {
+			return run;
+		}
+		// "Office / কার্যালয়:" rather than "Office: / কার্যালয়:"
+		String first = english.endsWith(":") && local.asText().endsWith(":")
+				? english.substring(0, english.length() - 1) : english;
+		// The English is the form's own HTML; the translation is text.
+		String both = first + SEPARATOR + HtmlUtils.htmlEscape(local.asText(), "UTF-8");
+		return run.substring(0, phrase.start(1)) + both + run.substring(phrase.end(1));
 	}
 
 	private static void joined(ObjectNode node, String field, JsonNode translations, String separator) {

@@ -102,7 +102,8 @@ class DocumentVerdictsTest {
 		assertThat(first.path("scan").asText()).startsWith("Scanned clean by ClamAV");
 		assertThat(first.path("viewUrl").asText()).matches("/officer/documents/\\d+");
 		assertThat(first.path("image").asBoolean()).isFalse();
-		assertThat(first.path("verdict").asText()).isEqualTo("not checked yet");
+		// In English and the state language, as the form around it (the test installation's first: Hindi).
+		assertThat(first.path("verdict").asText()).isEqualTo("not checked yet / अभी जाँचा नहीं गया");
 		assertThat(json.readTree(tasks.getVariableLocal(driver.task(app, "Task_VerifyApplication").getId(),
 				"documentOptions").toString())).extracting(o -> o.path("value").asText())
 			.containsExactly("address-proof", "income-proof");
@@ -167,7 +168,8 @@ class DocumentVerdictsTest {
 
 		JsonNode again = rows(driver.task(app, "Task_VerifyApplication"));
 		assertThat(again).extracting(r -> r.path("file").asText()).containsExactly("address-proof.pdf", "salary-full.pdf");
-		assertThat(again).extracting(r -> r.path("verdict").asText()).containsExactly("accepted", "not checked yet");
+		assertThat(again).extracting(r -> r.path("verdict").asText()).containsExactly("accepted / स्वीकृत",
+				"not checked yet / अभी जाँचा नहीं गया");
 		assertThat(complete(driver.task(app, "Task_VerifyApplication"), "forward", null, List.of(), null)
 			.getStatusCode().value()).isEqualTo(204);
 		assertThat(verdicts(app)).containsExactly("accepted", "accepted");
@@ -219,7 +221,7 @@ class DocumentVerdictsTest {
 		assertThat(verdicts(app)).containsExactly("accepted", "accepted");
 		assertThat(events(app, "DOCUMENT_VERDICT")).hasSize(2).allSatisfy(e -> assertThat(e).contains("accepted by assistant"));
 		assertThat(rows(driver.task(app, "Task_Decide"))).extracting(r -> r.path("verdict").asText())
-			.containsExactly("accepted", "accepted");
+			.containsExactly("accepted / स्वीकृत", "accepted / स्वीकृत");
 	}
 
 	@Test

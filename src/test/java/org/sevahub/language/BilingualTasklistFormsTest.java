@@ -28,6 +28,17 @@ class BilingualTasklistFormsTest {
 	}
 
 	@Test
+	void theBriefsHeadingsAreDeployedInEnglishAndTheStateLanguage() throws Exception {
+		JsonNode bengali = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/verify-application.form")), "bn"));
+		String html = bengali.path("components").findValues("content").toString();
+		assertThat(html).contains("<h3>History / ইতিহাস</h3>", "<strong>Office / কার্যালয়:</strong> {{brief.office}}",
+				"{{scan}} · verdict so far / এখন পর্যন্ত রায়: {{verdict}}", "Open / খুলুন {{file}}</a>",
+				"<a href=\\\"{{viewUrl}}\\\">", "{{#loop brief.history}}");
+		assertThat(BilingualTasklistForms.html("<p><b>Came through:</b> {{brief.origin}}</p>", json.readTree("{}")))
+			.as("a phrase without a translation stays as written").isEqualTo("<p><b>Came through:</b> {{brief.origin}}</p>");
+	}
+
+	@Test
 	void anEnglishOnlyInstallationDeploysTheFormsAsWritten() throws Exception {
 		JsonNode english = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/decide-application.form")), "en"));
 		assertThat(english.toString()).contains("\"label\":\"Decision\"").doesNotContain(" / ", "translations");
@@ -48,6 +59,12 @@ class BilingualTasklistFormsTest {
 				java.util.List<JsonNode> shown = components.findValues("text");
 				for (int i = 0; i < english.size(); i++) {
 					assertThat(shown.get(i).asText()).as(form + " " + language + " text " + i).isNotEqualTo(english.get(i).asText());
+				}
+				// The fixed words of the HTML views (the brief's headings, "Came through:") are translated as labels are.
+				for (JsonNode content : json.readTree(source).path("components").findValues("content")) {
+					assertThat(BilingualTasklistForms.phrases(content.asText())).as(form + " " + language + " HTML")
+						.allSatisfy(phrase -> assertThat(json.readTree(source).path("translations").path(language).has(phrase))
+							.as(form + " " + language + ": \"" + phrase + "\"").isTrue());
 				}
 			}
 		}

@@ -206,7 +206,7 @@ class BrowserTest {
 		screenshot("tasklist-whole-application-before-claiming");
 		// Tasklist's form renderer drops a link's target, so the whole application is in the form itself; its full
 		// page opens for the signed-in officer before the task is claimed.
-		String full = form.findElement(By.linkText("Open the full application in a new tab")).getAttribute("href");
+		String full = form.findElement(By.partialLinkText("Open the full application in a new tab")).getAttribute("href");
 		assertThat(full).endsWith("/officer/applications/" + app.applicationNo());
 		browser.get(full);
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("officer-application-no")));
