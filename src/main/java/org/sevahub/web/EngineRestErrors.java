@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * How the engine's REST API answers what goes wrong, at both of its addresses: {@code /engine-rest} and the
  * webapps' own {@code /camunda/api/engine}, which Tasklist calls (served by Camunda's {@code EngineRestApplication}
- * in a Jersey servlet of its own, which Spring Boot's Jersey customizers never see), in Camunda's shape ({@code type}, {@code message}, {@code code}),
- * where Camunda's own handlers answer the caller's mistakes with a 500 or put Java in the message:
+ * in a Jersey servlet of its own, which Spring Boot's Jersey customizers never see). Answers are in Camunda's shape
+ * ({@code type}, {@code message}, {@code code}), where Camunda's own handlers answer the caller's mistakes with a 500 or put Java in the message:
  * <ul>
  * <li>an officer's refused decision (a task listener's {@link DecisionRefusedException}): 400 with its sentence;</li>
  * <li>a value the database cannot keep (too long for its column, a NUL): 400, without the SQL;</li>
@@ -50,7 +50,8 @@ import org.springframework.stereotype.Component;
  * Everything else keeps Camunda's status and message.
  */
 @Component
-class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> {
+class EngineRestErrors
+		implements ResourceConfigCustomizer, WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 
