@@ -447,8 +447,9 @@ class BrowserTest {
 		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
 				"Hospital's birth report"));
 		WebElement form = browser.findElement(By.cssSelector(".fjs-container"));
+		// The form is in English and the state language (Hindi in the tests), as the officers' forms are.
 		assertThat(form.getText()).contains("birth-report.pdf", "IMG_0412.jpg", "Scanned clean by ClamAV",
-				"Open IMG_0412.jpg");
+				"Open / खोलें IMG_0412.jpg");
 		WebElement image = wait(20).until(b -> b.findElements(By.cssSelector(".fjs-container img"))
 			.stream()
 			.filter(i -> Boolean.TRUE.equals(((JavascriptExecutor) b)
@@ -456,7 +457,7 @@ class BrowserTest {
 			.findFirst()
 			.orElse(null));
 		assertThat(image.getAttribute("src")).contains("/officer/documents/");
-		String pdfLink = form.findElement(By.partialLinkText("Open birth-report.pdf")).getAttribute("href");
+		String pdfLink = form.findElement(By.partialLinkText("Open / खोलें birth-report.pdf")).getAttribute("href");
 		assertThat(fetched(pdfLink)).isEqualTo("200 application/pdf");
 		// Every document not ticked is accepted; the ticked one is rejected, with the reason the citizen reads.
 		choose(form, "Parent's identity proof (IMG_0412.jpg)");
