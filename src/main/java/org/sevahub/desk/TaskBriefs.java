@@ -57,8 +57,8 @@ import org.springframework.stereotype.Component;
  * the registry records that matched (reference, name, what matched, enrolment) and this person's other applications
  * ({@value #MATCHES}). Like the form around it (BilingualTasklistForms), the brief is in English and the
  * installation's state language: each answer by its label, a choice by its label and a date in words, as the
- * officer's page names them ({@link Words#value}), statuses and the due date in words. One variable, not seven: each variable is a runtime row, a history row and, for JSON, a
- * byte-array row in each, written for every task of every application (the load test's rows written per
+ * officer's page names them ({@link Words#value}), statuses and the due date in words. One variable, not seven:
+ * each variable is a runtime row, a history row and, for JSON, a byte-array row in each, written for every task of every application (the load test's rows written per
  * application). The service's and applicant's names are set on the task too: a called process (an appeal) does
  * not carry them, and the forms show them in fields of their own (set on the task only where its process does not
  * already hold the same name). Like {@code DocumentTasks}, no BPMN changes:

@@ -169,7 +169,8 @@ class SecurityConfiguration {
 				}
 				auth.anyRequest().denyAll();
 			})
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(citizens)).accessDeniedHandler(notYours(doors)))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst(citizens))
+				.accessDeniedHandler(notYours(doors)))
 			.headers(this::headers)
 			// Nothing here is kept in a server session, and a citizen's token is checked on every request: session
 			// management would take each such request for a fresh sign-in and rotate the CSRF token under the page.
