@@ -215,6 +215,68 @@ class CertificateIssuanceProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void anApplicationTheAssistantNeverForwardsEscalatesWhenTheDisposalPeriodEnds() {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		// The Verify task and its breach timer share the disposal period's end: Thursday 10 December, end of day.
+		assertThat(driver.task(app, "Task_VerifyApplication").getDueDate())
+			.isEqualTo(driver.timerDue(app, "Timer_VerifyDisposalPeriodOver"));
+		assertThat(driver.timerDue(app, "Timer_VerifyDisposalPeriodOver").toInstant())
+			.isEqualTo(ZonedDateTime.of(2026, 12, 10, 23, 59, 59, 0, IST).toInstant());
+		assertThat(driver.advanceClock(app, days(3))).isZero();
+		assertThat(driver.advanceClock(app, days(1))).isEqualTo(1);
+
+		assertThat(driver.called(app, "verification")).isEnded()
+			.hasPassed("Timer_VerifyDisposalPeriodOver", "End_Overdue")
+			.hasNotPassed("Event_Forwarded");
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.taskDefinitionKey("Task_VerifyApplication")
+			.count()).isZero();
+		assertThat(driver.instance(app)).hasPassed("Gw_ToBreach").hasNotPassed("Task_Decide")
+			.isWaitingAt("Call_DisposalBreach");
+		assertThat(driver.called(app, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
+		assertThat(BpmnAwareTests.task(driver.called(app, "disposal-breach"))).hasCandidateGroup("firstAppellate:WB");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
+
+		driver.decide(app, "Task_DecideOverdue", "approve", "Approved on escalation");
+		driver.runAsyncSteps(app);
+		assertThat(driver.instance(app)).isEnded().hasPassed("Call_DisposalBreach", "Event_Approved", "End_Delivered");
+		assertThat(driver.statuses(app)).containsExactly("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "APPROVED",
+				"CERTIFICATE_ISSUED", "DELIVERED");
+	}
+
+	@Test
+	void theAssistantsBreachTimerMovesWithAClarification() {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		Date firstDue = driver.timerDue(app, "Timer_VerifyDisposalPeriodOver");
+		driver.decide(app, "Task_VerifyApplication", "clarify", "Attach the hospital's discharge slip");
+		// The period stops while the citizen takes a week to reply: nothing fires.
+		assertThat(driver.advanceClock(app, days(7))).isZero();
+		applications.submit(app.applicationNo(), Map.of("placeOfBirth", "SSKM Hospital, Kolkata 700020"));
+
+		Date movedDue = driver.timerDue(app, "Timer_VerifyDisposalPeriodOver");
+		assertThat(movedDue).isAfter(firstDue);
+		assertThat(driver.task(app, "Task_VerifyApplication").getDueDate()).isEqualTo(movedDue);
+		assertThat(driver.advanceClock(app, java.time.Duration.between(
+				org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), movedDue.toInstant())
+			.plusSeconds(1))).isEqualTo(1);
+		assertThat(driver.called(app, "verification")).isEnded().hasPassed("Event_Resubmitted", "End_Overdue");
+		assertThat(driver.called(app, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
+	}
+
+	@Test
+	void whereTheRulesDeemAnUnforwardedApplicationRejectedTheCitizenMayAppeal() {
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		runtime.setVariable(app.processInstanceId(), "breachAction", "deemed-rejection");
+		driver.advanceClock(app, days(4));
+		assertThat(driver.called(app, "verification")).isEnded().hasPassed("End_Overdue");
+		assertThat(driver.called(app, "disposal-breach")).hasPassed("End_Deemed").hasNotPassed("Task_DecideOverdue");
+		assertThat(driver.statuses(app)).endsWith("UNDER_VERIFICATION", "REJECTED");
+		assertThat(applications.awaitedMessages(app.applicationNo())).contains("FirstAppealFiled");
+	}
+
+	@Test
 	void theCitizenMayAppealAMissedDeadline() {
 		Application app = forwarded("BIRTH-CERT");
 		driver.advanceClock(app, days(4));

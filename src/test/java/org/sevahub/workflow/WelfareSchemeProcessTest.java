@@ -1,6 +1,7 @@
 package org.sevahub.workflow;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -103,6 +104,42 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void anApplicationTheAssistantNeverForwardsIsCheckedAndGoesToTheFirstAppellateOfficer() {
+		Application app = submitted();
+		assertThat(driver.timerDue(app, "Timer_VerifyDisposalPeriodOver").toInstant())
+			.isEqualTo(ZonedDateTime.of(2027, 1, 6, 23, 59, 59, 0, IST).toInstant());
+		assertThat(driver.advanceClock(app, days(30))).isZero();
+		assertThat(driver.advanceClock(app, days(1))).isEqualTo(1);
+		assertThat(driver.called(app, "verification")).isEnded().hasPassed("End_Overdue");
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(app.applicationNo())
+			.taskDefinitionKey("Task_VerifyApplication")
+			.count()).isZero();
+		// The table and the registry still check it; the sanction's own timer is already past.
+		driver.runAsyncSteps(app);
+		assertThat(driver.instance(app)).hasPassed("Task_CheckEligibility", "Task_SearchRegistry");
+		assertThat(driver.advanceClock(app, Duration.ZERO)).isEqualTo(1);
+		assertThat(driver.called(app, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
+		driver.decide(app, "Task_DecideOverdue", "reject", "Bank account could not be verified");
+		assertThat(driver.statuses(app)).endsWith("REJECTED");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
+		assertThat(applications.awaitedMessages(app.applicationNo())).contains("FirstAppealFiled");
+	}
+
+	@Test
+	void anUnforwardedApplicationApprovedOnEscalationIsSanctionedTheTablesAmount() {
+		Application app = submitted();
+		driver.advanceClock(app, days(31));
+		driver.runAsyncSteps(app);
+		driver.advanceClock(app, Duration.ZERO);
+		driver.decide(app, "Task_DecideOverdue", "approve", "Sanctioned on escalation");
+		driver.runAsyncSteps(app);
+		assertThat(driver.instance(app)).isEnded().hasPassed("Event_Approved", "End_Delivered");
+		assertThat(driver.reload(app).sanctionedAmount()).isEqualByComparingTo("1000");
+	}
+
+	@Test
 	void cancellingAfterTheSanctionOrderRevokesItAndUndoesTheEnrollment() {
 		Application app = verified(ProcessDriver.validForm("OLD-AGE-PENSION"));
 		driver.runAsyncSteps(app);
@@ -185,6 +222,12 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		assertThat(driver.advanceClock(app, days(91))).isEqualTo(1);
 		assertThat(driver.called(app, "submission")).isEnded().hasPassed("End_Abandoned");
 		assertThat(driver.instance(app)).isEnded().hasPassed("End_NotSubmitted");
+	}
+
+	private Application submitted() {
+		Application app = driver.start("OLD-AGE-PENSION", ProcessDriver.validForm("OLD-AGE-PENSION"));
+		applications.submit(app.applicationNo(), Map.of());
+		return driver.reload(app);
 	}
 
 	private Application verified(Map<String, String> form) {
