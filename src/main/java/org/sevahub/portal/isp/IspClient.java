@@ -111,7 +111,8 @@ class IspClient {
 
 	private String currentToken() throws IOException {
 		Token held = token;
-		if (held != null && EngineClock.now().isBefore(held.renewAt())) {
+		Instant now = EngineClock.now();
+		if (held != null && !held.fetchedAt().isAfter(now) && now.isBefore(held.renewAt())) {
 			return held.value();
 		}
 		return renewToken();
@@ -119,7 +120,10 @@ class IspClient {
 
 	private synchronized String renewToken() throws IOException {
 		Token held = token;
-		if (held != null && held.fetchedAt().isAfter(EngineClock.now().minusSeconds(1))) {
+		Instant now = EngineClock.now();
+		// Renewed by another thread this second. A token "fetched" later than now was fetched before the clock was
+		// set back (an NTP step, an operator): its renewal time is not to be trusted, and it is renewed.
+		if (held != null && held.fetchedAt().isAfter(now.minusSeconds(1)) && !held.fetchedAt().isAfter(now)) {
 			return held.value();
 		}
 		String body = json.writeValueAsString(Map.of("username", properties.deptId(), "password", properties.password()));
@@ -134,7 +138,7 @@ class IspClient {
 					answer.path("error").asText());
 			throw new IOException("ISP refused the department's credentials: " + answer.path("error").asText());
 		}
-		Instant now = EngineClock.now();
+		now = EngineClock.now();
 		token = new Token(answer.get("token").asText(), now,
 				now.plus(properties.tokenLifetime()).minus(properties.tokenRenewBefore()));
 		return token.value();

@@ -242,6 +242,22 @@ class IspEndToEndTest {
 					+ "(ISP's order rules, Annexure A)");
 	}
 
+	/**
+	 * A token fetched before the clock was set back (an NTP step; in this suite, another test's clock) looked fresh
+	 * for longer than its hour, or "renewed this second" after a 401, and the landing failed on it.
+	 */
+	@Test
+	void aTokenFetchedBeforeTheClockWasSetBackIsRenewed() throws Exception {
+		advance(Duration.ofMinutes(30));
+		landFromIsp("BRC01", null);
+		advance(Duration.ofMinutes(-30));
+		http.postForEntity("/sandbox/records/isp/revoke-tokens", null, Map.class);
+		long before = authentications();
+		Handover handover = landFromIsp("BRC01", null);
+		assertThat(handover.applicationNo()).isNotBlank();
+		assertThat(authentications() - before).isEqualTo(1);
+	}
+
 	@Test
 	void theTokenIsFetchedOnceRenewedBeforeItsHourIsUpAndAgainOnceAfterA401() throws Exception {
 		Handover handover = landFromIsp("BRC01", null);
