@@ -1,5 +1,6 @@
 package org.sevahub.office;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -257,9 +259,11 @@ class OfficeRoutingProcessTest extends ProcessTestSupport {
 		assertThat(filters.<Task>list(filterId("Overdue"))).extracting(Task::getId).doesNotContain(firstTask, secondTask);
 		assertThat(filters.<Task>list(filterId("Due this week"))).extracting(Task::getId).contains(firstTask, secondTask);
 
-		// Three working days and a weekend on, the first is past its period (and escalated); the second is not yet.
+		// Three working days and a weekend on, the first is past its period; the second is not yet. The clock moves
+		// without running the timers: the first one's disposal timer would take its task to the first appellate
+		// officer at the job executor's next poll, and until then the filter shows it overdue.
 		identity.clearAuthentication();
-		driver.advanceClock(first, ProcessDriver.days(3));
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(ProcessDriver.days(3))));
 		identity.setAuthentication("assistant2", List.of("dealingAssistant", "dealingAssistant:WB-HWH"));
 		List<String> overdue = filters.<Task>list(filterId("Overdue")).stream().map(Task::getId).toList();
 		assertThat(overdue).contains(firstTask).doesNotContain(secondTask);
