@@ -89,9 +89,6 @@ class TaskBriefs {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-	/** Between the English and the state language's words, as BilingualTasklistForms joins the form's own texts. */
-	private static final String SEPARATOR = " / ";
-
 	private static final Locale ENGLISH = Languages.locale("en");
 
 	private final ApplicationRepository repository;
@@ -168,8 +165,8 @@ class TaskBriefs {
 			}
 			// As the officer's page names an answer: by its label, a choice by its label, a date in words.
 			String label = field.label() != null ? field.label() : field.key();
-			Map<String, String> row = Map.of("label", both(label, form.translate(label, language)), "value",
-					both(words.value(form, field.key(), value, ENGLISH),
+			Map<String, String> row = Map.of("label", Words.bilingual(label, form.translate(label, language)), "value",
+					Words.bilingual(words.value(form, field.key(), value, ENGLISH),
 							words.value(form, field.key(), value, Languages.locale(language))));
 			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
 		}
@@ -244,7 +241,7 @@ class TaskBriefs {
 				: left == 0 ? "desk.brief.due.today" : "desk.brief.due.overdue";
 		// A number as text: Java would write it in Bengali or Devanagari digits (docs/languages.md, Digits).
 		String days = String.valueOf(Math.abs(left));
-		return both(words.day(due, ENGLISH) + " " + messages.getMessage(key, new Object[] { days }, ENGLISH),
+		return Words.bilingual(words.day(due, ENGLISH) + " " + messages.getMessage(key, new Object[] { days }, ENGLISH),
 				words.day(due, local()) + " " + messages.getMessage(key, new Object[] { days }, local()));
 	}
 
@@ -253,19 +250,14 @@ class TaskBriefs {
 		return Languages.locale(languages.stateLanguage());
 	}
 
-	/** English and the state language's words, once when they are the same (an English-only installation). */
-	private static String both(String english, String local) {
-		return local == null || local.isBlank() || local.equals(english) ? english : english + SEPARATOR + local;
-	}
-
 	private String message(String key, String fallback) {
-		return both(messages.getMessage(key, null, fallback, ENGLISH), messages.getMessage(key, null, fallback, local()));
+		return words.inEnglishAnd(languages.stateLanguage(), key, fallback);
 	}
 
 	/** A day in words in both languages ("7 December 2026 / 7 ডিসেম্বর 2026"), then the time. */
 	private String when(Instant at) {
 		LocalDate day = at.atZone(zone).toLocalDate();
-		return both(words.day(day, ENGLISH), words.day(day, local())) + ", " + TIME.format(at.atZone(zone));
+		return Words.bilingual(words.day(day, ENGLISH), words.day(day, local())) + ", " + TIME.format(at.atZone(zone));
 	}
 
 	private List<Map<String, String>> history(Application app) {

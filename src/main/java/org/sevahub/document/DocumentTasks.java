@@ -23,9 +23,9 @@ import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.language.Languages;
+import org.sevahub.language.Words;
 import org.sevahub.workflow.DecisionRefusedException;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -81,12 +81,12 @@ class DocumentTasks {
 
 	private final ObjectMapper json;
 
-	private final MessageSource messages;
+	private final Words words;
 
 	DocumentTasks(ApplicationRepository applications, DocumentRepository documents, DocumentCatalog catalog,
 			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json,
-			MessageSource messages) {
-		this.messages = messages;
+			Words words) {
+		this.words = words;
 		this.applications = applications;
 		this.documents = documents;
 		this.catalog = catalog;
@@ -123,16 +123,17 @@ class DocumentTasks {
 			String local = requirement == null ? null : requirement.names().get(language);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", d.code());
-			row.put("name", local == null || local.equals(name) ? name : name + " / " + local);
+			row.put("name", Words.bilingual(name, local));
 			row.put("file", d.fileName());
 			row.put("details", details(d));
-			row.put("scan", capitalised(words(d.scanned() ? "document.officer.scanned" : "document.officer.not-scanned",
-					language, d.scannedBy())));
+			// In English and the state language, as the form around it is ("accepted / গৃহীত").
+			row.put("scan", capitalised(words.inEnglishAnd(language,
+					d.scanned() ? "document.officer.scanned" : "document.officer.not-scanned", null, d.scannedBy())));
 			// Relative: officers reach the documents on the host they reached Tasklist on, with its session.
 			row.put("viewUrl", "/officer/documents/" + d.id());
 			row.put("image", d.isImage());
-			row.put("verdict", words(d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(),
-					language));
+			row.put("verdict", words.inEnglishAnd(language,
+					d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(), null));
 			rows.add(row);
 			options.add(Map.of("label", name + " (" + d.fileName() + ")", "value", d.code()));
 		}
@@ -143,16 +144,6 @@ class DocumentTasks {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A message in English and the state language, as the form around it is ("accepted / গৃহীত"): Tasklist shows the
-	 * variable as it is.
-	 */
-	private String words(String key, String language, Object... args) {
-		String english = messages.getMessage(key, args, Languages.locale("en"));
-		String local = messages.getMessage(key, args, Languages.locale(language));
-		return english.equals(local) ? english : english + " / " + local;
 	}
 
 	private static String capitalised(String text) {

@@ -36,6 +36,22 @@ public class Words {
 		return status(code, LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * English and a translation side by side, as Tasklist's forms show them ("Approve / মঞ্জুর করুন",
+	 * BilingualTasklistForms); the English alone when there is no translation or it is the same.
+	 */
+	public static String bilingual(String english, String local) {
+		return local == null || local.isBlank() || local.equals(english) ? english
+				: english + BilingualTasklistForms.SEPARATOR + local;
+	}
+
+	/** A text in English and in {@code language}, side by side as {@link #bilingual(String, String)} puts them. */
+	public String inEnglishAnd(String language, String key, String fallback, Object... args) {
+		String otherwise = fallback != null ? fallback : key;
+		return bilingual(messages.getMessage(key, args, otherwise, Languages.locale("en")),
+				messages.getMessage(key, args, otherwise, Languages.locale(language)));
+	}
+
 	/** A status in words; a department's own status without a text reads as a sentence, never as a code. */
 	public String status(String code, Locale locale) {
 		if (code == null) {

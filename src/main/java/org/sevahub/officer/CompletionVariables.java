@@ -89,8 +89,7 @@ final class CompletionVariables {
 		}
 		if (!field.options().isEmpty() && !text.isEmpty()
 				&& field.options().stream().noneMatch(option -> option.value().equals(text))) {
-			return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "' is not one of the form's choices ("
-					+ String.join(", ", field.options().stream().map(FormField.Option::value).toList()) + ")";
+			return notAChoice(field, text);
 		}
 		return null;
 	}
@@ -120,13 +119,17 @@ final class CompletionVariables {
 				return "a list of the form's choices is expected";
 			}
 			if (field.options().stream().noneMatch(option -> option.value().equals(tick.asText()))) {
-				String text = tick.asText();
-				return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "' is not one of the form's choices"
-						+ (field.options().isEmpty() ? " (it has none)" : " ("
-								+ String.join(", ", field.options().stream().map(FormField.Option::value).toList()) + ")");
+				return notAChoice(field, tick.asText());
 			}
 		}
 		return null;
+	}
+
+	/** What the refusal says of a value outside the field's choices: the value, cut short, and the choices. */
+	private static String notAChoice(FormField field, String text) {
+		return "'" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "' is not one of the form's choices"
+				+ (field.options().isEmpty() ? " (it has none)"
+						: " (" + String.join(", ", field.options().stream().map(FormField.Option::value).toList()) + ")");
 	}
 
 }
