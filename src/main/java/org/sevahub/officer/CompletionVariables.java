@@ -35,8 +35,11 @@ final class CompletionVariables {
 	private CompletionVariables() {
 	}
 
-	/** Each problem of the body's {@code variables} as a sentence; none when the completion may go to the engine. */
-	static List<String> problems(JsonNode body, Map<String, FormField> editable) {
+	/**
+	 * Each problem of the body's {@code variables} as a sentence; none when the completion may go to the engine.
+	 * @param otherVariablesAllowed an administrator's repair may set variables that are not the form's
+	 */
+	static List<String> problems(JsonNode body, Map<String, FormField> editable, boolean otherVariablesAllowed) {
 		List<String> problems = new ArrayList<>();
 		if (body == null || body.isMissingNode() || body.isNull()) {
 			return problems;
@@ -51,6 +54,9 @@ final class CompletionVariables {
 			FormField field = editable.get(name);
 			String shown = name.length() > 60 ? name.substring(0, 60) + "…" : name;
 			if (field == null) {
+				if (otherVariablesAllowed) {
+					continue;
+				}
 				problems.add("Only the fields of the task's form may be set; not " + shown);
 				continue;
 			}

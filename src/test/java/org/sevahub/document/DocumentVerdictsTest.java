@@ -214,6 +214,21 @@ class DocumentVerdictsTest {
 	}
 
 	@Test
+	void anAdministratorsRepairMaySetOtherVariablesButNotATickOutsideTheChecklist() throws Exception {
+		Application app = submittedAndPaid();
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		ResponseEntity<String> unknown = complete("demo", verify, Map.of(), "clarify", "Send it again",
+				List.of("nosuch-doc"), "Unreadable");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+		assertThat(unknown.getBody()).contains("'nosuch-doc' is not one of the form's choices");
+		assertThat(driver.reload(app).status()).isEqualTo("UNDER_VERIFICATION");
+		assertThat(events(app, "DOCUMENT_VERDICT")).isEmpty();
+		assertThat(complete("demo", verify, Map.of("repairNote", Map.of("value", "set by the administrator")), "clarify",
+				"Send it again", List.of("income-proof"), "Unreadable").getStatusCode().value()).isEqualTo(204);
+		assertThat(verdicts(app)).contains("rejected");
+	}
+
+	@Test
 	void aForwardWithoutTheChecklistAcceptsEveryDocument() throws Exception {
 		Application app = submittedAndPaid();
 		assertThat(complete(driver.task(app, "Task_VerifyApplication"), "forward", "All in order", null, null)
@@ -282,6 +297,12 @@ class DocumentVerdictsTest {
 	 */
 	ResponseEntity<String> complete(Task task, String decision, String remarks, List<String> rejected, String reason)
 			throws Exception {
+		return complete(task.getTaskDefinitionKey().equals("Task_Decide") ? "officer" : "assistant", task,
+				Map.of(), decision, remarks, rejected, reason);
+	}
+
+	ResponseEntity<String> complete(String user, Task task, Map<String, Object> more, String decision, String remarks,
+			List<String> rejected, String reason) throws Exception {
 		Map<String, Object> variables = new java.util.LinkedHashMap<>();
 		variables.put("decision", Map.of("value", decision));
 		if (remarks != null) {
@@ -293,10 +314,10 @@ class DocumentVerdictsTest {
 		if (reason != null) {
 			variables.put("documentRemarks", Map.of("value", reason));
 		}
+		variables.putAll(more);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		String officer = task.getTaskDefinitionKey().equals("Task_Decide") ? "officer" : "assistant";
-		return http.withBasicAuth(officer, officer)
+		return http.withBasicAuth(user, user)
 			.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
 					new HttpEntity<>(json.writeValueAsString(Map.of("variables", variables)), headers), String.class);
 	}
