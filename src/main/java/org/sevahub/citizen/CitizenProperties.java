@@ -1,7 +1,6 @@
 package org.sevahub.citizen;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,18 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param otpLifetime     how long an OTP may be used
  * @param otpMaxAttempts  wrong codes allowed before the OTP is dead
  * @param sessionLifetime how long a session token (and the pages' cookie) lasts
- * @param trustedProxies  addresses whose {@code X-Forwarded-For} names the client (the balancer's)
  * @param limits          requests allowed per window, per number or per client address
  */
 @ConfigurationProperties("sevahub.citizen")
 record CitizenProperties(String otpKey, String jwtKey, Duration otpLifetime, Integer otpMaxAttempts,
-		Duration sessionLifetime, List<String> trustedProxies, Limits limits) {
+		Duration sessionLifetime, Limits limits) {
 
 	CitizenProperties {
 		otpLifetime = otpLifetime == null ? Duration.ofMinutes(5) : otpLifetime;
 		otpMaxAttempts = otpMaxAttempts == null ? 3 : otpMaxAttempts;
 		sessionLifetime = sessionLifetime == null ? Duration.ofMinutes(30) : sessionLifetime;
-		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 		limits = limits == null ? new Limits(null, null, null, null, null) : limits;
 	}
 

@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The address a request came from, for rate limits: {@code X-Forwarded-For} counts only when the connection is
- * from the balancer ({@code sevahub.citizen.trusted-proxies}), else anyone could pick a fresh address per try.
+ * from the balancer ({@code sevahub.trusted-proxies}), else anyone could pick a fresh address per try.
  */
 @Component
 class ClientAddress {
 
 	private final TrustedProxies proxies;
 
-	ClientAddress(CitizenProperties properties) {
-		this.proxies = new TrustedProxies(properties.trustedProxies());
+	ClientAddress(TrustedProxies proxies) {
+		this.proxies = proxies;
 	}
 
 	String of(HttpServletRequest request) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.sevahub.application.AuditTrail;
+import org.sevahub.platform.TrustedProxies;
 import org.sevahub.platform.doors.ControlCharacters;
 
 import org.springframework.context.annotation.Conditional;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The SMS gateway's delivery reports, called as Gupshup's real-time DLR URL is:
  * {@code GET /sms-gateway/dlr?token=…&externalId=…&deliveredTS=…&status=…&cause=…&phoneNo=…&errCode=…&noOfFrags=…}.
- * The URL registered with the gateway carries a secret token (and the callers may be limited by address); a
- * report for a message that is not a notification (an OTP) is acknowledged and ignored, as the gateway would
- * otherwise keep calling.
+ * The URL registered with the gateway carries a secret token (and the callers may be limited by address: the
+ * caller the balancer saw, {@link TrustedProxies}, since the balancer's own address is every caller's); a report
+ * for a message that is not a notification (an OTP) is acknowledged and ignored, as the gateway would otherwise
+ * keep calling.
  */
 @RestController
 @Conditional(SmsGatewayConfigured.class)
@@ -43,12 +45,16 @@ class DeliveryReportController {
 
 	private final List<IpAddressMatcher> allowed;
 
-	DeliveryReportController(NotificationLog notifications, AuditTrail audit, NotifyProperties properties) {
+	private final TrustedProxies proxies;
+
+	DeliveryReportController(NotificationLog notifications, AuditTrail audit, NotifyProperties properties,
+			TrustedProxies proxies) {
 		this.notifications = notifications;
 		this.audit = audit;
 		String configured = properties.sms().gateway().dlrToken();
 		this.token = configured == null || configured.isBlank() ? null : configured.getBytes(StandardCharsets.UTF_8);
 		this.allowed = properties.sms().gateway().dlrAllowedIps().stream().map(IpAddressMatcher::new).toList();
+		this.proxies = proxies;
 	}
 
 	@GetMapping(path = "/sms-gateway/dlr", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -58,7 +64,7 @@ class DeliveryReportController {
 			@RequestParam(required = false) Integer noOfFrags, HttpServletRequest request) {
 		if (this.token == null || token == null
 				|| !MessageDigest.isEqual(this.token, token.getBytes(StandardCharsets.UTF_8))
-				|| (!allowed.isEmpty() && allowed.stream().noneMatch(m -> m.matches(request.getRemoteAddr())))) {
+				|| !allowedCaller(request)) {
 			audit.record(AuditTrail.Direction.IN, "sms", "dlr", externalId, "refused", "bad token or address");
 			return ResponseEntity.status(403).body("refused");
 		}
@@ -79,6 +85,14 @@ class DeliveryReportController {
 		audit.record(AuditTrail.Direction.IN, "sms", "dlr", externalId, ours ? status : "not a notification",
 				"status " + status + (cause == null ? "" : ", cause " + cause));
 		return ResponseEntity.ok("OK");
+	}
+
+	private boolean allowedCaller(HttpServletRequest request) {
+		if (allowed.isEmpty()) {
+			return true;
+		}
+		String caller = proxies.clientOf(request);
+		return allowed.stream().anyMatch(matcher -> matcher.matches(caller));
 	}
 
 }

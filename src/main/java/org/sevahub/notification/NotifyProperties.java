@@ -48,7 +48,8 @@ record NotifyProperties(boolean enabled, String defaultLanguage, Sms sms, Email 
 	 *
 	 * @param url                  the API's address; blank means the built-in sandbox gateway (where it is on)
 	 * @param dlrToken             the secret in the delivery-report URL registered with the gateway
-	 * @param dlrAllowedIps        addresses (CIDR allowed) delivery reports may come from; empty: any
+	 * @param dlrAllowedIps        addresses (CIDR allowed) delivery reports may come from, behind the installation's
+	 *                             trusted proxies; empty: any
 	 * @param transientErrorCodes  the gateway's error codes that mean "try later" rather than a refusal
 	 */
 	record Gateway(String url, String userid, String password, String dlrToken, List<String> dlrAllowedIps,

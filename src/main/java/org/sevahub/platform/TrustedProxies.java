@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Who is calling, for everything that limits or allows by address (citizens' rate limits, BSK's allow-list): the
- * connection's address, or, when that is one of the proxies in front of SevaHub (HAProxy), the nearest address in
+ * Who is calling, for everything that limits or allows by address (citizens' rate limits, BSK's and the SMS
+ * gateway's allow-lists; one for the installation, {@link TrustedProxiesConfiguration}): the connection's address,
+ * or, when that is one of the proxies in front of SevaHub (HAProxy), the nearest address in
  * {@code X-Forwarded-For} that is not itself one of them. Every line of the header counts, read right to left: a
  * proxy that appends (HAProxy's {@code option forwardfor}) sends the client's own line first and its own last, so
  * the first line, or anything at the left, is whatever the client chose to write.

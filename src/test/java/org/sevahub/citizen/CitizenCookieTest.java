@@ -1,7 +1,6 @@
 package org.sevahub.citizen;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class CitizenCookieTest {
 
 	private final CitizenTokens tokens = tokens(new CitizenProperties(null,
 			"c2FuZGJveC1jaXRpemVuLWp3dC1rZXktbm90LWZvci1wcm9kdWN0aW9uLTEyMzQ1Njc4", null, null,
-			Duration.ofMinutes(30), List.of(), null));
+			Duration.ofMinutes(30), null));
 
 	@Test
 	void behindTlsTheCookieIsSecureHttpOnlyAndLax() {
@@ -37,7 +36,7 @@ class CitizenCookieTest {
 		assertThat(tokens.read(tokens.issue("9876543210").token())).hasValueSatisfying(
 				citizen -> assertThat(citizen.mobile()).isEqualTo("9876543210"));
 		CitizenTokens other = tokens(new CitizenProperties(null,
-				"b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktb3RoZXIta2V5LTEyMzQ=", null, null, null, List.of(), null));
+				"b3RoZXIta2V5LW90aGVyLWtleS1vdGhlci1rZXktb3RoZXIta2V5LTEyMzQ=", null, null, null, null));
 		assertThat(tokens.read(other.issue("9876543210").token())).isEmpty();
 	}
 

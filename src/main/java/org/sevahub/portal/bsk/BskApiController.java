@@ -27,6 +27,7 @@ import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.delivery.ServerBaseUrl;
+import org.sevahub.platform.TrustedProxies;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -86,13 +87,14 @@ class BskApiController {
 	BskApiController(BskInitiation initiation, BskDocuments documents, BskOtps otps, BskClient client,
 			BskStatusMap statuses, BskProperties properties, ApplicationService applications, StatusHistory history, ServiceCatalog catalog,
 			SmsGateway sms, AuditTrail audit, ServerBaseUrl baseUrl, PortalLinks links,
-			@Value("${sevahub.time-zone}") ZoneId zone, PlatformTransactionManager transactionManager) {
+			TrustedProxies proxies, @Value("${sevahub.time-zone}") ZoneId zone,
+			PlatformTransactionManager transactionManager) {
 		this.initiation = initiation;
 		this.documents = documents;
 		this.otps = otps;
 		this.client = client;
 		this.statuses = statuses;
-		this.callers = new BskCallers(properties.allowedIps(), properties.trustedProxies());
+		this.callers = new BskCallers(properties.allowedIps(), proxies);
 		this.maxSkew = properties.ticketMaxSkew();
 		this.applications = applications;
 		this.history = history;

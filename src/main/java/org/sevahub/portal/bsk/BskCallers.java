@@ -18,9 +18,9 @@ final class BskCallers {
 
 	private final TrustedProxies proxies;
 
-	BskCallers(List<String> allowedIps, List<String> trustedProxies) {
+	BskCallers(List<String> allowedIps, TrustedProxies proxies) {
 		this.allowed = allowedIps.stream().map(IpAddressMatcher::new).toList();
-		this.proxies = new TrustedProxies(trustedProxies);
+		this.proxies = proxies;
 	}
 
 	String callerOf(HttpServletRequest request) {

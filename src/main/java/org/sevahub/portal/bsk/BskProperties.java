@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param passcode        the secret code the department gave BSK; in every request's envelope, both ways
  * @param jwtSecret       the HS256 key of every envelope's token (at least 32 bytes)
  * @param allowedIps      addresses or CIDR ranges of BSK's servers (section 12.3)
- * @param trustedProxies  proxies in front of SevaHub whose X-Forwarded-For is believed
  * @param api2Url         BSK's API-2 endpoint; blank: the sandbox
  * @param api6Url         BSK's API-6 endpoint; blank: the sandbox
  * @param deptCode        the department's three-character code (section 12.4)
@@ -25,13 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("sevahub.portals.bsk")
 record BskProperties(boolean enabled, String passcode, String jwtSecret, List<String> allowedIps,
-		List<String> trustedProxies, String api2Url, String api6Url, String deptCode, String accessCode,
+		String api2Url, String api6Url, String deptCode, String accessCode,
 		Duration ticketMaxAge, Duration ticketMaxSkew, Duration deoCacheTtl, Duration handoverLifetime,
 		Duration otpLifetime, Integer otpMaxAttempts) {
 
 	BskProperties {
 		allowedIps = allowedIps == null ? List.of() : allowedIps.stream().filter(ip -> !ip.isBlank()).toList();
-		trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().filter(ip -> !ip.isBlank()).toList();
 		ticketMaxAge = ticketMaxAge == null ? Duration.ofHours(2) : ticketMaxAge;
 		ticketMaxSkew = ticketMaxSkew == null ? Duration.ofMinutes(5) : ticketMaxSkew;
 		deoCacheTtl = deoCacheTtl == null ? Duration.ofMinutes(5) : deoCacheTtl;

@@ -3,6 +3,7 @@ package org.sevahub.portal.bsk;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.sevahub.platform.TrustedProxies;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Who is calling, behind and without a trusted proxy; what the allow-list lets in. */
 class BskCallersTest {
 
-	final BskCallers callers = new BskCallers(List.of("164.100.0.0/16", "10.1.2.3"), List.of("10.0.0.5"));
+	final BskCallers callers = new BskCallers(List.of("164.100.0.0/16", "10.1.2.3"),
+			new TrustedProxies(List.of("10.0.0.5")));
 
 	@Test
 	void aDirectCallerIsItsConnectionWhateverItsHeaderSays() {
