@@ -14,12 +14,15 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.PortalLinks;
+import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.testsupport.ModelerEdits;
+import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,13 +65,19 @@ class MigrationTest extends ProcessTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	DeliveryDispatcher dispatcher;
+
 	Deployment changed;
+
+	final List<Deployment> welfareVersions = new java.util.ArrayList<>();
 
 	@AfterEach
 	void removeTheNewVersions() {
 		if (changed != null) {
 			repository.deleteDeployment(changed.getId(), true);
 		}
+		welfareVersions.forEach(d -> repository.deleteDeployment(d.getId(), true));
 	}
 
 	@Test
@@ -130,6 +139,52 @@ class MigrationTest extends ProcessTestSupport {
 		driver.decide(overdue, "Task_DecideOverdue", "approve", "Approved on escalation");
 		deliveredOnVersionTwo(overdue);
 		assertThat(driver.statuses(overdue)).containsSubsequence("FORWARDED", "APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
+	}
+
+	/**
+	 * The release that put a disposal timer on welfare-scheme's duplicate review: an application already waiting there
+	 * has no timer until it is migrated; the engine's plan maps the task, and the migration adds the timer, due when
+	 * the task is, which then escalates it.
+	 */
+	@Test
+	void aDuplicateReviewWaitingOnTheVersionBeforeItsTimerGetsTheTimerWhenMigrated() throws Exception {
+		String before = deployWelfare(withoutTheReviewTimer(), "welfare-scheme before the duplicate review's timer");
+		Map<String, String> person = new java.util.LinkedHashMap<>(ProcessDriver.validForm("OLD-AGE-PENSION"));
+		person.put("applicant.nameEn", "Phulmoni Tudu");
+		person.put("applicant.nameLocal", "ফুলমণি টুডু");
+		person.put("applicant.aadhaar", ProcessDriver.newAadhaar());
+		Application first = verifiedPension(person);
+		driver.decide(first, "Task_Sanction", "approve", null);
+		driver.runAsyncSteps(first);
+		dispatcher.dispatchDue();
+		Application again = verifiedPension(person);
+		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
+		assertThat(driver.instance(again).getProcessDefinitionId()).isEqualTo(before);
+		assertThat(management.createJobQuery().processInstanceId(again.processInstanceId()).timers().count())
+			.as("no timer on the version before").isZero();
+
+		String after;
+		try (InputStream in = getClass().getResourceAsStream("/processes/welfare-scheme.bpmn")) {
+			after = deployWelfare(Bpmn.readModelFromStream(in), "welfare-scheme with the duplicate review's timer");
+		}
+		JsonNode plan = api("/api/v1/admin/migration/plan?source=" + before + "&target=" + after);
+		assertThat(plan.path("valid").asBoolean()).isTrue();
+		// The engine migrates no business-rule task or compensated service task; nothing ever waits at them.
+		assertThat(plan.path("unmappable").findValuesAsText("activityId")).containsOnly("Task_CheckEligibility",
+				"Task_ReportEnrollment");
+		assertThat(plan.path("unmappable").findValuesAsText("waiting")).containsOnly("0");
+		assertThat(find(plan.path("mapped"), "sourceActivityId", "Task_ReviewDuplicate").path("waiting").asLong())
+			.isEqualTo(1);
+		JsonNode started = post("/api/v1/admin/migration/runs",
+				Map.of("source", before, "target", after, "processInstanceIds", List.of(again.processInstanceId())), 202);
+		runBatch(started.path("batchId").asText());
+		assertThat(api("/api/v1/admin/migration/runs/" + started.path("id").asLong()).path("migrated").asInt()).isEqualTo(1);
+
+		assertThat(driver.instance(again).getProcessDefinitionId()).isEqualTo(after);
+		assertThat(driver.timerDue(again, "Timer_ReviewDisposalPeriodOver"))
+			.isEqualTo(driver.task(again, "Task_ReviewDuplicate").getDueDate());
+		assertThat(driver.advanceClock(again, days(31))).as("the timer the migration added fires").isEqualTo(1);
+		assertThat(driver.called(again, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
 	}
 
 	@Test
@@ -248,6 +303,36 @@ class MigrationTest extends ProcessTestSupport {
 			.camundaTaskListenerExpression("complete", "${decisions.require(task, 'approve')}")
 			.connectTo("Gw_ToIssue");
 		return model;
+	}
+
+	private Application verifiedPension(Map<String, String> form) {
+		Application app = driver.start("OLD-AGE-PENSION", form);
+		applications.submit(app.applicationNo(), Map.of());
+		driver.decide(app, "Task_VerifyApplication", "forward", null);
+		driver.runAsyncSteps(app);
+		return driver.reload(app);
+	}
+
+	/** welfare-scheme as it was before the duplicate review had its own disposal timer. */
+	private BpmnModelInstance withoutTheReviewTimer() throws Exception {
+		BpmnModelInstance model;
+		try (InputStream in = getClass().getResourceAsStream("/processes/welfare-scheme.bpmn")) {
+			model = Bpmn.readModelFromStream(in);
+		}
+		ModelerEdits.cut(model, "Flow_Timer_ReviewDisposalPeriodOver_to_Gw_ToBreach");
+		BoundaryEvent timer = model.getModelElementById("Timer_ReviewDisposalPeriodOver");
+		timer.getParentElement().removeChildElement(timer);
+		org.camunda.bpm.model.xml.instance.ModelElementInstance shape = model
+			.getModelElementById("Timer_ReviewDisposalPeriodOver_di");
+		shape.getParentElement().removeChildElement(shape);
+		return model;
+	}
+
+	private String deployWelfare(BpmnModelInstance model, String name) {
+		Deployment deployment = repository.createDeployment().name(name).addModelInstance("welfare-scheme.bpmn", model)
+			.deploy();
+		welfareVersions.add(deployment);
+		return repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();
 	}
 
 	private String deploy(BpmnModelInstance model, String name) {

@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.NewApplication;
 import org.sevahub.certificate.CertificateStatus;
+import org.sevahub.delivery.DeliveryDispatcher;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.ProcessTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -24,6 +27,9 @@ import static org.sevahub.testsupport.ProcessDriver.days;
  * (welfare-eligibility.dmn) deciding.
  */
 class WelfareSchemeProcessTest extends ProcessTestSupport {
+
+	@Autowired
+	DeliveryDispatcher dispatcher;
 
 	@Test
 	void anEligibleApplicantIsSanctionedTheTablesAmountAndDelivered() {
@@ -140,6 +146,82 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
+	void aDuplicateReviewLeftUndecidedGoesToTheFirstAppellateOfficerWithTheRegistrysMatch() {
+		Map<String, String> form = person("Kamala Hembram", "কমলা হেমব্রম");
+		Application first = enrolled(form);
+		Application again = atDuplicateReview(form);
+		// The review and its breach timer share the disposal period's end: 30 days from Monday 7 December.
+		assertThat(driver.timerDue(again, "Timer_ReviewDisposalPeriodOver"))
+			.isEqualTo(driver.task(again, "Task_ReviewDuplicate").getDueDate());
+		assertThat(driver.timerDue(again, "Timer_ReviewDisposalPeriodOver").toInstant())
+			.isEqualTo(ZonedDateTime.of(2027, 1, 6, 23, 59, 59, 0, IST).toInstant());
+		assertThat(driver.advanceClock(again, days(30))).isZero();
+		assertThat(driver.advanceClock(again, days(1))).isEqualTo(1);
+
+		assertThat(driver.instance(again)).hasPassed("Timer_ReviewDisposalPeriodOver", "Gw_ToBreach")
+			.hasNotPassed("Gw_DuplicateOutcome", "Task_Sanction")
+			.isWaitingAt("Call_DisposalBreach");
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(again.applicationNo())
+			.taskDefinitionKey("Task_ReviewDuplicate")
+			.count()).isZero();
+		assertThat(driver.called(again, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
+		assertThat(BpmnAwareTests.task(driver.called(again, "disposal-breach"))).hasCandidateGroup("firstAppellate:WB");
+		assertThat(events.of(again.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
+		// The appellate officer's form shows the registry's match the designated officer left undecided.
+		assertThat(matchesInTheBrief(again)).contains("Registry record " + first.applicationNo());
+
+		driver.decide(again, "Task_DecideOverdue", "reject", "A duplicate: already receives the pension");
+		assertThat(driver.instance(again)).hasPassed("Gw_AfterBreach", "Gw_Decision", "Event_Rejected")
+			.isWaitingAt("Call_Appeal");
+		assertThat(applications.awaitedMessages(again.applicationNo())).contains("FirstAppealFiled");
+		assertThat(driver.statuses(again)).containsExactly("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
+				"REJECTED");
+		assertThat(driver.history(again).get(driver.history(again).size() - 1).remarks())
+			.isEqualTo("A duplicate: already receives the pension");
+		// Nobody appeals: the rejection stands.
+		assertThat(driver.advanceClock(again, days(31))).isEqualTo(1);
+		assertThat(driver.instance(again)).isEnded().hasPassed("End_DecisionStands").hasNotPassed("Task_Issue");
+	}
+
+	@Test
+	void aDuplicateReviewClearedOnEscalationIsSanctionedTheTablesAmountAndDelivered() {
+		Map<String, String> form = person("Lakshmi Soren", "লক্ষ্মী সরেন");
+		enrolled(form);
+		Application again = atDuplicateReview(form);
+		driver.advanceClock(again, days(31));
+		driver.decide(again, "Task_DecideOverdue", "approve", "A different person: another village, another father");
+		driver.runAsyncSteps(again);
+		assertThat(driver.instance(again)).isEnded()
+			.hasPassed("Timer_ReviewDisposalPeriodOver", "Call_DisposalBreach", "Event_Approved", "Task_ReportEnrollment",
+					"End_Delivered")
+			.hasNotPassed("Task_Sanction");
+		assertThat(driver.statuses(again)).containsExactly("INITIATED", "SUBMITTED", "UNDER_VERIFICATION", "FORWARDED",
+				"APPROVED", "CERTIFICATE_ISSUED", "DELIVERED");
+		assertThat(driver.reload(again).sanctionedAmount()).isEqualByComparingTo("1000");
+	}
+
+	@Test
+	void aDuplicateReviewDecidedInTimeLeavesNoBreachTimer() {
+		Map<String, String> form = person("Basanti Murmu", "বাসন্তী মুর্মু");
+		enrolled(form);
+		Application again = atDuplicateReview(form);
+		assertThat(driver.advanceClock(again, days(29))).isZero();
+		driver.decide(again, "Task_ReviewDuplicate", "reject", "Already receives the pension");
+		assertThat(engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(again.processInstanceId())
+			.activityId("Timer_ReviewDisposalPeriodOver")
+			.count()).isZero();
+		// Past the disposal period and the appeal window: only the appeal window's timer fires.
+		assertThat(driver.advanceClock(again, days(31))).isEqualTo(1);
+		assertThat(driver.instance(again)).isEnded().hasPassed("Gw_DuplicateOutcome", "End_DecisionStands")
+			.hasNotPassed("Timer_ReviewDisposalPeriodOver", "Call_DisposalBreach");
+		assertThat(events.of(again.id())).noneSatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
+	}
+
+	@Test
 	void cancellingAfterTheSanctionOrderRevokesItAndUndoesTheEnrollment() {
 		Application app = verified(ProcessDriver.validForm("OLD-AGE-PENSION"));
 		driver.runAsyncSteps(app);
@@ -222,6 +304,42 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		assertThat(driver.advanceClock(app, days(91))).isEqualTo(1);
 		assertThat(driver.called(app, "submission")).isEnded().hasPassed("End_Abandoned");
 		assertThat(driver.instance(app)).isEnded().hasPassed("End_NotSubmitted");
+	}
+
+	/**
+	 * A pensioner of the test's own (a name no other test uses: the sandbox registry also matches on name and birth
+	 * date, and every test class shares it).
+	 */
+	private static Map<String, String> person(String nameEn, String nameLocal) {
+		Map<String, String> form = new LinkedHashMap<>(ProcessDriver.validForm("OLD-AGE-PENSION"));
+		form.put("applicant.nameEn", nameEn);
+		form.put("applicant.nameLocal", nameLocal);
+		form.put("applicant.aadhaar", ProcessDriver.newAadhaar());
+		return form;
+	}
+
+	/** The person sanctioned, delivered and reported to the sandbox registry as enrolled. */
+	private Application enrolled(Map<String, String> form) {
+		Application first = verified(form);
+		driver.runAsyncSteps(first);
+		driver.decide(first, "Task_Sanction", "approve", null);
+		driver.runAsyncSteps(first);
+		assertThat(driver.instance(first)).isEnded().hasPassed("End_Delivered");
+		dispatcher.dispatchDue();
+		return first;
+	}
+
+	/** The same person applying again: the registry lists them, and the designated officer is asked. */
+	private Application atDuplicateReview(Map<String, String> form) {
+		Application again = verified(form);
+		driver.runAsyncSteps(again);
+		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
+		return again;
+	}
+
+	private String matchesInTheBrief(Application app) {
+		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.called(app, "disposal-breach"));
+		return ((SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief")).prop("matches").toString();
 	}
 
 	private Application submitted() {
