@@ -257,15 +257,13 @@ public class ApplicationService {
 	 * so is a control character, which PostgreSQL cannot store (NUL) and no citizen types.
 	 */
 	private static void checkRemarks(String field, String text) {
-		if (text != null && text.length() > REMARKS_LENGTH) {
-			throw new FormInvalidException(Map.of(field, "At most " + REMARKS_LENGTH + " characters"));
+		if (text != null && text.length() > StatusHistoryEntry.REMARKS_LENGTH) {
+			throw new FormInvalidException(Map.of(field, "At most " + StatusHistoryEntry.REMARKS_LENGTH + " characters"));
 		}
 		if (ControlCharacters.in(text)) {
 			throw new FormInvalidException(Map.of(field, "Must not contain control characters"));
 		}
 	}
-
-	private static final int REMARKS_LENGTH = 2000;
 
 	/** Withdraws the application; the process undoes what can be undone (fee refund, certificate revocation). */
 	@Transactional

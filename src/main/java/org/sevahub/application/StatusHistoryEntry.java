@@ -13,4 +13,8 @@ import java.time.Instant;
  */
 public record StatusHistoryEntry(Long id, long applicationId, String status, String stage, String processKey,
 		String activityId, String remarks, String actor, Instant occurredAt) {
+
+	/** {@code status_history.remarks}: longer remarks are the caller's mistake, refused before anything is written. */
+	public static final int REMARKS_LENGTH = 2000;
+
 }

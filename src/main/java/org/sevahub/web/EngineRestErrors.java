@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -47,7 +49,8 @@ import org.springframework.stereotype.Component;
  * <li>a variable sent as a serialized Java object, which the engine refuses (ENGINE-17007): 400;</li>
  * <li>any other server error: 500 whose message names no class and no SQL; the log keeps the whole of it.</li>
  * </ul>
- * Everything else keeps Camunda's status and message.
+ * Everything else keeps Camunda's status and message. Every answer is logged here, as its status says
+ * ({@link #answered}): the engine itself logs no command's exception.
  */
 @Component
 class EngineRestErrors
@@ -94,15 +97,31 @@ class EngineRestErrors
 		});
 	}
 
+	/**
+	 * The engine logs no command's exception itself ({@code enableCmdExceptionLogging: false}): the answer decides.
+	 * A 4xx is the caller's mistake, one INFO line; anything else is a fault of the server's, ERROR with its trace.
+	 */
+	static Response answered(Throwable thrown, HttpServletRequest request) {
+		Response answer = answer(thrown);
+		String call = request == null ? "call" : request.getMethod() + " " + request.getRequestURI();
+		if (answer.getStatus() >= 500) {
+			log.error("Engine REST {} answered {}", call, answer.getStatus(), thrown);
+		}
+		else {
+			String said = said(answer);
+			String why = oneLine(rootCause(thrown).getMessage());
+			log.info("Engine REST {} answered {}: {}{}", call, answer.getStatus(), said,
+					why.isEmpty() || said.contains(why) ? "" : " (" + why + ")");
+		}
+		return answer;
+	}
+
 	static Response answer(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DecisionRefusedException refused) {
-				// The caller's mistake, answered to them; one line is enough here (no ERROR: RefusedDecisionsAreNoErrors).
-				log.info("A decision refused, answered 400: {}", refused.getMessage());
 				return answer(400, "DecisionRefused", refused.getMessage(), 0);
 			}
 			if (cause instanceof DataIntegrityViolationException || cause instanceof SQLException) {
-				log.warn("A value the database could not keep, answered 400", thrown);
 				return answer(400, "InvalidRequestException",
 						"A value is too long or has characters that cannot be kept: check the values sent", 0);
 			}
@@ -110,11 +129,10 @@ class EngineRestErrors
 				return answer(400, "InvalidRequestException", "The body is not what this call takes", 0);
 			}
 		}
-		Response camunda = ExceptionHandlerHelper.getInstance().getResponse(thrown);
-		if (!(camunda.getEntity() instanceof ExceptionDto dto)) {
-			return camunda;
-		}
-		int status = camunda.getStatus();
+		// Camunda's status and body without ExceptionHandlerHelper.getResponse, which logs a 5xx as WARN itself.
+		ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+		int status = camunda.getStatus(thrown).getStatusCode();
+		ExceptionDto dto = camunda.fromException(thrown);
 		String message = dto.getMessage() == null ? "" : dto.getMessage();
 		if (status >= 500 && (thrown instanceof NullValueException || thrown.getCause() instanceof NullValueException
 				|| message.startsWith("Invalid query usage"))) {
@@ -126,13 +144,33 @@ class EngineRestErrors
 					"A variable cannot be a serialized Java object: send JSON, XML or a plain value", 0);
 		}
 		if (INTERNALS.matcher(message).find()) {
-			log.warn("Engine REST answer {} with its message replaced: {}", status, message);
+			// The log keeps Camunda's own message: the exception's, which answered() writes.
 			dto.setMessage(status >= 500 ? "The engine could not do this; the administrators can find why in the log"
 					: "The request could not be carried out as sent");
 		}
 		// Camunda's own answer, its details kept (a deployment's parse errors element by element).
-		return status == camunda.getStatus() ? camunda
-				: Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+		return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+	}
+
+	private static String said(Response answer) {
+		Object entity = answer.getEntity();
+		if (entity instanceof ExceptionDto dto) {
+			return oneLine(dto.getMessage());
+		}
+		return entity instanceof Map<?, ?> body ? oneLine(String.valueOf(body.get("message"))) : "";
+	}
+
+	private static Throwable rootCause(Throwable thrown) {
+		Throwable root = thrown;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	/** PostgreSQL's messages carry their detail on lines of their own. */
+	private static String oneLine(String text) {
+		return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
 	}
 
 	private static Response answer(int status, String type, String message, Integer code) {
@@ -145,53 +183,41 @@ class EngineRestErrors
 
 	// One mapper per type Camunda maps, each of a higher priority than Camunda's own for the same type.
 
-	@Priority(1)
-	static class RestExceptions implements ExceptionMapper<RestException> {
+	/** Jersey injects a proxy to the current request: the mappers are singletons. */
+	abstract static class Mapper<T extends Throwable> implements ExceptionMapper<T> {
+
+		@Context
+		HttpServletRequest request;
 
 		@Override
-		public Response toResponse(RestException exception) {
-			return answer(exception);
+		public Response toResponse(T exception) {
+			return answered(exception, request);
 		}
 
 	}
 
 	@Priority(1)
-	static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-
-		@Override
-		public Response toResponse(ProcessEngineException exception) {
-			return answer(exception);
-		}
+	static class RestExceptions extends Mapper<RestException> {
 
 	}
 
 	@Priority(1)
-	static class UnmappableBodies implements ExceptionMapper<JsonMappingException> {
-
-		@Override
-		public Response toResponse(JsonMappingException exception) {
-			return answer(exception);
-		}
+	static class EngineExceptions extends Mapper<ProcessEngineException> {
 
 	}
 
 	@Priority(1)
-	static class UnparsableBodies implements ExceptionMapper<JsonParseException> {
-
-		@Override
-		public Response toResponse(JsonParseException exception) {
-			return answer(exception);
-		}
+	static class UnmappableBodies extends Mapper<JsonMappingException> {
 
 	}
 
 	@Priority(1)
-	static class Everything implements ExceptionMapper<Throwable> {
+	static class UnparsableBodies extends Mapper<JsonParseException> {
 
-		@Override
-		public Response toResponse(Throwable exception) {
-			return answer(exception);
-		}
+	}
+
+	@Priority(1)
+	static class Everything extends Mapper<Throwable> {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.sevahub.application.Lifecycle.Variables;
+import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.application.form.Aadhaar;
 
 import org.springframework.stereotype.Component;
@@ -41,6 +42,12 @@ public class DecisionGuard {
 		if (needsReason && (remarks == null || remarks.toString().isBlank())) {
 			throw new DecisionRefusedException(
 					"A decision to " + decision + " must give the citizen its reasons in 'remarks'");
+		}
+		if (remarks instanceof String text && text.length() > StatusHistoryEntry.REMARKS_LENGTH) {
+			// Refused before the status history's insert fails: that aborts PostgreSQL's transaction, and Camunda,
+			// looking in it for a BPMN error handler, logged an ERROR of its own (ENGINE-02035).
+			throw new DecisionRefusedException("The remarks are too long: at most "
+					+ StatusHistoryEntry.REMARKS_LENGTH + " characters");
 		}
 		if (remarks instanceof String text && !text.equals(Aadhaar.maskedIn(text))) {
 			// Set where the completion put it, so the engine's runtime and history rows keep the masked text only.

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,9 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.platform.TasklistSession;
 import org.sevahub.platform.TasklistSession.Answer;
+import org.sevahub.testsupport.CapturedLogs;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,25 +94,19 @@ class TasklistCallsTest {
 		Application app = verifying();
 		Task task = tasks.createTaskQuery().processInstanceBusinessKey(app.applicationNo()).singleResult();
 		TasklistSession kolkata = signedIn("tasklist", "assistant");
-		ListAppender<ILoggingEvent> log = new ListAppender<>();
-		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		log.start();
-		root.addAppender(log);
 		Answer refused;
-		try {
+		List<ILoggingEvent> errors;
+		try (CapturedLogs log = new CapturedLogs()) {
 			refused = kolkata.send("POST", "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
 					"{\"variables\":{\"decision\":{\"value\":\"clarify\"},\"remarks\":{\"value\":\"\"}}}", JSON);
-		}
-		finally {
-			root.detachAppender(log);
+			errors = log.atLeast(Level.ERROR);
 		}
 		assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
 		assertThat(refused.body().path("type").asText()).isEqualTo("DecisionRefused");
 		// Tasklist shows the answer's message under the form.
 		assertThat(refused.body().path("message").asText()).contains("remarks")
 			.doesNotContain("org.", "Exception", "ENGINE-");
-		assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
-			.as("the caller's refused decision is no server error")
+		assertThat(errors).as("the caller's refused decision is no server error")
 			.isEmpty();
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
 	}
