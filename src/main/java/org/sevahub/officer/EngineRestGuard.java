@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.sevahub.application.form.FormField;
 import org.sevahub.document.DocumentAccess;
 import org.sevahub.platform.doors.BodyBytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -127,6 +129,8 @@ class EngineRestGuard {
 
 	static final class Guard extends OncePerRequestFilter {
 
+		private static final Logger log = LoggerFactory.getLogger(EngineRestGuard.class);
+
 		private final IdentityService identity;
 
 		private final TaskFormFields forms;
@@ -163,7 +167,7 @@ class EngineRestGuard {
 				// what fits it, or an administrator's unknown checklist tick would be silently ignored.
 				if (method.equals("POST") && complete.matches()) {
 					byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-					if (!completionRefused(complete.group(1), body, true, response)) {
+					if (!completionRefused(complete.group(1), body, true, request, response)) {
 						chain.doFilter(new Replayed(request, body), response);
 					}
 					return;
@@ -176,46 +180,46 @@ class EngineRestGuard {
 				byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
 				passed = new Replayed(request, body);
 				if (method.equals("POST") && complete.matches()) {
-					if (completionRefused(complete.group(1), body, false, response)) {
+					if (completionRefused(complete.group(1), body, false, request, response)) {
 						return;
 					}
 				}
 				else if (body.length > MAX_BODY) {
-					error(response, 413, "InvalidRequestException", "The request body is too large");
+					error(request, response, 413, "InvalidRequestException", "The request body is too large");
 					return;
 				}
 				else if (!(method.equals("PUT") && TASK_WRITE.matcher(path).matches())
 						&& !(method.equals("POST") && (TASK_WRITE.matcher(path).matches() || QUERY.matcher(path).matches()))) {
-					error(response, 403, "AuthorizationException",
+					error(request, response, 403, "AuthorizationException",
 							"Officers complete and manage their tasks; other changes are for administrators");
 					return;
 				}
 				if (!handsOverWithinTheOffice(method, path, body)) {
-					error(response, 403, "AuthorizationException", "A task goes only to an officer of its own posts and"
+					error(request, response, 403, "AuthorizationException", "A task goes only to an officer of its own posts and"
 							+ " office; moving an application to another office is an administrator's transfer");
 					return;
 				}
 				if (method.equals("POST") && INSTANCE_QUERY.matcher(path).matches()
 						&& !readers.mayRead(caller.get(), instanceIds(body, null))) {
-					error(response, 403, "AuthorizationException", QUERY_REFUSED);
+					error(request, response, 403, "AuthorizationException", QUERY_REFUSED);
 					return;
 				}
 			}
 			else if (STACK_TRACE.matcher(path).matches()) {
-				error(response, 403, "AuthorizationException", "Stack traces are for administrators");
+				error(request, response, 403, "AuthorizationException", "Stack traces are for administrators");
 				return;
 			}
 			else if (STATISTICS.matcher(path).matches()) {
-				error(response, 403, "AuthorizationException",
+				error(request, response, 403, "AuthorizationException",
 						"Statistics over every office's applications are for administrators");
 				return;
 			}
 			else if (INSTANCE_QUERY.matcher(path).matches() && !readers.mayRead(caller.get(), instanceIds(null, request))) {
-				error(response, 403, "AuthorizationException", QUERY_REFUSED);
+				error(request, response, 403, "AuthorizationException", QUERY_REFUSED);
 				return;
 			}
 			else if (!mayRead(caller.get(), path, request)) {
-				error(response, 403, "AuthorizationException",
+				error(request, response, 403, "AuthorizationException",
 						"Only officers whose groups hold a task of this application may read it");
 				return;
 			}
@@ -224,21 +228,21 @@ class EngineRestGuard {
 
 		/** Answers and says true when a task's completion may not go to the engine. */
 		private boolean completionRefused(String taskId, byte[] body, boolean otherVariablesAllowed,
-				HttpServletResponse response) throws IOException {
+				HttpServletRequest request, HttpServletResponse response) throws IOException {
 			if (body.length > MAX_BODY) {
-				error(response, 413, "InvalidRequestException", "The request body is too large");
+				error(request, response, 413, "InvalidRequestException", "The request body is too large");
 				return true;
 			}
 			Optional<Map<String, FormField>> editable = forms.of(taskId);
 			if (editable.isEmpty()) {
-				error(response, 404, "InvalidRequestException", "There is no such task");
+				error(request, response, 404, "InvalidRequestException", "There is no such task");
 				return true;
 			}
 			Optional<JsonNode> completion = read(body);
 			List<String> problems = completion.isEmpty() ? List.of("The body is not JSON")
 					: CompletionVariables.problems(completion.get(), editable.get(), otherVariablesAllowed);
 			if (!problems.isEmpty()) {
-				error(response, 400, "InvalidRequestException", String.join("; ", problems));
+				error(request, response, 400, "InvalidRequestException", String.join("; ", problems));
 				return true;
 			}
 			return false;
@@ -355,7 +359,10 @@ class EngineRestGuard {
 			return engine.lookingAt() ? path.substring(engine.end()) : path;
 		}
 
-		private void error(HttpServletResponse response, int status, String type, String message) throws IOException {
+		private void error(HttpServletRequest request, HttpServletResponse response, int status, String type,
+				String message) throws IOException {
+			// The caller's mistake, logged as the API's exception mappers log theirs (web/EngineRestErrors).
+			log.info("Engine REST {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, message);
 			response.setStatus(status);
 			response.setContentType("application/json");
 			json.writeValue(response.getOutputStream(), Map.of("type", type, "message", message));

@@ -29,7 +29,12 @@ public final class CapturedLogs implements AutoCloseable {
 	}
 
 	public List<ILoggingEvent> from(Class<?> logger) {
-		return events().stream().filter(event -> event.getLoggerName().equals(logger.getName())).toList();
+		return from(logger.getName());
+	}
+
+	/** By name, for a logger whose class the test's package cannot see. */
+	public List<ILoggingEvent> from(String logger) {
+		return events().stream().filter(event -> event.getLoggerName().equals(logger)).toList();
 	}
 
 	private List<ILoggingEvent> events() {

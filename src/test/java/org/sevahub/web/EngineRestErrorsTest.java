@@ -1,9 +1,12 @@
 package org.sevahub.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -75,7 +78,7 @@ class EngineRestErrorsTest {
 	@Test
 	void anUnknownTaskAndAnInvalidQueryAreNotServerErrors() {
 		assertRefused(asDemo().postForEntity("/engine-rest/task/no-such-task/complete", json("{\"variables\": {}}"),
-				Map.class), 400);
+				Map.class), 404);
 		ResponseEntity<Map> query = asDemo().getForEntity("/engine-rest/task?includeAssignedTasks=true", Map.class);
 		assertRefused(query, 400);
 		assertThat((String) query.getBody().get("message")).startsWith("Invalid query usage");
@@ -99,7 +102,7 @@ class EngineRestErrorsTest {
 	void anUnknownTaskIsNoErrorInTheLog() {
 		ResponseEntity<Map> refused = answeredQuietly(() -> asDemo().postForEntity(
 				"/engine-rest/task/no-such-task/complete", json("{\"variables\": {}}"), Map.class));
-		assertRefused(refused, 400);
+		assertRefused(refused, 404);
 	}
 
 	/** Camunda keeps a string variable in a column of 4,000 characters ({@code ACT_RU_VARIABLE.TEXT_}). */
@@ -146,10 +149,13 @@ class EngineRestErrorsTest {
 		try (CapturedLogs log = new CapturedLogs()) {
 			ResponseEntity<Map> answer = call.get();
 			assertThat(log.atLeast(Level.ERROR)).as("a caller's mistake is no server error").isEmpty();
-			assertThat(log.from(EngineRestErrors.class)).singleElement().satisfies(event -> {
+			// Refused by SevaHub's guard before the engine, or by the engine and answered by the mappers.
+			List<ILoggingEvent> answered = new ArrayList<>(log.from(EngineRestErrors.class));
+			answered.addAll(log.from("org.sevahub.officer.EngineRestGuard"));
+			assertThat(answered).singleElement().satisfies(event -> {
 				assertThat(event.getLevel()).isEqualTo(Level.INFO);
 				assertThat(event.getThrowableProxy()).isNull();
-				assertThat(event.getFormattedMessage()).contains("/engine-rest/", "answered 400");
+				assertThat(event.getFormattedMessage()).containsPattern("/engine-rest/.* answered 40[04]");
 			});
 			return answer;
 		}
