@@ -123,7 +123,8 @@ class DocumentTasks {
 			String local = requirement == null ? null : requirement.names().get(language);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", d.code());
-			row.put("name", Words.bilingual(name, local));
+			String names = Words.bilingual(name, local);
+			row.put("name", names);
 			row.put("file", d.fileName());
 			row.put("details", details(d));
 			// In English and the state language, as the form around it is ("accepted / গৃহীত").
@@ -135,7 +136,8 @@ class DocumentTasks {
 			row.put("verdict", words.inEnglishAnd(language,
 					d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(), null));
 			rows.add(row);
-			options.add(Map.of("label", name + " (" + d.fileName() + ")", "value", d.code()));
+			// Named as the rows above name it; the form submits the code, which the verdicts are recorded by.
+			options.add(Map.of("label", names + " (" + d.fileName() + ")", "value", d.code()));
 		}
 		try {
 			task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json.writeValueAsString(rows)).create());

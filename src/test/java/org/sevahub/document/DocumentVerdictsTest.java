@@ -80,6 +80,9 @@ class DocumentVerdictsTest {
 	@Autowired
 	DocumentRetention retention;
 
+	@Autowired
+	DocumentCatalog catalog;
+
 	@BeforeAll
 	static void clamd() {
 		TestClamd.requireRunning();
@@ -104,9 +107,24 @@ class DocumentVerdictsTest {
 		assertThat(first.path("image").asBoolean()).isFalse();
 		// In English and the state language, as the form around it (the test installation's first: Hindi).
 		assertThat(first.path("verdict").asText()).isEqualTo("not checked yet / अभी जाँचा नहीं गया");
-		assertThat(json.readTree(tasks.getVariableLocal(driver.task(app, "Task_VerifyApplication").getId(),
-				"documentOptions").toString())).extracting(o -> o.path("value").asText())
-			.containsExactly("address-proof", "income-proof");
+		JsonNode options = json.readTree(tasks.getVariableLocal(driver.task(app, "Task_VerifyApplication").getId(),
+				"documentOptions").toString());
+		assertThat(options).extracting(o -> o.path("value").asText()).containsExactly("address-proof", "income-proof");
+	}
+
+	/** The checklist names each document as the rows above it do, in English and the state language (Hindi here). */
+	@Test
+	void theChecklistNamesTheDocumentsInBothLanguagesAndSubmitsTheirCodes() throws Exception {
+		Application app = submittedAndPaid();
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		JsonNode options = json.readTree(tasks.getVariableLocal(verify.getId(), "documentOptions").toString());
+		DocumentRequirement address = catalog.find(app.serviceCode(), "address-proof").orElseThrow();
+		String hindi = address.names().get("hi");
+		assertThat(hindi).isNotBlank().isNotEqualTo(address.nameEn());
+		assertThat(options.get(0).path("label").asText())
+			.isEqualTo(address.nameEn() + " / " + hindi + " (address-proof.pdf)")
+			.isEqualTo(rows(verify).get(0).path("name").asText() + " (address-proof.pdf)");
+		assertThat(options.get(0).path("value").asText()).isEqualTo("address-proof");
 	}
 
 	@Test
