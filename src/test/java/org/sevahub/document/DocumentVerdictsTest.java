@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
+import org.sevahub.language.Languages;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 import org.sevahub.testsupport.TestClamd;
@@ -26,6 +27,7 @@ import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -83,6 +85,9 @@ class DocumentVerdictsTest {
 	@Autowired
 	DocumentCatalog catalog;
 
+	@Autowired
+	MessageSource messages;
+
 	@BeforeAll
 	static void clamd() {
 		TestClamd.requireRunning();
@@ -101,7 +106,11 @@ class DocumentVerdictsTest {
 		JsonNode first = rows.get(0);
 		assertThat(first.path("name").asText()).startsWith("Proof of address").contains(" / पते का प्रमाण");
 		assertThat(first.path("file").asText()).isEqualTo("address-proof.pdf");
-		assertThat(first.path("details").asText()).startsWith("PDF, 1 page, ").contains("SHA-256 ");
+		// The page count in Hindi too, from the bundle.
+		assertThat(first.path("details").asText())
+			.startsWith("PDF, 1 page / " + messages.getMessage("document.officer.page", new Object[] { "1" },
+					Languages.locale("hi")) + ", ")
+			.contains("1 पृष्ठ", "SHA-256 ");
 		assertThat(first.path("scan").asText()).startsWith("Scanned clean by ClamAV");
 		assertThat(first.path("viewUrl").asText()).matches("/officer/documents/\\d+");
 		assertThat(first.path("image").asBoolean()).isFalse();
