@@ -92,19 +92,28 @@ public class DashboardController {
 		return "admin/dashboard";
 	}
 
+	/**
+	 * The page's table as CSV, in the page's language: the headers are the table's own, the names the rows' (the
+	 * row's code beside them, for a machine). A byte order mark first: Excel reads a CSV without one in the
+	 * Windows code page, and Bengali or Devanagari names come out garbled.
+	 */
 	@GetMapping(value = "/admin/dashboard/figures.csv")
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "service") String by, Principal user) {
+			@RequestParam(defaultValue = "service") String by, Principal user, Locale locale) {
 		Report report = report(from, to, by, user);
-		StringBuilder csv = new StringBuilder(
-				"period_from,period_to,by,key,name,received,disposed_in_time,disposed_late,pending_in_time,pending_beyond_time,"
-						+ "average_disposal_days,p90_disposal_days,appeals_filed,appeals_allowed\r\n");
-		// Machine-readable: the names stay English whatever language the dashboard was read in.
-		Labels labels = new Labels(Locale.ENGLISH);
+		Labels labels = new Labels(locale);
+		String cut = labels.text(labels.byKey(report.by()));
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		csv.append(String.join(",", java.util.stream.Stream
+			.of("dashboard.from", "dashboard.to", "dashboard.by", "dashboard.csv.code", labels.byKey(report.by()),
+					"dashboard.received", "dashboard.disposed.intime", "dashboard.disposed.late",
+					"dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
+					"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed")
+			.map(key -> cell(labels.text(key)))
+			.toList())).append("\r\n");
 		for (RtsFigures.Row row : rowsWithTotal(report)) {
-			csv.append(String.join(",", report.period().from().toString(), report.period().to().toString(),
-					report.by().name().toLowerCase(Locale.ROOT), cell(row.key()),
-					cell(row.key().equals("Total") ? "Total" : labels.name(report.by(), row.key())),
+			csv.append(String.join(",", report.period().from().toString(), report.period().to().toString(), cell(cut),
+					cell(row.key()), cell(labels.row(report.by(), row)),
 					String.valueOf(row.received()), String.valueOf(row.disposedInTime()),
 					String.valueOf(row.disposedLate()), String.valueOf(row.pendingInTime()),
 					String.valueOf(row.pendingBeyond()), days(row.averageDays()), days(row.p90Days()),
@@ -122,7 +131,7 @@ public class DashboardController {
 
 	/** The month's report the Right to Services acts ask of a department, per service and per office. */
 	@GetMapping("/admin/dashboard/report.pdf")
-	ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month, Principal user) {
+	ResponseEntity<byte[]> monthly(@RequestParam(required = false) String month, Principal user, Locale locale) {
 		YearMonth ym;
 		try {
 			ym = month == null || month.isBlank() ? YearMonth.from(EngineClock.now().atZone(zone)).minusMonths(1)
@@ -135,7 +144,7 @@ public class DashboardController {
 		String to = ym.atEndOfMonth().toString();
 		Report byService = report(from, to, "service", user);
 		Report byOffice = report(from, to, "office", user);
-		byte[] pdf = MonthlyReportPdf.render(ym, byService, byOffice, new Labels(Locale.ENGLISH), zone);
+		byte[] pdf = MonthlyReportPdf.render(ym, byService, byOffice, new Labels(locale));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -199,7 +208,10 @@ public class DashboardController {
 		return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
 
-	/** Names for a row's key in a language: the service's and the office's own names, the post's in words. */
+	/**
+	 * Names for a row's key in a language: the service's and the office's own names, the post's in words; and the
+	 * table's texts, for the CSV and the PDF to say what the page says.
+	 */
 	public final class Labels {
 
 		private final Locale locale;
@@ -218,8 +230,31 @@ public class DashboardController {
 			};
 		}
 
+		/** A row's name; the total's in words. */
+		public String row(RtsFigures.By by, RtsFigures.Row row) {
+			return row.key().equals("Total") ? text("dashboard.total") : name(by, row.key());
+		}
+
 		public String days(Double days) {
 			return DashboardController.days(days);
+		}
+
+		/** The heading of the names' column: {@code dashboard.by.service}, as the cut is offered on the page. */
+		String byKey(RtsFigures.By by) {
+			return "dashboard.by." + by.name().toLowerCase(Locale.ROOT);
+		}
+
+		String text(String key, Object... arguments) {
+			return messages.getMessage(key, arguments, locale);
+		}
+
+		Locale locale() {
+			return locale;
+		}
+
+		String dateTime(Instant at) {
+			return words.date(at, locale) + ", "
+					+ java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
 		}
 
 	}

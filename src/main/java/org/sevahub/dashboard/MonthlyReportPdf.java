@@ -1,8 +1,9 @@
 package org.sevahub.dashboard;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.sevahub.certificate.PdfComposer;
 
@@ -13,41 +14,49 @@ import org.sevahub.certificate.PdfComposer;
  */
 final class MonthlyReportPdf {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+	/** A row's figures, each by the dashboard table's heading for it. */
+	private static final List<String> FIGURES = List.of("dashboard.received", "dashboard.disposed.intime",
+			"dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
+			"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed");
 
 	private MonthlyReportPdf() {
 	}
 
+	/**
+	 * In the reader's language, with the dashboard page's words for the same figures; PdfComposer sets Bengali and
+	 * Devanagari in the shipped Noto fonts, as it does certificates.
+	 */
 	static byte[] render(YearMonth month, DashboardController.Report byService, DashboardController.Report byOffice,
-			DashboardController.Labels labels, ZoneId zone) {
-		try (PdfComposer pdf = new PdfComposer("Right to Services report " + month)) {
-			pdf.heading("Right to Services: monthly report", 16)
-				.field("Month", month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-						+ " " + month.getYear())
-				.field("Offices", byService.scope() == null ? "All offices" : String.join(", ", byService.scope()))
-				.field("Pending counted at", WHEN.format(byService.asOf().atZone(zone)))
+			DashboardController.Labels labels) {
+		String title = labels.text("dashboard.report.title");
+		String monthName = DateTimeFormatter.ofPattern("MMMM yyyy", labels.locale()).format(month);
+		try (PdfComposer pdf = new PdfComposer(title + ", " + month)) {
+			pdf.heading(title, 16)
+				.field(labels.text("dashboard.report.month"), monthName)
+				.field(labels.text("dashboard.scope"), byService.scope() == null ? labels.text("dashboard.scope.all")
+						: String.join(", ",
+								byService.scope().stream().map(code -> labels.name(RtsFigures.By.OFFICE, code)).toList()))
+				.gap(4)
+				.paragraph(labels.text("dashboard.asof", labels.dateTime(byService.asOf())), 10)
 				.gap(8);
-			section(pdf, "By service", byService, labels);
-			section(pdf, "By office", byOffice, labels);
-			pdf.gap(6)
-				.wrapped("Disposed within time: decided (approved or rejected) by the statutory due date, which a "
-						+ "clarification sought from the citizen moves on. Days are counted from submission to the decision.",
-						8, 120);
+			section(pdf, byService, labels);
+			section(pdf, byOffice, labels);
+			pdf.gap(6).wrapped(labels.text("dashboard.report.note"), 8, 120);
 			return pdf.toBytes();
 		}
 	}
 
-	private static void section(PdfComposer pdf, String title, DashboardController.Report report,
-			DashboardController.Labels labels) {
-		pdf.heading(title, 12);
+	private static void section(PdfComposer pdf, DashboardController.Report report, DashboardController.Labels labels) {
+		pdf.heading(labels.text(labels.byKey(report.by())), 12);
 		for (RtsFigures.Row row : DashboardController.rowsWithTotal(report)) {
-			String name = row.key().equals("Total") ? "Total" : labels.name(report.by(), row.key());
-			pdf.paragraph(name, 10)
-				.wrapped("received " + row.received() + "; disposed within time " + row.disposedInTime() + ", late "
-						+ row.disposedLate() + "; pending within time " + row.pendingInTime() + ", beyond time "
-						+ row.pendingBeyond() + "; days to dispose: average " + or(labels.days(row.averageDays()))
-						+ ", 90th percentile " + or(labels.days(row.p90Days())) + "; appeals filed " + row.appealsFiled()
-						+ ", allowed " + row.appealsAllowed(), 9, 120);
+			List<Object> values = List.of(row.received(), row.disposedInTime(), row.disposedLate(), row.pendingInTime(),
+					row.pendingBeyond(), or(labels.days(row.averageDays())), or(labels.days(row.p90Days())),
+					row.appealsFiled(), row.appealsAllowed());
+			List<String> figures = new ArrayList<>();
+			for (int i = 0; i < FIGURES.size(); i++) {
+				figures.add(labels.text(FIGURES.get(i)) + " " + values.get(i));
+			}
+			pdf.paragraph(labels.row(report.by(), row), 10).wrapped(String.join("; ", figures), 9, 120);
 		}
 		pdf.gap(6);
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -206,12 +207,23 @@ class TaskBriefs {
 		}
 	}
 
+	/** Its office, and where its designated officer sits, in English and in the state language. */
 	private String office(Application app) {
-		return offices.of(app, "en")
-			.map(o -> o.office() + " (" + o.code() + ")"
-					+ (o.designatedPost() == null ? "" : "; designated officer: " + o.designatedPost() + ", "
-							+ o.designatedOffice()))
-			.orElse("not routed");
+		Optional<OfficeAssignments.Assigned> routed = offices.of(app, "en");
+		if (routed.isEmpty()) {
+			return message("desk.brief.office.none", null);
+		}
+		if (routed.get().designatedPost() == null) {
+			return Words.bilingual(named(routed.get()), named(offices.of(app, languages.stateLanguage()).orElseThrow()));
+		}
+		return both("desk.brief.office", locale -> {
+			OfficeAssignments.Assigned office = offices.of(app, locale.getLanguage()).orElseThrow();
+			return new Object[] { named(office), office.designatedPost(), office.designatedOffice() };
+		});
+	}
+
+	private static String named(OfficeAssignments.Assigned office) {
+		return office.office() + " (" + office.code() + ")";
 	}
 
 	/** Set on the task only where its process does not already say the same (a called appeal, say). */
@@ -223,11 +235,14 @@ class TaskBriefs {
 
 	private String origin(Application app) {
 		if (app.channel().equals(Application.DIRECT)) {
-			return "SevaHub's own form (direct)";
+			return message("desk.brief.origin.direct", null);
 		}
-		String portal = message("portalclosed.portal." + app.channel(), app.channel());
-		return portal + links.find(app.id(), app.channel()).map(PortalLink::externalRef).map(ref -> ", its reference " + ref)
-			.orElse("");
+		String portal = "portalclosed.portal." + app.channel();
+		return links.find(app.id(), app.channel())
+			.map(PortalLink::externalRef)
+			.map(ref -> both("desk.brief.origin.reference",
+					locale -> new Object[] { messages.getMessage(portal, null, app.channel(), locale), ref }))
+			.orElseGet(() -> message(portal, app.channel()));
 	}
 
 	/** The statutory due date in the state's time, with the days left counted from the day the task opened. */
@@ -254,10 +269,21 @@ class TaskBriefs {
 		return words.inEnglishAnd(languages.stateLanguage(), key, fallback);
 	}
 
+	/** A text in English and in the state language, side by side, its arguments each written in that language. */
+	private String both(String key, Function<Locale, Object[]> arguments) {
+		return Words.bilingual(messages.getMessage(key, arguments.apply(ENGLISH), ENGLISH),
+				messages.getMessage(key, arguments.apply(local()), local()));
+	}
+
 	/** A day in words in both languages ("7 December 2026 / 7 ডিসেম্বর 2026"), then the time. */
 	private String when(Instant at) {
 		LocalDate day = at.atZone(zone).toLocalDate();
 		return Words.bilingual(words.day(day, ENGLISH), words.day(day, local())) + ", " + TIME.format(at.atZone(zone));
+	}
+
+	/** A day in words and the time, in one language. */
+	private String at(Instant at, Locale locale) {
+		return words.day(at.atZone(zone).toLocalDate(), locale) + ", " + TIME.format(at.atZone(zone));
 	}
 
 	private List<Map<String, String>> history(Application app) {
@@ -280,13 +306,15 @@ class TaskBriefs {
 			.stream()
 			.filter(e -> e.kind().startsWith("REGISTRY"))
 			.forEach(e -> rows.add(Map.of("source",
-					(e.kind().equals(REGISTRY_MATCH) ? "Registry record that matched, " : "Registry, ")
-							+ when(e.occurredAt()),
+					message(e.kind().equals(REGISTRY_MATCH) ? "desk.brief.registry.match" : "desk.brief.registry", null)
+							+ ", " + when(e.occurredAt()),
 					"detail", e.detail() == null ? "" : e.detail())));
 		for (Application other : repository.sameApplicant(app, applicant)) {
-			rows.add(Map.of("source", "SevaHub application " + other.applicationNo(), "detail",
-					message("desk.status." + other.status(), other.status())
-							+ (other.submittedAt() == null ? "" : ", submitted " + when(other.submittedAt()))));
+			rows.add(Map.of("source",
+					words.inEnglishAnd(languages.stateLanguage(), "desk.brief.application", null, other.applicationNo()),
+					"detail", message("desk.status." + other.status(), other.status())
+							+ (other.submittedAt() == null ? "" : "; " + both("desk.brief.submitted",
+									locale -> new Object[] { at(other.submittedAt(), locale) }))));
 		}
 		return rows;
 	}

@@ -3,6 +3,7 @@ package org.sevahub.document;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,9 +124,10 @@ class DocumentTasks {
 			String local = requirement == null ? null : requirement.names().get(language);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", d.code());
-			row.put("name", Words.bilingual(name, local));
+			String names = Words.bilingual(name, local);
+			row.put("name", names);
 			row.put("file", d.fileName());
-			row.put("details", details(d));
+			row.put("details", details(d, language));
 			// In English and the state language, as the form around it is ("accepted / গৃহীত").
 			row.put("scan", capitalised(words.inEnglishAnd(language,
 					d.scanned() ? "document.officer.scanned" : "document.officer.not-scanned", null, d.scannedBy())));
@@ -135,7 +137,8 @@ class DocumentTasks {
 			row.put("verdict", words.inEnglishAnd(language,
 					d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(), null));
 			rows.add(row);
-			options.add(Map.of("label", name + " (" + d.fileName() + ")", "value", d.code()));
+			// Named as the rows above name it; the form submits the code, which the verdicts are recorded by.
+			options.add(Map.of("label", names + " (" + d.fileName() + ")", "value", d.code()));
 		}
 		try {
 			task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
@@ -150,12 +153,17 @@ class DocumentTasks {
 		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
-	private static String details(StoredDocument d) {
+	/** "PDF, 2 pages / 2 পৃষ্ঠা, 180 KB, SHA-256 …": the pages in both languages, as the rest of the form. */
+	private String details(StoredDocument d, String language) {
 		String type = AcceptedType.of(d.mediaType()).map(t -> t.label).orElse(d.mediaType());
-		String size = d.sizeBytes() >= 1024 * 1024 ? String.format("%.1f MB", d.sizeBytes() / (1024.0 * 1024.0))
+		String size = d.sizeBytes() >= 1024 * 1024
+				? String.format(Locale.ROOT, "%.1f MB", d.sizeBytes() / (1024.0 * 1024.0))
 				: Math.max(1, Math.round(d.sizeBytes() / 1024.0)) + " KB";
-		return type + (d.pages() == null ? "" : ", " + d.pages() + (d.pages() == 1 ? " page" : " pages")) + ", "
-				+ size + ", SHA-256 " + d.shortDigest() + "…";
+		// The count as text: Java would write it in Bengali or Devanagari digits (TaskBriefs' due date does too).
+		String pages = d.pages() == null ? ""
+				: ", " + words.inEnglishAnd(language, d.pages() == 1 ? "document.officer.page" : "document.officer.pages",
+						null, String.valueOf(d.pages()));
+		return type + pages + ", " + size + ", SHA-256 " + d.shortDigest() + "…";
 	}
 
 	private void record(DelegateTask task, Application app) {

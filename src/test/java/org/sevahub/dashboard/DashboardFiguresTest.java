@@ -1,12 +1,17 @@
 package org.sevahub.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,10 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.DailyRollup;
+import org.sevahub.application.catalog.ServiceCatalog;
+import org.sevahub.language.Languages;
+import org.sevahub.office.OfficeDirectory;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +46,19 @@ class DashboardFiguresTest {
 	static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
 	static final String PERIOD = "from=2019-03-01&to=2019-03-31";
+
+	static final List<String> COLUMNS = List.of("period_from", "period_to", "by", "key", "name", "received",
+			"disposed_in_time", "disposed_late", "pending_in_time", "pending_beyond_time", "average_disposal_days",
+			"p90_disposal_days", "appeals_filed", "appeals_allowed");
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	ServiceCatalog catalog;
+
+	@Autowired
+	OfficeDirectory offices;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -165,8 +187,8 @@ class DashboardFiguresTest {
 		assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try (var document = Loader.loadPDF(pdf.getBody())) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("March 2019", "Birth Certificate", "received 5; disposed within time 2, late 1",
-					"Howrah District Office (WB-HWH)", "appeals filed 1, allowed 1");
+			assertThat(text).contains("March 2019", "Birth Certificate", "Received 5; Disposed within time 2; Disposed late 1",
+					"Howrah District Office (WB-HWH)", "Appeals filed 1; Appeals allowed 1");
 		}
 	}
 
@@ -176,8 +198,7 @@ class DashboardFiguresTest {
 		assertThat(services).contains("জন্ম শংসাপত্র", "1 এপ্রিল 2019, 00:00").doesNotContain("Birth Certificate", "01-04-2019");
 		assertThat(page("by=office&lang=bn")).contains("হাওড়া জেলা দপ্তর (WB-HWH)").doesNotContain("Howrah District Office");
 		assertThat(page("by=post&lang=bn")).contains("মনোনীত আধিকারিক").doesNotContain("Designated officer");
-		// The CSV stays machine-readable: English names whatever language the dashboard is read in.
-		assertThat(csv("demo", "by=office&lang=bn").get("WB-HWH")).containsEntry("name", "Howrah District Office (WB-HWH)");
+		assertThat(csv("demo", "by=office&lang=bn").get("WB-HWH")).containsEntry("name", "হাওড়া জেলা দপ্তর (WB-HWH)");
 
 		ResponseEntity<String> bad = http.withBasicAuth("demo", "demo")
 			.getForEntity("/admin/dashboard?from=2019-03-31&to=2019-03-01&lang=bn", String.class);
@@ -185,6 +206,49 @@ class DashboardFiguresTest {
 		assertThat(bad.getHeaders().getContentType().toString()).startsWith("text/html");
 		assertThat(bad.getBody()).contains("সময়কাল 1 মার্চ 2019 তারিখে শেষ হচ্ছে, 31 মার্চ 2019 তারিখে শুরু হওয়ার আগেই।",
 				"ড্যাশবোর্ডে ফিরে যান");
+	}
+
+	/**
+	 * The CSV and the monthly PDF say what the page says, in its words (the bundle's, read here): headings, names,
+	 * the total. The CSV starts with a byte order mark, so Excel reads it as UTF-8.
+	 */
+	@Test
+	void inEachLanguageTheCsvAndTheMonthlyReportUseThePagesWords() throws Exception {
+		for (String language : List.of("bn", "hi", "mr")) {
+			Locale locale = Languages.locale(language);
+			ResponseEntity<byte[]> answer = http.withBasicAuth("demo", "demo")
+				.getForEntity("/admin/dashboard/figures.csv?" + PERIOD + "&by=service&lang=" + language, byte[].class);
+			byte[] bytes = answer.getBody();
+			assertThat(Arrays.copyOf(bytes, 3)).as("byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+			List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
+			assertThat(lines.get(0).split(",")).containsExactly(Stream
+				.of("dashboard.from", "dashboard.to", "dashboard.by", "dashboard.csv.code", "dashboard.by.service",
+						"dashboard.received", "dashboard.disposed.intime", "dashboard.disposed.late",
+						"dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
+						"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed")
+				.map(key -> messages.getMessage(key, null, locale))
+				.toArray(String[]::new));
+			String birth = catalog.get("BIRTH-CERT").name(language);
+			assertThat(birth).as("the catalog names the service in " + language).isNotEqualTo("Birth Certificate");
+			assertThat(lines).anyMatch(line -> line.startsWith("2019-03-01,2019-03-31,"
+					+ messages.getMessage("dashboard.by.service", null, locale) + ",BIRTH-CERT," + birth + ",5,2,1,"));
+			assertThat(lines.get(lines.size() - 1))
+				.startsWith("2019-03-01,2019-03-31," + messages.getMessage("dashboard.by.service", null, locale) + ",Total,"
+						+ messages.getMessage("dashboard.total", null, locale) + ",6,");
+
+			ResponseEntity<byte[]> pdf = http.withBasicAuth("demo", "demo")
+				.getForEntity("/admin/dashboard/report.pdf?month=2019-03&lang=" + language, byte[].class);
+			try (var document = Loader.loadPDF(pdf.getBody())) {
+				String text = new PDFTextStripper().getText(document);
+				assertThat(text).as(language).contains(messages.getMessage("dashboard.report.title", null, locale),
+						DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(YearMonth.of(2019, 3)), birth,
+						offices.find("WB-HWH").orElseThrow().name(language) + " (WB-HWH)",
+						messages.getMessage("dashboard.received", null, locale) + " 5; "
+								+ messages.getMessage("dashboard.disposed.intime", null, locale) + " 2",
+						messages.getMessage("dashboard.total", null, locale))
+					.doesNotContain("Birth Certificate", "Received", "Howrah");
+			}
+		}
 	}
 
 	private String page(String query) {
@@ -199,7 +263,8 @@ class DashboardFiguresTest {
 			.getForEntity("/admin/dashboard/figures.csv?" + PERIOD + "&" + by, String.class);
 		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
 		List<String> lines = answer.getBody().lines().toList();
-		List<String> header = Arrays.asList(lines.get(0).split(","));
+		// The columns by their order: the headers are in the reader's language.
+		List<String> header = COLUMNS;
 		Map<String, Map<String, String>> rows = new LinkedHashMap<>();
 		for (String line : lines.subList(1, lines.size())) {
 			String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);

@@ -10,12 +10,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.sevahub.application.Application;
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.language.Languages;
+import org.sevahub.office.OfficeAssignments;
 import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import org.assertj.core.api.SoftAssertions;
@@ -25,6 +31,7 @@ import org.assertj.core.api.SoftAssertions;
  * English and Bengali, as the rest of the form is: choices by their labels, dates in words.
  */
 @TestPropertySource(properties = "sevahub.state-language=bn")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskBriefsInBengaliTest extends ProcessTestSupport {
 
 	@Autowired
@@ -36,13 +43,27 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 	@Autowired
 	RepositoryService repository;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Autowired
+	OfficeAssignments offices;
+
+	@Autowired
+	MessageSource messages;
+
 	/**
 	 * This context deployed the forms in Bengali as their latest version, and the suite's other contexts share the
 	 * database: Tasklist there would show Bengali forms to tests that read Hindi ones (BrowserTest did, in a random
 	 * order). The forms of the last deployment before the Bengali ones are deployed again, so the latest version is
-	 * theirs. (A context that starts after this one deploys its own forms as a newer version anyway.)
+	 * theirs. (A context that starts after this one deploys its own forms as a newer version anyway.) After all of
+	 * this class's tests, not each: the context deploys the Bengali forms once, and a test after the first would read
+	 * the Hindi ones.
 	 */
-	@AfterEach
+	@AfterAll
 	void putTheFormsBeforeThemBack() throws Exception {
 		List<Deployment> newestFirst = repository.createDeploymentQuery().orderByDeploymentTime().desc().list();
 		if (newestFirst.isEmpty() || !bengali(newestFirst.get(0))) {
@@ -107,6 +128,47 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 		soft.assertThat(brief.prop("history").elements().get(0).prop("at").stringValue())
 			.matches("\\d{1,2} December 2026 / \\d{1,2} ডিসেম্বর 2026, \\d\\d:\\d\\d");
 		soft.assertAll();
+	}
+
+	/**
+	 * The brief's remaining lines in both languages, the Bengali from the bundle: where the application came from,
+	 * its office and designated officer, the registry's rows and the person's other applications.
+	 */
+	@Test
+	void theOriginOfficeAndRegistryRowsReadInBothLanguages() throws Exception {
+		Application earlier = driver.startAndSubmit("BIRTH-CERT");
+		Application app = driver.startAndSubmit("BIRTH-CERT");
+		// The same person by name and date of birth, a name no other test gives.
+		jdbc.sql("UPDATE applicant SET name_en = 'Brief Twin', date_of_birth = DATE '1990-01-01' WHERE id IN (:ids)")
+			.param("ids", List.of(earlier.applicantId(), app.applicantId()))
+			.update();
+		events.record(app.id(), "REGISTRY_MATCH", "SPR-1: Brief Twin, enrolled");
+		driver.decide(app, "Task_VerifyApplication", "forward", null);
+		SpinJsonNode brief = (SpinJsonNode) tasks.getVariableLocal(driver.task(app, "Task_Decide").getId(), "brief");
+
+		SoftAssertions soft = new SoftAssertions();
+		soft.assertThat(brief.prop("origin").stringValue())
+			.isEqualTo("SevaHub's own form (direct) / " + bengali("desk.brief.origin.direct"));
+		OfficeAssignments.Assigned en = offices.of(app, "en").orElseThrow();
+		OfficeAssignments.Assigned bn = offices.of(app, "bn").orElseThrow();
+		soft.assertThat(brief.prop("office").stringValue())
+			.isEqualTo(en.office() + " (" + en.code() + "); designated officer: " + en.designatedPost() + ", "
+					+ en.designatedOffice() + " / " + bengali("desk.brief.office", bn.office() + " (" + bn.code() + ")",
+							bn.designatedPost(), bn.designatedOffice()))
+			.contains("মনোনীত আধিকারিক");
+		List<String> sources = brief.prop("matches").elements().stream().map(m -> m.prop("source").stringValue()).toList();
+		soft.assertThat(sources).anyMatch(source -> source.startsWith(
+				"Registry record that matched / " + bengali("desk.brief.registry.match") + ", "));
+		soft.assertThat(sources).contains("SevaHub application " + earlier.applicationNo() + " / "
+				+ bengali("desk.brief.application", earlier.applicationNo()));
+		soft.assertThat(brief.prop("matches").toString()).containsPattern("; submitted \\d{1,2} December 2026, "
+				+ "\\d\\d:\\d\\d / \\d{1,2} ডিসেম্বর 2026, \\d\\d:\\d\\d তারিখে জমা পড়েছে")
+			.contains(bengali("desk.brief.submitted", "").strip());
+		soft.assertAll();
+	}
+
+	private String bengali(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, Languages.locale("bn"));
 	}
 
 }

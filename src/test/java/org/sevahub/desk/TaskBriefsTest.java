@@ -8,9 +8,11 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
+import org.sevahub.language.Languages;
 import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,9 @@ class TaskBriefsTest extends ProcessTestSupport {
 	@Autowired
 	BriefUpgrade upgrade;
 
+	@Autowired
+	MessageSource messages;
+
 	@Test
 	void aTaskCarriesTheWholeBriefInOneVariable() {
 		Application app = driver.startAndSubmit("BIRTH-CERT");
@@ -37,7 +42,9 @@ class TaskBriefsTest extends ProcessTestSupport {
 		Map<String, Object> locals = tasks.getVariablesLocal(task);
 		assertThat(locals.keySet()).filteredOn(name -> name.startsWith("brief")).containsExactly("brief");
 		SpinJsonNode brief = (SpinJsonNode) locals.get("brief");
-		assertThat(brief.prop("origin").stringValue()).isEqualTo("SevaHub's own form (direct)");
+		// In English and the installation's state language (the tests': Hindi), as the form around it.
+		assertThat(brief.prop("origin").stringValue()).isEqualTo("SevaHub's own form (direct) / "
+				+ messages.getMessage("desk.brief.origin.direct", null, Languages.locale("hi")));
 		assertThat(brief.prop("due").stringValue()).contains("days left when this task opened");
 		assertThat(brief.prop("applicant").elements()).isNotEmpty();
 		assertThat(brief.prop("service").toString()).contains("Place of birth");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.CitizenAccess;
+import org.sevahub.language.Languages;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 import org.sevahub.testsupport.TestClamd;
@@ -26,6 +27,7 @@ import org.sevahub.testsupport.TestDocuments;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,6 +82,12 @@ class DocumentVerdictsTest {
 	@Autowired
 	DocumentRetention retention;
 
+	@Autowired
+	DocumentCatalog catalog;
+
+	@Autowired
+	MessageSource messages;
+
 	@BeforeAll
 	static void clamd() {
 		TestClamd.requireRunning();
@@ -98,15 +106,34 @@ class DocumentVerdictsTest {
 		JsonNode first = rows.get(0);
 		assertThat(first.path("name").asText()).startsWith("Proof of address").contains(" / पते का प्रमाण");
 		assertThat(first.path("file").asText()).isEqualTo("address-proof.pdf");
-		assertThat(first.path("details").asText()).startsWith("PDF, 1 page, ").contains("SHA-256 ");
+		// The page count in Hindi too, from the bundle.
+		assertThat(first.path("details").asText())
+			.startsWith("PDF, 1 page / " + messages.getMessage("document.officer.page", new Object[] { "1" },
+					Languages.locale("hi")) + ", ")
+			.contains("1 पृष्ठ", "SHA-256 ");
 		assertThat(first.path("scan").asText()).startsWith("Scanned clean by ClamAV");
 		assertThat(first.path("viewUrl").asText()).matches("/officer/documents/\\d+");
 		assertThat(first.path("image").asBoolean()).isFalse();
 		// In English and the state language, as the form around it (the test installation's first: Hindi).
 		assertThat(first.path("verdict").asText()).isEqualTo("not checked yet / अभी जाँचा नहीं गया");
-		assertThat(json.readTree(tasks.getVariableLocal(driver.task(app, "Task_VerifyApplication").getId(),
-				"documentOptions").toString())).extracting(o -> o.path("value").asText())
-			.containsExactly("address-proof", "income-proof");
+		JsonNode options = json.readTree(tasks.getVariableLocal(driver.task(app, "Task_VerifyApplication").getId(),
+				"documentOptions").toString());
+		assertThat(options).extracting(o -> o.path("value").asText()).containsExactly("address-proof", "income-proof");
+	}
+
+	/** The checklist names each document as the rows above it do, in English and the state language (Hindi here). */
+	@Test
+	void theChecklistNamesTheDocumentsInBothLanguagesAndSubmitsTheirCodes() throws Exception {
+		Application app = submittedAndPaid();
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		JsonNode options = json.readTree(tasks.getVariableLocal(verify.getId(), "documentOptions").toString());
+		DocumentRequirement address = catalog.find(app.serviceCode(), "address-proof").orElseThrow();
+		String hindi = address.names().get("hi");
+		assertThat(hindi).isNotBlank().isNotEqualTo(address.nameEn());
+		assertThat(options.get(0).path("label").asText())
+			.isEqualTo(address.nameEn() + " / " + hindi + " (address-proof.pdf)")
+			.isEqualTo(rows(verify).get(0).path("name").asText() + " (address-proof.pdf)");
+		assertThat(options.get(0).path("value").asText()).isEqualTo("address-proof");
 	}
 
 	@Test

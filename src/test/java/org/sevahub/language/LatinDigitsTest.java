@@ -10,7 +10,10 @@ import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -30,6 +33,9 @@ class LatinDigitsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestRestTemplate http;
 
 	@Autowired
 	ProcessDriver driver;
@@ -64,6 +70,25 @@ class LatinDigitsTest {
 			String page = html(get("/").param("lang", language));
 			assertThat(page).containsPattern("\\d+ \\S*দিন|\\d+ \\S*दिव");
 			assertThat(NATIVE_DIGIT.matcher(page).find()).as("%s native digits", language).isFalse();
+		}
+	}
+
+	/**
+	 * Content-Language names the language as {@code <html lang>} does: the digits extension of the locale pages are
+	 * formatted in is no language a browser or a search engine knows. Through the real server (Tomcat writes the
+	 * header from the response's locale), a citizen's page and two admin pages.
+	 */
+	@Test
+	void contentLanguageIsThePlainLanguageCode() {
+		for (String language : new String[] { "en", "hi", "bn", "mr" }) {
+			for (String path : new String[] { "/", "/admin/migration", "/admin/dashboard" }) {
+				ResponseEntity<String> page = http.withBasicAuth("demo", "demo")
+					.getForEntity(path + "?lang=" + language, String.class);
+				assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+				assertThat(page.getBody()).as(path).contains("<html lang=\"" + language + "\"");
+				assertThat(page.getHeaders().get(HttpHeaders.CONTENT_LANGUAGE)).as("%s %s", path, language)
+					.containsExactly(language);
+			}
 		}
 	}
 

@@ -16,17 +16,20 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Application;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.delivery.DeliveryDispatcher;
+import org.sevahub.language.Languages;
 import org.sevahub.testsupport.ModelerEdits;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.ProcessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -67,6 +70,9 @@ class MigrationTest extends ProcessTestSupport {
 
 	@Autowired
 	DeliveryDispatcher dispatcher;
+
+	@Autowired
+	MessageSource messages;
 
 	Deployment changed;
 
@@ -264,6 +270,35 @@ class MigrationTest extends ProcessTestSupport {
 		assertThat(shot).exists();
 		assertThat(java.nio.file.Files.size(shot)).isGreaterThan(20_000);
 		assertThat(page(v1, v2)).contains(third.applicationNo()).doesNotContain(first.applicationNo());
+	}
+
+	/**
+	 * The Activity column names an element as an application's history does, in the reader's language
+	 * ({@code stage.<process>.<activity>}, the bundle's words read here), and an element without such a name by
+	 * the BPMN's.
+	 */
+	@Test
+	void theActivityColumnIsInTheReadersLanguage() throws Exception {
+		String v1 = repository.createProcessDefinitionQuery().processDefinitionKey("verification").latestVersion()
+			.singleResult().getId();
+		BpmnModelInstance same;
+		try (InputStream in = getClass().getResourceAsStream("/processes/verification.bpmn")) {
+			same = Bpmn.readModelFromStream(in);
+		}
+		changed = repository.createDeployment().name("verification again").addModelInstance("verification.bpmn", same)
+			.deploy();
+		String v2 = repository.createProcessDefinitionQuery().deploymentId(changed.getId()).singleResult().getId();
+		for (String language : List.of("bn", "hi", "mr")) {
+			String verify = messages.getMessage("stage.verification.Task_VerifyApplication", null,
+					Languages.locale(language));
+			var mapped = Jsoup.parse(mvc.perform(get("/admin/migration").param("source", v1).param("target", v2)
+				.param("lang", language)
+				.with(httpBasic("demo", "demo"))).andReturn().getResponse().getContentAsString()).select("#mapped tbody tr");
+			assertThat(mapped.select("tr:has(code:containsOwn(Task_VerifyApplication)) td:eq(0) span").text())
+				.as(language).isEqualTo(verify).isNotEqualTo("Verify application");
+			assertThat(mapped.select("tr:has(code:containsOwn(Timer_VerifyDisposalPeriodOver)) td:eq(0) span").text())
+				.as("%s: no stage name, the BPMN's", language).isEqualTo("Disposal period over");
+		}
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort

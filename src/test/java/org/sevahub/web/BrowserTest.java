@@ -460,7 +460,8 @@ class BrowserTest {
 		String pdfLink = form.findElement(By.partialLinkText("Open / खोलें birth-report.pdf")).getAttribute("href");
 		assertThat(fetched(pdfLink)).isEqualTo("200 application/pdf");
 		// Every document not ticked is accepted; the ticked one is rejected, with the reason the citizen reads.
-		choose(form, "Parent's identity proof (IMG_0412.jpg)");
+		// The checklist names it as the rows do, "Parent's identity proof / माता-पिता का पहचान प्रमाण (IMG_0412.jpg)".
+		choose(form, "Parent's identity proof");
 		wait(10).until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//label[starts-with(normalize-space(), 'Why they are rejected')]/following::textarea[1]")))
 			.sendKeys("The photo of the identity card is blurred");
