@@ -41,6 +41,14 @@ class LanguageBundlesTest {
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
 
+	/** Pages write counts in Latin digits (LatinDigitsTest); a text written with ১২ or ९० beside them reads mixed. */
+	@Test
+	void noTextWritesANumberInBengaliOrDevanagariDigits() throws IOException {
+		bundles().forEach((language, bundle) -> bundle.stringPropertyNames()
+			.forEach(key -> assertThat(bundle.getProperty(key)).as("%s %s", language, key)
+				.doesNotContainPattern(LatinDigitsTest.NATIVE_DIGIT)));
+	}
+
 	@Test
 	void everyBundleHasEveryKeyOfTheOthersAndNoneIsBlank() throws IOException {
 		Map<String, Properties> bundles = bundles();
