@@ -140,6 +140,29 @@ public final class PdfComposer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Pieces one after another, each but the last followed by {@code mark} and a space, in lines as wide as the text
+	 * column as shaped, a line breaking only between pieces: a report's "Received 5; Disposed within time 2; …" never
+	 * leaves a figure's name on one line and its value, or the rest of its name, on the next. A piece wider than the
+	 * column goes on over more lines.
+	 */
+	public PdfComposer pieces(List<String> pieces, String mark, float size) {
+		float width = page.getMediaBox().getWidth() - 2 * MARGIN;
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < pieces.size(); i++) {
+			String piece = pieces.get(i) + (i < pieces.size() - 1 ? mark : "");
+			if (line.length() > 0 && width(line + " " + piece, size, REGULAR) > width) {
+				lines(line.toString(), size, REGULAR, width).forEach(part -> paragraph(part, size));
+				line.setLength(0);
+			}
+			line.append(line.length() == 0 ? "" : " ").append(piece);
+		}
+		if (line.length() > 0) {
+			lines(line.toString(), size, REGULAR, width).forEach(part -> paragraph(part, size));
+		}
+		return this;
+	}
+
 	/** A label and its value, the label in bold; a value too wide for its column goes on over more lines. */
 	public PdfComposer field(String label, String value) {
 		float size = 11;

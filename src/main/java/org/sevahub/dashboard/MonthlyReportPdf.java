@@ -56,7 +56,8 @@ final class MonthlyReportPdf {
 			for (int i = 0; i < FIGURES.size(); i++) {
 				figures.add(labels.text(FIGURES.get(i)) + " " + values.get(i));
 			}
-			pdf.paragraph(labels.row(report.by(), row), 10).wrapped(String.join("; ", figures), 9, 120);
+			// Broken between figures, never inside one: "… 0.0; 90" with "वे शतमक (दिवस) 0.0" below read as a value.
+			pdf.paragraph(labels.row(report.by(), row), 10).pieces(figures, ";", 9);
 		}
 		pdf.gap(6);
 	}

@@ -47,6 +47,11 @@ class DashboardFiguresTest {
 
 	static final String PERIOD = "from=2019-03-01&to=2019-03-31";
 
+	/** A row's figures in the monthly report, by the table's headings. */
+	static final String[] FIGURES = { "dashboard.received", "dashboard.disposed.intime", "dashboard.disposed.late",
+			"dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average", "dashboard.days.p90",
+			"dashboard.appeals.filed", "dashboard.appeals.allowed" };
+
 	static final List<String> COLUMNS = List.of("period_from", "period_to", "by", "key", "name", "received",
 			"disposed_in_time", "disposed_late", "pending_in_time", "pending_beyond_time", "average_disposal_days",
 			"p90_disposal_days", "appeals_filed", "appeals_allowed");
@@ -247,6 +252,63 @@ class DashboardFiguresTest {
 								+ messages.getMessage("dashboard.disposed.intime", null, locale) + " 2",
 						messages.getMessage("dashboard.total", null, locale))
 					.doesNotContain("Birth Certificate", "Received", "Howrah");
+			}
+		}
+	}
+
+	/**
+	 * The monthly report's lines break between figures, never inside one: with the words' own widths a line ended
+	 * "… निकालासाठी सरासरी दिवस 0.0; 90" and the next began "वे शतमक (दिवस) 0.0", the 90 read as a value. Every line of
+	 * figures is whole figures, each its heading and its value.
+	 */
+	@Test
+	void theMonthlyReportBreaksItsLinesBetweenFiguresNotInsideOne() throws Exception {
+		for (String language : List.of("en", "bn", "hi", "mr")) {
+			Locale locale = Languages.locale(language);
+			String headings = Stream.of(FIGURES)
+				.map(key -> java.util.regex.Pattern.quote(messages.getMessage(key, null, locale)))
+				.collect(java.util.stream.Collectors.joining("|"));
+			java.util.regex.Pattern figure = java.util.regex.Pattern.compile("(?:" + headings + ") \\S+");
+			ResponseEntity<byte[]> pdf = http.withBasicAuth("demo", "demo")
+				.getForEntity("/admin/dashboard/report.pdf?month=2019-03&lang=" + language, byte[].class);
+			try (var document = Loader.loadPDF(pdf.getBody())) {
+				List<String> lines = new PDFTextStripper().getText(document)
+					.lines()
+					.map(String::strip)
+					.filter(line -> line.startsWith(messages.getMessage("dashboard.received", null, locale) + " ")
+							|| line.startsWith(messages.getMessage("dashboard.days.average", null, locale) + " ")
+							|| line.matches("(?s).*; .*") && !line.contains(":"))
+					.toList();
+				assertThat(lines).as(language).isNotEmpty();
+				for (String line : lines) {
+					for (String piece : line.replaceAll(";$", "").split("; ")) {
+						assertThat(figure.matcher(piece).matches()).as(language + ": \"" + piece + "\" in \"" + line + "\"")
+							.isTrue();
+					}
+				}
+				for (String key : FIGURES) {
+					String heading = messages.getMessage(key, null, locale);
+					assertThat(lines).as(language + ": " + heading + " and its value on one line")
+						.anyMatch(line -> line.contains(heading + " "));
+				}
+			}
+		}
+	}
+
+	/**
+	 * On a phone the table reads row by row (stack-table), each figure beside its heading: its ten columns of
+	 * Bengali headings broke a letter a line at 360 px.
+	 */
+	@Test
+	void onAPhoneEachFigureSaysWhichItIs() {
+		for (String by : List.of("service", "office")) {
+			org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page("by=" + by + "&lang=bn"));
+			org.jsoup.nodes.Element table = page.getElementById("dashboard-figures");
+			assertThat(table.hasClass("stack-table")).isTrue();
+			List<String> headings = table.select("thead th").eachText();
+			assertThat(headings).hasSize(10).first().isEqualTo(messages.getMessage("dashboard.by." + by, null, Languages.locale("bn")));
+			for (org.jsoup.nodes.Element row : table.select("tbody tr, tfoot tr")) {
+				assertThat(row.children().eachAttr("data-label")).as(row.text()).isEqualTo(headings);
 			}
 		}
 	}
