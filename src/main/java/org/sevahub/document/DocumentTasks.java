@@ -137,8 +137,12 @@ class DocumentTasks {
 			row.put("verdict", words.inEnglishAnd(language,
 					d.verdict() == null ? "document.officer.unchecked" : "document.officer." + d.verdict(), null));
 			rows.add(row);
-			// Named as the rows above name it; the form submits the code, which the verdicts are recorded by.
-			options.add(Map.of("label", names + " (" + d.fileName() + ")", "value", d.code()));
+			// Named as the rows above name it, but without the examples in brackets: form-js sets a choice on one line
+			// and cuts off what does not fit, and "Proof of address (ration card, electricity bill or voter ID) / पते
+			// का प्रमाण (राशन कार्ड, …)" lost its file name even at a desktop's width. The form submits the code, which
+			// the verdicts are recorded by.
+			options.add(Map.of("label", Words.bilingual(withoutExamples(name), withoutExamples(local)) + " ("
+					+ d.fileName() + ")", "value", d.code()));
 		}
 		try {
 			task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
@@ -147,6 +151,15 @@ class DocumentTasks {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** "Proof of address (ration card, …)" as "Proof of address": a name without the examples it ends with. */
+	static String withoutExamples(String name) {
+		if (name == null || !name.endsWith(")")) {
+			return name;
+		}
+		int open = name.lastIndexOf(" (");
+		return open > 0 ? name.substring(0, open) : name;
 	}
 
 	private static String capitalised(String text) {
