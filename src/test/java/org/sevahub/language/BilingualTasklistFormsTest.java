@@ -70,4 +70,27 @@ class BilingualTasklistFormsTest {
 		}
 	}
 
+	/**
+	 * Tasklist's stylesheet keeps an HTML view's table cells on one line (".fjs-form-field-html td { white-space:
+	 * nowrap }") and its task pane cuts off what runs past it: at 360 px the brief's history lost its Status, By and
+	 * Remarks columns ("2 December 2026 / 2 दिसंबर 2026, 12:35" alone filled the pane), and at any width a long remark
+	 * ran out of sight. Every cell of the brief's tables, as deployed, wraps.
+	 */
+	@Test
+	void theBriefsTableCellsWrapInTasklistsPane() throws Exception {
+		for (String form : new String[] { "decide-application", "decide-overdue", "hear-appeal", "review-duplicate",
+				"sanction-benefit", "verify-application" }) {
+			byte[] source = Files.readAllBytes(Path.of("forms", form + ".form"));
+			String deployed = new String(forms.bilingual(source, "hi"), java.nio.charset.StandardCharsets.UTF_8);
+			java.util.List<String> cells = new java.util.ArrayList<>();
+			for (JsonNode content : json.readTree(deployed).path("components").findValues("content")) {
+				java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td[^>]*>").matcher(content.asText());
+				while (cell.find()) {
+					cells.add(cell.group());
+				}
+			}
+			assertThat(cells).as(form).isNotEmpty().allSatisfy(cell -> assertThat(cell).contains("white-space:normal"));
+		}
+	}
+
 }
