@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -36,6 +38,11 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 public class DashboardController {
+
+	/** A row's figures, by the table's heading for each, in the order the page, the CSV and the monthly PDF give them. */
+	static final List<String> FIGURES = List.of("dashboard.received", "dashboard.disposed.intime",
+			"dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
+			"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed");
 
 	private final RtsFigures figures;
 
@@ -80,7 +87,7 @@ public class DashboardController {
 		model.addAttribute("scopeNames", report.scope() == null ? null
 				: report.scope().stream().map(code -> labels.name(RtsFigures.By.OFFICE, code)).toList());
 		model.addAttribute("chartLabels", report.rows().stream().map(r -> labels.name(report.by(), r.key())).toList());
-		model.addAttribute("chartNames", java.util.stream.Stream
+		model.addAttribute("chartNames", Stream
 			.of("dashboard.disposed.intime", "dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond")
 			.map(key -> messages.getMessage(key, null, locale))
 			.toList());
@@ -104,11 +111,9 @@ public class DashboardController {
 		Labels labels = new Labels(locale);
 		String cut = labels.text(labels.byKey(report.by()));
 		StringBuilder csv = new StringBuilder("\uFEFF");
-		csv.append(String.join(",", java.util.stream.Stream
-			.of("dashboard.from", "dashboard.to", "dashboard.by", "dashboard.csv.code", labels.byKey(report.by()),
-					"dashboard.received", "dashboard.disposed.intime", "dashboard.disposed.late",
-					"dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
-					"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed")
+		csv.append(String.join(",", Stream
+			.concat(Stream.of("dashboard.from", "dashboard.to", "dashboard.by", "dashboard.csv.code",
+					labels.byKey(report.by())), FIGURES.stream())
 			.map(key -> cell(labels.text(key)))
 			.toList())).append("\r\n");
 		for (RtsFigures.Row row : rowsWithTotal(report)) {
@@ -254,7 +259,7 @@ public class DashboardController {
 
 		String dateTime(Instant at) {
 			return words.date(at, locale) + ", "
-					+ java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
+					+ DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
 		}
 
 	}

@@ -14,11 +14,6 @@ import org.sevahub.certificate.PdfComposer;
  */
 final class MonthlyReportPdf {
 
-	/** A row's figures, each by the dashboard table's heading for it. */
-	private static final List<String> FIGURES = List.of("dashboard.received", "dashboard.disposed.intime",
-			"dashboard.disposed.late", "dashboard.pending.intime", "dashboard.pending.beyond", "dashboard.days.average",
-			"dashboard.days.p90", "dashboard.appeals.filed", "dashboard.appeals.allowed");
-
 	private MonthlyReportPdf() {
 	}
 
@@ -53,8 +48,8 @@ final class MonthlyReportPdf {
 					row.pendingBeyond(), or(labels.days(row.averageDays())), or(labels.days(row.p90Days())),
 					row.appealsFiled(), row.appealsAllowed());
 			List<String> figures = new ArrayList<>();
-			for (int i = 0; i < FIGURES.size(); i++) {
-				figures.add(labels.text(FIGURES.get(i)) + " " + values.get(i));
+			for (int i = 0; i < DashboardController.FIGURES.size(); i++) {
+				figures.add(labels.text(DashboardController.FIGURES.get(i)) + " " + values.get(i));
 			}
 			// Broken between figures, never inside one: "… 0.0; 90" with "वे शतमक (दिवस) 0.0" below read as a value.
 			pdf.paragraph(labels.row(report.by(), row), 10).pieces(figures, ";", 9);
