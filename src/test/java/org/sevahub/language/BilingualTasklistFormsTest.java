@@ -31,7 +31,7 @@ class BilingualTasklistFormsTest {
 	void theBriefsHeadingsAreDeployedInEnglishAndTheStateLanguage() throws Exception {
 		JsonNode bengali = json.readTree(forms.bilingual(Files.readAllBytes(Path.of("forms/verify-application.form")), "bn"));
 		String html = bengali.path("components").findValues("content").toString();
-		assertThat(html).contains("<h3>History / ইতিহাস</h3>", "<strong>Office / কার্যালয়:</strong> {{brief.office}}",
+		assertThat(html).contains("<h3>History / ইতিহাস</h3>", "<strong>Office / দপ্তর:</strong> {{brief.office}}",
 				"{{scan}} · verdict so far / এখন পর্যন্ত রায়: {{verdict}}", "Open / খুলুন {{file}}</a>",
 				"<a href=\\\"{{viewUrl}}\\\">", "{{#loop brief.history}}");
 		assertThat(BilingualTasklistForms.html("<p><b>Came through:</b> {{brief.origin}}</p>", json.readTree("{}")))
