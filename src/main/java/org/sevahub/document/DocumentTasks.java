@@ -87,7 +87,6 @@ class DocumentTasks {
 	DocumentTasks(ApplicationRepository applications, DocumentRepository documents, DocumentCatalog catalog,
 			Languages languages, ApplicationEvents events, IdentityService identity, ObjectMapper json,
 			Words words) {
-		this.words = words;
 		this.applications = applications;
 		this.documents = documents;
 		this.catalog = catalog;
@@ -95,6 +94,7 @@ class DocumentTasks {
 		this.events = events;
 		this.identity = identity;
 		this.json = json;
+		this.words = words;
 	}
 
 	@EventListener
@@ -124,8 +124,7 @@ class DocumentTasks {
 			String local = requirement == null ? null : requirement.names().get(language);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", d.code());
-			String names = Words.bilingual(name, local);
-			row.put("name", names);
+			row.put("name", Words.bilingual(name, local));
 			row.put("file", d.fileName());
 			row.put("details", details(d, language));
 			// In English and the state language, as the form around it is ("accepted / গৃহীত").

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -109,7 +110,7 @@ class EngineRestErrors
 		}
 		else {
 			String said = said(answer);
-			String why = oneLine(rootCause(thrown).getMessage());
+			String why = oneLine(NestedExceptionUtils.getMostSpecificCause(thrown).getMessage());
 			log.info("Engine REST {} answered {}: {}{}", call, answer.getStatus(), said,
 					why.isEmpty() || said.contains(why) ? "" : " (" + why + ")");
 		}
@@ -158,14 +159,6 @@ class EngineRestErrors
 			return oneLine(dto.getMessage());
 		}
 		return entity instanceof Map<?, ?> body ? oneLine(String.valueOf(body.get("message"))) : "";
-	}
-
-	private static Throwable rootCause(Throwable thrown) {
-		Throwable root = thrown;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
 	}
 
 	/** PostgreSQL's messages carry their detail on lines of their own. */
