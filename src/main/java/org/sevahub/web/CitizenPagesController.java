@@ -162,7 +162,8 @@ class CitizenPagesController {
 		}
 		catch (FormInvalidException ex) {
 			response.setStatus(400);
-			return formPage(model, service, null, values, errorsInWords(service, ex), Set.of());
+			FormShownAgain again = shownAgain(service, Map.of(), values, ex);
+			return formPage(model, service, null, again.values(), again.errors(), Set.of());
 		}
 	}
 
@@ -190,10 +191,9 @@ class CitizenPagesController {
 		}
 		catch (FormInvalidException ex) {
 			response.setStatus(400);
-			Map<String, String> shown = new LinkedHashMap<>(applications.formValues(app));
-			shown.putAll(values);
 			ServiceDefinition service = catalog.get(app.serviceCode());
-			return formPage(model, service, app, shown, errorsInWords(service, ex), app.lockedFields());
+			FormShownAgain again = shownAgain(service, applications.formValues(app), values, ex);
+			return formPage(model, service, app, again.values(), again.errors(), app.lockedFields());
 		}
 	}
 
@@ -316,6 +316,12 @@ class CitizenPagesController {
 		model.addAttribute("documents", documentPanels.of(service.code(), app, values, errors));
 		model.addAttribute("returns", app == null || app.submittedAt() != null ? List.of() : returnLinks(app, false));
 		return "form";
+	}
+
+	private FormShownAgain shownAgain(ServiceDefinition service, Map<String, String> held, Map<String, String> typed,
+			FormInvalidException ex) {
+		return FormShownAgain.of(forms.get(service.form()), held, typed, errorsInWords(service, ex),
+				messages.getMessage("form.aadhaar.type-again", null, LocaleContextHolder.getLocale()));
 	}
 
 	/**

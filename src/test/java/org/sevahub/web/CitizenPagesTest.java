@@ -145,6 +145,65 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void anAadhaarTypedIntoAFormWithMistakesIsNotShownAgainButAskedForOnceMore() throws Exception {
+		String typed = ProcessDriver.newAadhaar();
+		MultiValueMap<String, String> form = form("BIRTH-CERT");
+		form.set("applicant.pincode", "70002A");
+		form.set("applicant.aadhaar", typed);
+		MockHttpServletResponse refused = mvc
+			.perform(post("/apply/BIRTH-CERT").param("lang", "bn").with(csrf()).params(form).param("action", "submit"))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).doesNotContain(typed.substring(0, 8));
+		Document page = Jsoup.parse(refused.getContentAsString());
+		assertThat(page.getElementById("f-applicant-aadhaar").val()).isEmpty();
+		assertThat(page.getElementById("f-applicant-aadhaar-error").text())
+			.isEqualTo("আপনার সুরক্ষার জন্য আপনার লেখা আধার নম্বর আবার দেখানো হয় না: অনুগ্রহ করে সেটি আরেকবার লিখুন।");
+		assertThat(page.select("#error-summary li").eachText()).as("in the page's order")
+			.containsExactlyElementsOf(page.select("#citizen-form .field-error").eachText());
+		assertThat(page.getElementById("f-childNameLocal").val()).as("everything else is kept")
+			.isEqualTo("বন্দ্যোপাধ্যায় রাহুল");
+
+		// A draft holds an Aadhaar, shown masked; a new number typed over it, sent with a mistake, is not shown
+		// either: the field shows the one held, which stays.
+		form.set("applicant.pincode", "700020");
+		MockHttpServletResponse draft = mvc
+			.perform(post("/apply/BIRTH-CERT").with(csrf()).params(form).param("action", "draft"))
+			.andReturn()
+			.getResponse();
+		String applicationNo = draft.getRedirectedUrl().split("/")[2];
+		Cookie access = draft.getCookie("sevahub_app_" + applicationNo);
+		String masked = "XXXX XXXX " + typed.substring(8);
+		String other = ProcessDriver.newAadhaar();
+		Document again = Jsoup.parse(mvc.perform(post("/applications/" + applicationNo + "/form").with(csrf())
+			.cookie(access)
+			.param("applicant.aadhaar", other)
+			.param("applicant.pincode", "70002A")
+			.param("action", "draft"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(again.outerHtml()).doesNotContain(other.substring(0, 8));
+		assertThat(again.getElementById("f-applicant-aadhaar").val()).isEqualTo(masked);
+		assertThat(again.getElementById("f-applicant-aadhaar-error").text()).contains("not shown again");
+
+		// The masked number sent back as it was shown is no number typed: nothing to type again.
+		Document unchanged = Jsoup.parse(mvc.perform(post("/applications/" + applicationNo + "/form").with(csrf())
+			.cookie(access)
+			.param("applicant.aadhaar", masked)
+			.param("applicant.pincode", "70002A")
+			.param("action", "draft"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(unchanged.getElementById("f-applicant-aadhaar").val()).isEqualTo(masked);
+		assertThat(unchanged.getElementById("f-applicant-aadhaar-error")).isNull();
+		assertThat(unchanged.getElementById("f-applicant-pincode-error")).isNotNull();
+		assertThat(applications.applicantOf(applications.get(applicationNo)).aadhaarMasked()).endsWith(typed.substring(8));
+	}
+
+	@Test
 	void aSubmittedFormsErrorsAreInTheReadersLanguageAndInTheFormsOrder() throws Exception {
 		MockHttpServletResponse response = mvc
 			.perform(post("/apply/BIRTH-CERT").param("lang", "bn").with(csrf()).param("action", "submit"))
