@@ -89,6 +89,15 @@ class CitizenPagesTest {
 	}
 
 	@Test
+	void everyFormThatPostsCarriesOneCsrfToken() throws Exception {
+		for (String path : List.of("/apply/BIRTH-CERT", "/citizen/sign-in")) {
+			Document page = Jsoup.parse(page(get(path)));
+			assertThat(page.select("form[method=post]")).as(path).isNotEmpty()
+				.allSatisfy(form -> assertThat(form.select("input[name=_csrf]")).as(path + " " + form.id()).hasSize(1));
+		}
+	}
+
+	@Test
 	void anUnknownServiceIsANotFoundPage() throws Exception {
 		MockHttpServletResponse response = mvc.perform(get("/apply/NO-SUCH-SERVICE")).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(404);
