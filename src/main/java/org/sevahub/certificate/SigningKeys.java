@@ -25,10 +25,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
+import org.sevahub.platform.BeforeServing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +70,19 @@ class SigningKeys {
 		this.password = password.toCharArray();
 		this.alias = alias;
 		this.subject = subject;
+	}
+
+	/**
+	 * A configured keystore is read before the node serves (and before its readiness answers 200): a wrong path,
+	 * password or alias stops the start with its reason, instead of passing every check and failing the first
+	 * certificate an officer approves. The demo key is left to its first use.
+	 */
+	@EventListener(BeforeServing.Event.class)
+	public void readConfiguredKeystore() {
+		if (!keystore.isBlank()) {
+			identity();
+			log.info("Signing with {} from {}", alias, keystore);
+		}
 	}
 
 	SigningIdentity identity() {
