@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two SevaHub nodes on one PostgreSQL share the outbox: 1,000 applications driven through both, every status
+ * Two SevaHub nodes on one PostgreSQL share the outbox: 400 applications driven through both, every status
  * sent exactly once (no resends at all), in order per application, whichever node sent it.
  */
 class TwoNodesIT {
