@@ -73,6 +73,18 @@ public class Words {
 		return messages.getMessage("stage." + processKey + "." + activityId, null, name, LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * A process by its name in the reader's language ({@code process.<key>}), else the name the Modeler gave it (as
+	 * {@link #stage(String, String, String)} names its elements); a process without a name reads as its key.
+	 */
+	public String process(String key, String name) {
+		String otherwise = name != null && !name.isBlank() ? name : key;
+		if (key == null) {
+			return otherwise;
+		}
+		return messages.getMessage("process." + key, null, otherwise, LocaleContextHolder.getLocale());
+	}
+
 	/** The certificate's state: valid, revoked, expired. */
 	public String certificateStatus(String code) {
 		return code == null ? "" : messages.getMessage("certificate.status." + code, null, sentence(code),

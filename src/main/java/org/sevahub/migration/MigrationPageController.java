@@ -1,7 +1,9 @@
 package org.sevahub.migration;
 
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +60,11 @@ class MigrationPageController {
 	}
 
 	private void fill(Model model, String source, String target, Long run) {
-		model.addAttribute("processes", migrations.processes());
+		List<ProcessMigrations.ProcessVersions> processes = migrations.processes();
+		model.addAttribute("processes", processes);
+		Map<String, String> processNames = new HashMap<>();
+		processes.forEach(p -> processNames.put(p.key(), p.name()));
+		model.addAttribute("processNames", processNames);
 		model.addAttribute("runs", migrations.runs());
 		if (run != null) {
 			try {
@@ -72,6 +78,7 @@ class MigrationPageController {
 			try {
 				model.addAttribute("plan", migrations.plan(source, target));
 				model.addAttribute("instances", migrations.instances(source));
+				model.addAttribute("activityNames", migrations.activityNames(source));
 			}
 			catch (MigrationRefusedException refused) {
 				model.addAttribute("refusal", refused.getMessage());

@@ -94,7 +94,8 @@ public class ProcessMigrations {
 
 	}
 
-	public record Mapping(String sourceActivityId, String sourceName, String targetActivityId, long waiting) {
+	public record Mapping(String sourceActivityId, String sourceName, String targetActivityId, String targetName,
+			long waiting) {
 	}
 
 	public record Unmapped(String activityId, String name, long waiting) {
@@ -187,7 +188,8 @@ public class ProcessMigrations {
 			throw new MigrationRefusedException("Source and target are the same version");
 		}
 		Map<String, Long> waiting = waiting(sourceId);
-		Map<String, String> names = names(sourceId);
+		Map<String, String> names = activityNames(sourceId);
+		Map<String, String> targetNames = activityNames(targetId);
 		List<MigrationInstruction> instructions;
 		List<String> problems = new ArrayList<>();
 		try {
@@ -205,7 +207,8 @@ public class ProcessMigrations {
 		for (MigrationInstruction instruction : instructions) {
 			mappedSources.add(instruction.getSourceActivityId());
 			mapped.add(new Mapping(instruction.getSourceActivityId(), names.get(instruction.getSourceActivityId()),
-					instruction.getTargetActivityId(), waiting.getOrDefault(instruction.getSourceActivityId(), 0L)));
+					instruction.getTargetActivityId(), targetNames.get(instruction.getTargetActivityId()),
+					waiting.getOrDefault(instruction.getSourceActivityId(), 0L)));
 		}
 		List<Unmapped> unmappable = new ArrayList<>();
 		for (FlowNode node : statefulNodes(sourceId)) {
@@ -365,7 +368,11 @@ public class ProcessMigrations {
 			.collect(Collectors.toMap(ActivityStatistics::getId, s -> (long) s.getInstances(), Long::sum));
 	}
 
-	private Map<String, String> names(String definitionId) {
+	/**
+	 * Each activity, event and gateway of a version by the name the Modeler gave it (none for an unnamed one): what
+	 * the page names an activity id by, as {@code Words.stage} reads it.
+	 */
+	public Map<String, String> activityNames(String definitionId) {
 		Map<String, String> names = new HashMap<>();
 		for (FlowNode node : model(definitionId).getModelElementsByType(FlowNode.class)) {
 			names.put(node.getId(), node.getName());
