@@ -3,6 +3,9 @@ package org.sevahub.application;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,30 +15,56 @@ public class ApplicationEvents {
 
 	private final JdbcClient jdbc;
 
-	ApplicationEvents(JdbcClient jdbc) {
+	private final ObjectMapper json;
+
+	ApplicationEvents(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	public void record(long applicationId, String kind, String detail) {
+		insert(applicationId, kind, detail, null);
+	}
+
+	/**
+	 * An event whose detail (English, for support staff and the audit) has its facts kept beside it as data, for
+	 * the pages that put them in the reader's words ({@link RegistryAnswer}, {@link RegistryRecord}).
+	 */
+	public void record(long applicationId, String kind, String detail, Object facts) {
+		try {
+			insert(applicationId, kind, detail, json.writeValueAsString(facts));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void insert(long applicationId, String kind, String detail, String facts) {
 		jdbc.sql("""
-				INSERT INTO application_event (application_id, kind, detail, occurred_at)
-				VALUES (:app, :kind, :detail, :at)""")
+				INSERT INTO application_event (application_id, kind, detail, facts, occurred_at)
+				VALUES (:app, :kind, :detail, :facts, :at)""")
 			.param("app", applicationId)
 			.param("kind", kind)
 			.param("detail", detail)
+			.param("facts", facts)
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();
 	}
 
 	public List<Event> of(long applicationId) {
-		return jdbc.sql("SELECT kind, detail, occurred_at FROM application_event WHERE application_id = :app ORDER BY id")
+		return jdbc.sql("""
+				SELECT kind, detail, facts, occurred_at FROM application_event WHERE application_id = :app ORDER BY id""")
 			.param("app", applicationId)
-			.query((rs, row) -> new Event(rs.getString("kind"), rs.getString("detail"),
+			.query((rs, row) -> new Event(rs.getString("kind"), rs.getString("detail"), rs.getString("facts"),
 					ApplicationRepository.instant(rs, "occurred_at")))
 			.list();
 	}
 
-	public record Event(String kind, String detail, Instant occurredAt) {
+	/**
+	 * @param facts the event's facts as JSON, shaped by its kind; null for an event recorded without (every event
+	 *              before V78, and the kinds that have none)
+	 */
+	public record Event(String kind, String detail, String facts, Instant occurredAt) {
 	}
 
 }

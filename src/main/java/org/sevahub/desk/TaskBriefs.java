@@ -55,9 +55,9 @@ import org.springframework.stereotype.Component;
  * the service's answers ({@value #SERVICE}), the portal it came through ({@value #ORIGIN}), its office
  * ({@value #OFFICE}), the statutory due date with the days left when the task opened ({@value #DUE}), the stage-wise
  * history with remarks, statuses in words ({@value #HISTORY}), and, for a duplicate review, what the registry said,
- * the registry records that matched (reference, name, what matched, enrolment) and this person's other applications
- * ({@value #MATCHES}). Like the form around it (BilingualTasklistForms), the brief is in English and the
- * installation's state language: each answer by its label, a choice by its label and a date in words, as the
+ * the registry records that matched (reference, name, what matched, enrolment; {@link RegistryInWords}) and this
+ * person's other applications ({@value #MATCHES}). Like the form around it (BilingualTasklistForms), the brief is in
+ * English and the installation's state language: each answer by its label, a choice by its label and a date in words, as the
  * officer's page names them ({@link Words#value}), statuses and the due date in words. One variable, not seven:
  * each variable is a runtime row, a history row and, for JSON, a byte-array row in each, written for every task of every application (the load test's rows written per
  * application). The service's and applicant's names are set on the task too: a called process (an appeal) does
@@ -84,9 +84,6 @@ class TaskBriefs {
 	static final String HISTORY = "history";
 
 	static final String MATCHES = "matches";
-
-	/** The event the DCI connector records for each registry record that matched the applicant (DciAnswers.MATCH). */
-	private static final String REGISTRY_MATCH = "REGISTRY_MATCH";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -120,10 +117,13 @@ class TaskBriefs {
 
 	private final Words words;
 
+	private final RegistryInWords registry;
+
 	TaskBriefs(ApplicationRepository repository, ApplicationService applications, ServiceCatalog catalog,
 			FormRegistry forms, PortalLinks links, StatusHistory history, ApplicationEvents events,
 			OfficeAssignments offices, MessageSource messages, ObjectMapper json, TaskService tasks,
-			Languages languages, Words words, @Value("${sevahub.time-zone}") ZoneId zone) {
+			Languages languages, Words words, RegistryInWords registry, @Value("${sevahub.time-zone}") ZoneId zone) {
+		this.registry = registry;
 		this.languages = languages;
 		this.words = words;
 		this.tasks = tasks;
@@ -306,9 +306,9 @@ class TaskBriefs {
 			.stream()
 			.filter(e -> e.kind().startsWith("REGISTRY"))
 			.forEach(e -> rows.add(Map.of("source",
-					message(e.kind().equals(REGISTRY_MATCH) ? "desk.brief.registry.match" : "desk.brief.registry", null)
-							+ ", " + when(e.occurredAt()),
-					"detail", e.detail() == null ? "" : e.detail())));
+					message(e.kind().equals(RegistryInWords.MATCH) ? "desk.brief.registry.match" : "desk.brief.registry",
+							null) + ", " + when(e.occurredAt()),
+					"detail", registry.detail(e))));
 		for (Application other : repository.sameApplicant(app, applicant)) {
 			rows.add(Map.of("source",
 					words.inEnglishAnd(languages.stateLanguage(), "desk.brief.application", null, other.applicationNo()),

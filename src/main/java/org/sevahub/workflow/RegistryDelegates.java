@@ -8,6 +8,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.BeneficiaryRegistry;
+import org.sevahub.application.RegistryAnswer;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
@@ -58,7 +59,9 @@ class RegistryDelegates {
 			execution.setVariable(Variables.REGISTRY_TRANSACTION, search.transactionId());
 			execution.setVariable(Variables.REGISTRY_SEARCH_PENDING, search.enrolled().isEmpty());
 			search.enrolled().ifPresent(enrolled -> execution.setVariable(Variables.ALREADY_ENROLLED, enrolled));
-			events.record(app.id(), "REGISTRY_SEARCH", search.transactionId() + ": " + search.detail());
+			// The transaction id is for support staff tracing the exchange; officers read the answer (TaskBriefs).
+			events.record(app.id(), "REGISTRY_SEARCH", search.transactionId() + ": " + search.detail(),
+					new RegistryAnswer(search.enrolled().orElse(null), app.serviceCode()));
 		};
 	}
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.RegistryAnswer;
+import org.sevahub.application.RegistryRecord;
+import org.sevahub.application.RegistryRecord.Detail;
 import org.sevahub.language.Languages;
 import org.sevahub.office.OfficeAssignments;
 import org.sevahub.testsupport.ProcessTestSupport;
@@ -142,7 +145,16 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 		jdbc.sql("UPDATE applicant SET name_en = 'Brief Twin', date_of_birth = DATE '1990-01-01' WHERE id IN (:ids)")
 			.param("ids", List.of(earlier.applicantId(), app.applicantId()))
 			.update();
+		// A match recorded before the registry's facts were kept: its English line, as it was.
 		events.record(app.id(), "REGISTRY_MATCH", "SPR-1: Brief Twin, enrolled");
+		events.record(app.id(), "REGISTRY_MATCH", "SPR-2: as support staff read it",
+				new RegistryRecord("SPR-2", "Brief Twin", "1990-01-01", List.of(), List.of(Detail.NAME, Detail.BIRTH_DATE),
+						null, "OAP", "Old Age Pension", "Active", "2025-01-02",
+						new RegistryRecord.Identifier("UID", "XXXX-XXXX-0123")));
+		events.record(app.id(), "REGISTRY_SEARCH", "txn-1: not enrolled in OAP",
+				new RegistryAnswer(false, "OLD-AGE-PENSION"));
+		events.record(app.id(), "REGISTRY_SEARCH", "txn-2: awaiting the registry's answer",
+				new RegistryAnswer(null, "OLD-AGE-PENSION"));
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		SpinJsonNode brief = (SpinJsonNode) tasks.getVariableLocal(driver.task(app, "Task_Decide").getId(), "brief");
 
@@ -157,6 +169,19 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 							bn.designatedPost(), bn.designatedOffice()))
 			.contains("মনোনীত আধিকারিক");
 		List<String> sources = brief.prop("matches").elements().stream().map(m -> m.prop("source").stringValue()).toList();
+		List<String> details = brief.prop("matches").elements().stream().map(m -> m.prop("detail").stringValue()).toList();
+		// What the registry said, in both languages: dates and what the search was by in words, the enrolment status
+		// in words, the programme by the catalog's name of its service (else the registry's); no transaction id.
+		soft.assertThat(details).startsWith("SPR-1: Brief Twin, enrolled",
+				"Registry record SPR-2: Brief Twin, born 1 January 1990; found by the registry searching by name, date of "
+						+ "birth; Old Age Pension: active since 2 January 2025; identifier: UID XXXX-XXXX-0123 / "
+						+ "রেজিস্ট্রির নথি SPR-2: Brief Twin, জন্ম 1 জানুয়ারী 1990; রেজিস্ট্রি নাম, জন্মতারিখ দিয়ে খুঁজে "
+						+ "পেয়েছে; Old Age Pension: 2 জানুয়ারী 2025 থেকে সক্রিয়; পরিচয়পত্র: UID XXXX-XXXX-0123",
+				"The registry does not list the applicant as enrolled in Old Age Pension (DBT) / রেজিস্ট্রিতে আবেদনকারী "
+						+ "বার্ধক্য ভাতা (ডিবিটি)-এ নথিভুক্ত নেই",
+				"Answer from the registry awaited for Old Age Pension (DBT) / বার্ধক্য ভাতা (ডিবিটি) নিয়ে রেজিস্ট্রির উত্তরের "
+						+ "অপেক্ষা");
+		soft.assertThat(String.join("\n", details)).doesNotContain("txn-", "support staff", "OAP", "Active");
 		soft.assertThat(sources).anyMatch(source -> source.startsWith(
 				"Registry record that matched / " + bengali("desk.brief.registry.match") + ", "));
 		soft.assertThat(sources).contains("SevaHub application " + earlier.applicationNo() + " / "

@@ -169,8 +169,16 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		assertThat(driver.called(again, "disposal-breach")).isWaitingAt("Task_DecideOverdue");
 		assertThat(BpmnAwareTests.task(driver.called(again, "disposal-breach"))).hasCandidateGroup("firstAppellate:WB");
 		assertThat(events.of(again.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
-		// The appellate officer's form shows the registry's match the designated officer left undecided.
-		assertThat(matchesInTheBrief(again)).contains("Registry record " + first.applicationNo());
+		// The appellate officer's form shows the registry's match the designated officer left undecided, in English
+		// and the state language (the tests': Hindi) like the rest of the form; not the search's transaction id.
+		assertThat(matchesInTheBrief(again)).contains("Registry record " + first.applicationNo()
+				+ ": Kamala Hembram, born 1 January 1950; matched on Aadhaar, name, date of birth; Old Age Pension (DBT): "
+				+ "active since 7 December 2026; identifier: Aadhaar (keyed hash, not shown) / रजिस्ट्री अभिलेख "
+				+ first.applicationNo() + ": Kamala Hembram, जन्म 1 जनवरी 1950; मेल खाए: आधार, नाम, जन्म तिथि; "
+				+ "वृद्धावस्था पेंशन (डीबीटी): 7 दिसंबर 2026 से सक्रिय; पहचान: आधार (कुंजीबद्ध हैश, दिखाया नहीं गया)",
+				"The registry lists the applicant as enrolled in Old Age Pension (DBT) / रजिस्ट्री में आवेदक "
+						+ "वृद्धावस्था पेंशन (डीबीटी) में नामांकित दर्ज है")
+			.doesNotContain(registryTransaction(again));
 
 		driver.decide(again, "Task_DecideOverdue", "reject", "A duplicate: already receives the pension");
 		assertThat(driver.instance(again)).hasPassed("Gw_AfterBreach", "Gw_Decision", "Event_Rejected")
@@ -335,6 +343,14 @@ class WelfareSchemeProcessTest extends ProcessTestSupport {
 		driver.runAsyncSteps(again);
 		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
 		return again;
+	}
+
+	/** The registry's transaction for the application's search, which the event log keeps for support staff. */
+	private String registryTransaction(Application app) {
+		String transaction = (String) engine.getRuntimeService()
+			.getVariable(driver.instance(app).getId(), "registryTransactionId");
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(transaction + ": "));
+		return transaction;
 	}
 
 	private String matchesInTheBrief(Application app) {

@@ -212,12 +212,12 @@ class DciAnswers {
 
 	/**
 	 * Which registry records made the applicant a possible duplicate, one event each, for the officer's duplicate
-	 * review (TaskBriefs shows the application's REGISTRY events).
+	 * review (TaskBriefs shows the application's REGISTRY events, each record in the officer's words from its facts).
 	 */
 	void recordMatches(long applicationId, JsonNode searchResponse, String programme, Application app) {
-		for (String line : DciMessages.matchedRecords(searchResponse, programme, app.applicationNo(),
-				applications.applicantOf(app))) {
-			events.record(applicationId, MATCH, line);
+		for (DciMessages.Matched matched : DciMessages.matchedRecords(searchResponse, programme, app.serviceCode(),
+				app.applicationNo(), applications.applicantOf(app))) {
+			events.record(applicationId, MATCH, matched.line(), matched.facts());
 		}
 	}
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.EngineClock;
+import org.sevahub.application.RegistryRecord;
 import org.sevahub.application.catalog.ServiceDefinition;
 
 /**
@@ -292,65 +293,105 @@ final class DciMessages {
 		return false;
 	}
 
+	/** A registry record that matched: the line support staff read in the event log, and its facts for officers. */
+	record Matched(String line, RegistryRecord facts) {
+	}
+
 	/**
-	 * The registry's records that make the applicant a possible duplicate ({@link #enrolledIn}'s), each as a line an
-	 * officer reads in the duplicate review: the registry's reference, the name and birth date it holds, which of
-	 * the applicant's details it matched, and the enrolment. Never an Aadhaar number: the search carries only its
-	 * keyed hash, which is named, not shown, and an identifier that looks like an Aadhaar number is masked.
+	 * The registry's records that make the applicant a possible duplicate ({@link #enrolledIn}'s), each as the
+	 * officer's duplicate review shows it: the registry's reference, the name and birth date it holds, which of the
+	 * applicant's details it matched, and the enrolment. Never an Aadhaar number: the search carries only its keyed
+	 * hash, which is named, not shown, and an identifier that looks like an Aadhaar number is masked.
+	 *
+	 * @param service the catalog's code of the service searched for, whose name is the programme's to officers
 	 */
-	static List<String> matchedRecords(JsonNode searchResponse, String programme, String ownApplicationNo,
-			Applicant applicant) {
-		java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+	static List<Matched> matchedRecords(JsonNode searchResponse, String programme, String service,
+			String ownApplicationNo, Applicant applicant) {
+		java.util.Map<String, Matched> records = new java.util.LinkedHashMap<>();
 		for (JsonNode item : searchResponse.path("search_response")) {
-			String searchedBy = item.path("reference_id").asText("").endsWith("-id") ? "Aadhaar (keyed hash)"
-					: "name and birth date";
+			boolean byAadhaar = item.path("reference_id").asText("").endsWith("-id");
+			List<RegistryRecord.Detail> searchedBy = byAadhaar ? List.of(RegistryRecord.Detail.AADHAAR)
+					: List.of(RegistryRecord.Detail.NAME, RegistryRecord.Detail.BIRTH_DATE);
 			for (JsonNode record : item.path("data").path("reg_records")) {
 				JsonNode member = record.path("member");
 				JsonNode enrolment = member.path("programme_identifier");
 				String reference = member.path("member_identifier").asText();
 				if (!programme.equals(enrolment.path("programme").path("programme_identifier").asText())
 						|| !ACTIVE.equalsIgnoreCase(enrolment.path("enrolment_status").asText())
-						|| ownApplicationNo.equals(reference) || lines.containsKey(reference)) {
+						|| ownApplicationNo.equals(reference) || records.containsKey(reference)) {
 					continue;
 				}
 				JsonNode person = member.path("demographic_info").path("person");
 				String name = (person.path("name").path("first_name").asText("") + " "
 						+ person.path("name").path("surname").asText("")).strip();
 				String born = person.path("birth_date").asText("");
-				List<String> matched = new java.util.ArrayList<>();
+				List<RegistryRecord.Detail> matched = new java.util.ArrayList<>();
 				String type = person.path("identifier_type").asText("");
 				String value = person.path("identifier_value").asText("");
 				if (AADHAAR_REF.equals(type) && value.equals(applicant.aadhaarHash())) {
-					matched.add("Aadhaar");
+					matched.add(RegistryRecord.Detail.AADHAAR);
 				}
 				if (!name.isEmpty() && normalised(name).equals(normalised(nameOf(applicant)))) {
-					matched.add("name");
+					matched.add(RegistryRecord.Detail.NAME);
 				}
 				if (applicant.dateOfBirth() != null && born.equals(DCI_DATE.format(applicant.dateOfBirth()))) {
-					matched.add("date of birth");
+					matched.add(RegistryRecord.Detail.BIRTH_DATE);
 				}
-				lines.put(reference, "Registry record " + reference + ": " + (name.isEmpty() ? "no name given" : name)
+				String programmeName = enrolment.path("programme").path("programme_name").asText("");
+				String status = enrolment.path("enrolment_status").asText();
+				String since = enrolment.path("enrolment_date").asText("");
+				RegistryRecord.Identifier identifier = type.isEmpty() ? null : identifier(type, value);
+				String line = "Registry record " + reference + ": " + (name.isEmpty() ? "no name given" : name)
 						+ (born.isEmpty() ? "" : ", born " + born) + "; matched on "
-						+ (matched.isEmpty() ? "the registry's search by " + searchedBy : String.join(", ", matched))
-						+ "; " + enrolment.path("programme").path("programme_name").asText(programme) + " (" + programme
-						+ ") " + enrolment.path("enrolment_status").asText() + " since "
-						+ enrolment.path("enrolment_date").asText("?")
-						+ (type.isEmpty() ? "" : "; identifier " + identifier(type, value)));
+						+ (matched.isEmpty() ? "the registry's search by " + (byAadhaar ? "Aadhaar (keyed hash)"
+								: "name and birth date") : String.join(", ", matched.stream().map(DciMessages::inEnglish).toList()))
+						+ "; " + (programmeName.isEmpty() ? programme : programmeName) + " (" + programme + ") " + status
+						+ " since " + (since.isEmpty() ? "?" : since)
+						+ (identifier == null ? "" : "; identifier " + inEnglish(identifier));
+				records.put(reference, new Matched(line, new RegistryRecord(reference, name, isoDate(born),
+						List.copyOf(matched), matched.isEmpty() ? searchedBy : List.of(), service, programme,
+						programmeName, status, isoDate(since), identifier)));
 			}
 		}
-		return List.copyOf(lines.values());
+		return List.copyOf(records.values());
 	}
 
-	/** An identifier as an officer may see it: an Aadhaar's keyed hash named only, a 12-digit number masked. */
-	static String identifier(String type, String value) {
+	private static String inEnglish(RegistryRecord.Detail detail) {
+		return switch (detail) {
+			case AADHAAR -> "Aadhaar";
+			case NAME -> "name";
+			case BIRTH_DATE -> "date of birth";
+		};
+	}
+
+	private static String inEnglish(RegistryRecord.Identifier identifier) {
+		return identifier.aadhaarHash() ? "Aadhaar (keyed hash, not shown)" : identifier.type() + " " + identifier.masked();
+	}
+
+	/** A registry date (dd.MM.yyyy) as ISO, for the officer's page to write in words; one it cannot read, as given. */
+	private static String isoDate(String registryDate) {
+		try {
+			return LocalDate.parse(registryDate, DCI_DATE).toString();
+		}
+		catch (java.time.format.DateTimeParseException notTheSpecsFormat) {
+			return registryDate;
+		}
+	}
+
+	/**
+	 * An identifier as an officer may see it: an Aadhaar's keyed hash named only, a number that may be an Aadhaar
+	 * number (its type says so, or it has 12 digits) masked to its last four digits.
+	 */
+	static RegistryRecord.Identifier identifier(String type, String value) {
 		if (AADHAAR_REF.equals(type)) {
-			return "Aadhaar (keyed hash, not shown)";
+			return RegistryRecord.Identifier.aadhaarHash(type);
 		}
 		String digits = value.replaceAll("[\\s-]", "");
 		if (type.toUpperCase(java.util.Locale.ROOT).contains("AADHAAR") || digits.matches("\\d{12}")) {
-			return type + " XXXX-XXXX-" + (digits.length() >= 4 ? digits.substring(digits.length() - 4) : "XXXX");
+			return new RegistryRecord.Identifier(type,
+					"XXXX-XXXX-" + (digits.length() >= 4 ? digits.substring(digits.length() - 4) : "XXXX"));
 		}
-		return type + " " + value;
+		return new RegistryRecord.Identifier(type, value);
 	}
 
 	private static String normalised(String name) {

@@ -95,10 +95,21 @@ class DciEndToEndTest extends ProcessTestSupport {
 		driver.runAsyncSteps(again);
 		assertThat(driver.instance(again)).isWaitingAt("Task_ReviewDuplicate");
 		assertThat(BpmnAwareTests.task(driver.instance(again))).hasCandidateGroup("designatedOfficer:WB-KOL");
-		// The officer sees which registry record matched: the first application's, enrolled, and on what.
+		// The officer sees which registry record matched: the first application's, enrolled, and on what; in English
+		// and the state language (the tests': Hindi) as the rest of the brief, dates in words, the programme by its
+		// name. The search's transaction id is for support staff, in the event log; not in the officer's brief.
 		String brief = matchesInTheBrief(again);
-		assertThat(brief).contains("Registry record " + app.applicationNo() + ": Subrata Mondal",
-				"matched on Aadhaar, name, date of birth", "(OAP) Active since", "Aadhaar (keyed hash, not shown)");
+		assertThat(registryRows(again)).containsExactly("Registry record " + app.applicationNo()
+				+ ": Subrata Mondal, born 1 January 1950; matched on Aadhaar, name, date of birth; Old Age Pension (DBT): "
+				+ "active since 7 December 2026; identifier: Aadhaar (keyed hash, not shown) / रजिस्ट्री अभिलेख "
+				+ app.applicationNo() + ": Subrata Mondal, जन्म 1 जनवरी 1950; मेल खाए: आधार, नाम, जन्म तिथि; "
+				+ "वृद्धावस्था पेंशन (डीबीटी): 7 दिसंबर 2026 से सक्रिय; पहचान: आधार (कुंजीबद्ध हैश, दिखाया नहीं गया)",
+				"The registry lists the applicant as enrolled in Old Age Pension (DBT) / रजिस्ट्री में आवेदक "
+						+ "वृद्धावस्था पेंशन (डीबीटी) में नामांकित दर्ज है");
+		String transaction = (String) engine.getRuntimeService()
+			.getVariable(driver.instance(again).getId(), "registryTransactionId");
+		assertThat(brief).doesNotContain(transaction, "(OAP)", "in OAP", "01.01.1950", "Active");
+		assertThat(events.of(again.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(transaction + ": "));
 		assertThat(brief).doesNotContain(aadhaar, applications.applicantOf(again).aadhaarHash());
 		driver.decide(again, "Task_ReviewDuplicate", "reject", "Already receives the pension");
 		assertThat(driver.instance(again)).hasPassed("Gw_NotGranted").hasNotPassed("Task_Sanction");
@@ -266,6 +277,18 @@ class DciEndToEndTest extends ProcessTestSupport {
 		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
 		SpinJsonNode brief = (SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief");
 		return brief.prop("matches").toString();
+	}
+
+	/** The duplicate-review brief's rows of what the registry said, as the officer reads them. */
+	private java.util.List<String> registryRows(Application app) {
+		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
+		SpinJsonNode brief = (SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief");
+		return brief.prop("matches")
+			.elements()
+			.stream()
+			.filter(row -> row.prop("source").stringValue().startsWith("Registry"))
+			.map(row -> row.prop("detail").stringValue())
+			.toList();
 	}
 
 	private void assertRefused(ResponseEntity<String> response, int status, String code) throws Exception {

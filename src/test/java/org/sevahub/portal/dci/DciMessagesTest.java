@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.sevahub.application.Applicant;
+import org.sevahub.application.RegistryRecord;
+import org.sevahub.application.RegistryRecord.Detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,14 +73,46 @@ class DciMessagesTest {
 				        "name": {"first_name": "ASHA", "surname": " PATIL"}, "birth_date": "04.03.1950"}},
 				      "programme_identifier": {"programme": {"programme_identifier": "OAP"},
 				        "enrolment_date": "05.06.2020", "enrolment_status": "Active"}}}]}}]}""");
-		List<String> lines = DciMessages.matchedRecords(answer, "OAP", "OP2026000001",
+		List<DciMessages.Matched> matched = DciMessages.matchedRecords(answer, "OAP", "OLD-AGE-PENSION", "OP2026000001",
 				applicant("Asha  Patil", LocalDate.of(1950, 3, 4), "h4sh"));
+		List<String> lines = matched.stream().map(DciMessages.Matched::line).toList();
+		// The event log's English line, for support staff.
 		assertThat(lines).containsExactly(
 				"Registry record WB-OAP-000017: Asha Patil, born 04.03.1950; matched on Aadhaar, name, date of birth; "
 						+ "Old Age Pension (OAP) Active since 02.01.2025; identifier Aadhaar (keyed hash, not shown)",
 				"Registry record UP-OAP-9: ASHA  PATIL, born 04.03.1950; matched on name, date of birth; OAP (OAP) Active "
 						+ "since 05.06.2020; identifier UID XXXX-XXXX-0123");
 		assertThat(String.join("\n", lines)).doesNotContain("h4sh", "2345");
+		// The same as facts, for the officer's brief to put in words: dates read, what matched by name, the
+		// programme's service, the identifier masked or only named.
+		assertThat(matched).extracting(DciMessages.Matched::facts)
+			.containsExactly(
+					new RegistryRecord("WB-OAP-000017", "Asha Patil", "1950-03-04",
+							List.of(Detail.AADHAAR, Detail.NAME, Detail.BIRTH_DATE), List.of(), "OLD-AGE-PENSION", "OAP",
+							"Old Age Pension", "Active", "2025-01-02", RegistryRecord.Identifier.aadhaarHash("AADHAAR_REF")),
+					new RegistryRecord("UP-OAP-9", "ASHA  PATIL", "1950-03-04", List.of(Detail.NAME, Detail.BIRTH_DATE),
+							List.of(), "OLD-AGE-PENSION", "OAP", "", "Active", "2020-06-05",
+							new RegistryRecord.Identifier("UID", "XXXX-XXXX-0123")));
+		assertThat(json.writeValueAsString(matched.stream().map(DciMessages.Matched::facts).toList()))
+			.doesNotContain("h4sh", "2345");
+	}
+
+	@Test
+	void aRecordMatchingNothingWeHoldSaysWhatTheSearchWasByAndADateTheSpecDoesNotWriteStaysAsGiven() throws Exception {
+		JsonNode answer = json.readTree("""
+				{"search_response": [
+				  {"reference_id": "t-demo", "status": "succ", "data": {"reg_records": [
+				    {"member": {"member_identifier": "WB-OAP-000020",
+				      "demographic_info": {"person": {"identifier_type": "AADHAAR", "identifier_value": "1234-5678-9012",
+				        "name": {"first_name": "A.", "surname": "Patil"}, "birth_date": "1950"}},
+				      "programme_identifier": {"programme": {"programme_identifier": "OAP"}, "enrolment_status": "Active"}}}]}}]}""");
+		RegistryRecord facts = DciMessages.matchedRecords(answer, "OAP", "OLD-AGE-PENSION", "OP2026000001",
+				applicant("Asha Patil", LocalDate.of(1950, 3, 4), "h4sh")).get(0).facts();
+		assertThat(facts.matchedOn()).isEmpty();
+		assertThat(facts.searchedBy()).containsExactly(Detail.NAME, Detail.BIRTH_DATE);
+		assertThat(facts.born()).isEqualTo("1950");
+		assertThat(facts.since()).isEmpty();
+		assertThat(facts.identifier()).isEqualTo(new RegistryRecord.Identifier("AADHAAR", "XXXX-XXXX-9012"));
 	}
 
 	@Test
