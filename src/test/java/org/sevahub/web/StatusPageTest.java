@@ -59,6 +59,8 @@ class StatusPageTest {
 		Document submitted = page(app, "en");
 		assertThat(submitted.getElementById("current-status").text()).isEqualTo("Being verified");
 		assertThat(submitted.getElementById("decided-by").text()).isEqualTo("Sub-Registrar, Births and Deaths");
+		// The designated officer decides whoever of the office works on it now, as every language says.
+		assertThat(submitted.getElementById("decided-by").previousElementSibling().text()).isEqualTo("To be decided by");
 		assertThat(submitted.getElementById("decide-by").text()).isEqualTo("10 December 2026");
 		assertThat(submitted.getElementById("appeal-by")).isNull();
 
