@@ -69,14 +69,34 @@ class SandboxSmsDeliveryReports {
 		return Map.of("reported", flush());
 	}
 
-	/** Reports every message not yet reported; returns how many reports the department took. */
+	/**
+	 * Reports every message not yet reported, each once, oldest first; returns how many reports the department took.
+	 * All of them, a hundred at a time: with only the oldest hundred, a backlog (reports the scheduled reporter had
+	 * not sent yet, or that is switched off) kept the newest message unreported however often it was flushed.
+	 */
 	int flush() {
-		List<Map<String, Object>> due = jdbc.sql("""
+		int reported = 0;
+		long after = 0;
+		List<Map<String, Object>> due;
+		while (!(due = due(after)).isEmpty()) {
+			after = ((Number) due.get(due.size() - 1).get("id")).longValue();
+			reported += reportEach(due);
+		}
+		return reported;
+	}
+
+	private List<Map<String, Object>> due(long after) {
+		return jdbc.sql("""
 				SELECT id, mobile, external_id, segments, sender FROM sandbox_sms
-				WHERE external_id IS NOT NULL AND dlr_sent_at IS NULL AND dlr_attempts < :max ORDER BY id LIMIT 100""")
+				WHERE external_id IS NOT NULL AND dlr_sent_at IS NULL AND dlr_attempts < :max AND id > :after
+				ORDER BY id LIMIT 100""")
 			.param("max", MAX_ATTEMPTS)
+			.param("after", after)
 			.query()
 			.listOfRows();
+	}
+
+	private int reportEach(List<Map<String, Object>> due) {
 		int reported = 0;
 		for (Map<String, Object> sms : due) {
 			long id = ((Number) sms.get("id")).longValue();
