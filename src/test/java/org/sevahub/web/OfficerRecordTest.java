@@ -88,7 +88,8 @@ class OfficerRecordTest {
 	private List<String> onTheRecord(Application app, String language, Cookie officer) throws Exception {
 		String html = mvc.perform(get("/officer/applications/" + app.applicationNo()).param("lang", language)
 				.cookie(officer)).andReturn().getResponse().getContentAsString();
-		return Jsoup.parse(html).select("#officer-events li").stream()
+		// The list that follows its heading (the page's only one), as the page has always laid it out.
+		return Jsoup.parse(html).select("h2 + ul li").stream()
 			.map(line -> line.select("strong").text() + " " + line.select("span").text())
 			.toList();
 	}
