@@ -20,15 +20,19 @@ public class OnTheRecord {
 
 	private final RegistryInWords registry;
 
-	OnTheRecord(ApplicationEvents events, RegistryInWords registry) {
+	private final ClockInWords clock;
+
+	OnTheRecord(ApplicationEvents events, RegistryInWords registry, ClockInWords clock) {
 		this.events = events;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	public List<Line> of(long applicationId, Locale locale) {
 		return events.of(applicationId)
 			.stream()
-			.map(event -> new Line(event.kind(), registry.detail(event, locale), event.occurredAt()))
+			.map(event -> new Line(event.kind(),
+					clock.detail(event, locale).orElseGet(() -> registry.detail(event, locale)), event.occurredAt()))
 			.toList();
 	}
 
