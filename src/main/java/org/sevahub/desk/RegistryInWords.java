@@ -5,12 +5,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.NoRegistry;
 import org.sevahub.application.RegistryAnswer;
+import org.sevahub.application.RegistryReply;
 import org.sevahub.application.RegistryRecord;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.language.Languages;
@@ -20,11 +23,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * What a registry said, as the officer's brief shows it ({@link TaskBriefs#MATCHES}): in English and the state
- * language like the rest of the brief, dates in words, what matched and the enrolment status in words, the
- * programme by the catalog's name of its service (else the registry's name, else its code), and no transaction id
- * (that stays in the event's detail, for support staff). Put in words from the facts the event keeps; an event
- * without them (recorded before they were kept) reads as its detail, as it always did.
+ * What a registry said, as the officer's brief shows it ({@link TaskBriefs#MATCHES}, in English and the state
+ * language like the rest of the brief) and the officer's page lists it ({@link OnTheRecord}, in the reader's
+ * language): dates in words, what matched and the enrolment status in words, the programme by the catalog's name of
+ * its service (else the registry's name, else its code), answers in part, refusals and late answers in words, and no
+ * transaction id (that stays in the event's detail, for support staff). A registry's reason for refusing is its own
+ * text: quoted, after a label in the reader's words, never translated. Put in words from the facts the event keeps;
+ * an event without them (recorded before they were kept) reads as its detail, as it always did.
  */
 @Component
 class RegistryInWords {
@@ -33,6 +38,20 @@ class RegistryInWords {
 
 	/** The event the DCI connector records for each registry record that matched the applicant (DciAnswers.MATCH). */
 	static final String MATCH = "REGISTRY_MATCH";
+
+	// The DCI connector's other events about a search (DciAnswers), each with a RegistryReply.
+	static final String PENDING = "REGISTRY_SEARCH_PENDING";
+
+	static final String REJECTED = "REGISTRY_SEARCH_REJECTED";
+
+	static final String CHECK_REJECTED = "REGISTRY_STATUS_CHECK_REJECTED";
+
+	static final String LATE = "REGISTRY_LATE_ANSWER";
+
+	/** A step done without a registry (RegistryDelegates.NO_REGISTRY), with a NoRegistry. */
+	static final String NONE = "NO_REGISTRY";
+
+	private static final String REASON = "desk.brief.registry.reason";
 
 	private static final Locale ENGLISH = Languages.locale("en");
 
@@ -55,32 +74,104 @@ class RegistryInWords {
 		this.json = json;
 	}
 
+	/** The event in English and the state language, as the brief shows it; as its detail when it has no facts. */
 	String detail(ApplicationEvents.Event event) {
-		String asRecorded = event.detail() == null ? "" : event.detail();
+		return said(event).map(said -> both(said.words())
+				+ (said.quoted() == null ? "" : "; " + both(locale -> text(REASON, locale)) + ": " + quote(said.quoted())))
+			.orElse(asRecorded(event));
+	}
+
+	/**
+	 * The event in the reader's language, as the officer's page lists it; as its detail when it has no facts (or is
+	 * not the registry's).
+	 */
+	String detail(ApplicationEvents.Event event, Locale locale) {
+		return said(event).map(said -> said.words().apply(locale)
+				+ (said.quoted() == null ? "" : "; " + text(REASON, locale) + ": " + quote(said.quoted())))
+			.orElse(asRecorded(event));
+	}
+
+	private static String asRecorded(ApplicationEvents.Event event) {
+		return event.detail() == null ? "" : event.detail();
+	}
+
+	/**
+	 * What a registry's text is to an officer: the registry's own words, never ours, so quoted and labelled as its
+	 * reason rather than translated or put in words.
+	 */
+	private static String quote(String registrysText) {
+		return "\u201c" + registrysText + "\u201d";
+	}
+
+	/**
+	 * What the event says, in words built in a given language, and the registry's own text to quote beside them;
+	 * empty for an event without facts, of a kind not the registry's, or with facts this version cannot read.
+	 */
+	private Optional<Said> said(ApplicationEvents.Event event) {
 		if (event.facts() == null) {
-			return asRecorded;
+			return Optional.empty();
 		}
 		try {
 			return switch (event.kind()) {
-				case SEARCH -> answer(json.readValue(event.facts(), RegistryAnswer.class));
-				case MATCH -> record(json.readValue(event.facts(), RegistryRecord.class));
-				default -> asRecorded;
+				case SEARCH -> Optional.of(new Said(answer(json.readValue(event.facts(), RegistryAnswer.class)), null));
+				case MATCH -> Optional.of(new Said(record(json.readValue(event.facts(), RegistryRecord.class)), null));
+				case PENDING, REJECTED, CHECK_REJECTED, LATE ->
+					reply(event.kind(), json.readValue(event.facts(), RegistryReply.class));
+				case NONE -> Optional.ofNullable(json.readValue(event.facts(), NoRegistry.class).step())
+					.map(step -> new Said(locale -> text("desk.brief.registry.none." + step, locale), null));
+				default -> Optional.empty();
 			};
 		}
 		catch (JsonProcessingException unreadable) {
 			// Facts this version cannot read (written by a later one, say): the English line still says it all.
-			return asRecorded;
+			return Optional.empty();
 		}
 	}
 
-	private String answer(RegistryAnswer answer) {
-		String key = answer.enrolled() == null ? "desk.brief.registry.awaited"
-				: answer.enrolled() ? "desk.brief.registry.enrolled" : "desk.brief.registry.notenrolled";
-		return both(locale -> text(key, locale, programme(answer.service(), "", answer.service(), locale)));
+	/** Words in a language, and the registry's text to quote (null: none). */
+	private record Said(Function<Locale, String> words, String quoted) {
 	}
 
-	private String record(RegistryRecord record) {
-		return both(locale -> {
+	private Function<Locale, String> answer(RegistryAnswer answer) {
+		String key = answer.enrolled() == null ? "desk.brief.registry.awaited"
+				: answer.enrolled() ? "desk.brief.registry.enrolled" : "desk.brief.registry.notenrolled";
+		return locale -> text(key, locale, programme(answer.service(), "", answer.service(), locale));
+	}
+
+	/**
+	 * A callback that did not simply answer: part of an answer, a refusal (with the registry's reason, quoted), or,
+	 * for a search made again since, whatever its late answer said.
+	 */
+	private Optional<Said> reply(String kind, RegistryReply reply) {
+		String prefix = kind.equals(LATE) ? "desk.brief.registry.late." : "desk.brief.registry.";
+		String shape;
+		if (reply.wasRefused()) {
+			shape = kind.equals(CHECK_REJECTED) ? "check.refused" : "refused";
+		}
+		else if (reply.cameInPart()) {
+			shape = "partial";
+		}
+		else if (reply.enrolled() != null) {
+			shape = reply.enrolled() ? "enrolled" : "notenrolled";
+		}
+		else {
+			return Optional.empty();
+		}
+		String key = prefix + shape;
+		Function<Locale, String> words = locale -> {
+			String programme = programme(reply.service(), "", reply.service(), locale);
+			String said = reply.cameInPart() && !reply.wasRefused()
+					// Counts as text: a number formatted in bn or mr could come out in that script's digits.
+					? text(key, locale, String.valueOf(reply.answered()), String.valueOf(reply.asked()), programme)
+					: text(key, locale, programme);
+			return reply.wasRefused() && reply.refusal().isEmpty()
+					? said + "; " + text("desk.brief.registry.noreason", locale) : said;
+		};
+		return Optional.of(new Said(words, reply.wasRefused() && !reply.refusal().isEmpty() ? reply.refusal() : null));
+	}
+
+	private Function<Locale, String> record(RegistryRecord record) {
+		return locale -> {
 			List<String> parts = new ArrayList<>();
 			String who = record.name().isEmpty() ? text("desk.brief.registry.noname", locale) : record.name();
 			if (!record.born().isEmpty()) {
@@ -101,7 +192,7 @@ class RegistryInWords {
 						: text("desk.brief.registry.identifier", locale, identifier.type(), identifier.masked()));
 			}
 			return String.join("; ", parts);
-		});
+		};
 	}
 
 	/**

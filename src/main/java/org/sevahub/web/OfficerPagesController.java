@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.authorization.Groups;
 import org.sevahub.application.Application;
-import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.PortalLinks;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -17,6 +16,7 @@ import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.application.form.FormDefinition;
 import org.sevahub.application.form.FormField;
 import org.sevahub.application.form.FormRegistry;
+import org.sevahub.desk.OnTheRecord;
 import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.document.DocumentAccess;
 import org.sevahub.document.DocumentPanels;
@@ -54,7 +54,7 @@ class OfficerPagesController {
 
 	private final PortalLinks links;
 
-	private final ApplicationEvents events;
+	private final OnTheRecord events;
 
 	private final DocumentPanels documents;
 
@@ -63,7 +63,7 @@ class OfficerPagesController {
 	private final DocumentAccess access;
 
 	OfficerPagesController(ApplicationService applications, ApplicationViews views, ServiceCatalog catalog,
-			FormRegistry forms, PortalLinks links, ApplicationEvents events, DocumentPanels documents, Words words,
+			FormRegistry forms, PortalLinks links, OnTheRecord events, DocumentPanels documents, Words words,
 			DocumentAccess access) {
 		this.words = words;
 		this.access = access;
@@ -101,7 +101,8 @@ class OfficerPagesController {
 		model.addAttribute("fields", labelled);
 		model.addAttribute("locked", app.lockedFields());
 		model.addAttribute("links", links.of(app.id()));
-		model.addAttribute("events", events.of(app.id()));
+		// In the page's language too: the registry's answers and refusals in words, without its transaction ids.
+		model.addAttribute("events", events.of(app.id(), locale));
 		model.addAttribute("documents", documents.of(app.serviceCode(), app, values, Map.of()));
 		model.addAttribute("documentHistory", documents.history(app));
 		return "officer/application";

@@ -8,6 +8,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.BeneficiaryRegistry;
+import org.sevahub.application.NoRegistry;
 import org.sevahub.application.RegistryAnswer;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -50,7 +51,8 @@ class RegistryDelegates {
 			Application app = application(execution);
 			Optional<BeneficiaryRegistry> configured = Optional.ofNullable(registry.getIfAvailable());
 			if (configured.isEmpty()) {
-				events.record(app.id(), NO_REGISTRY, "No beneficiary registry configured; duplicates not checked");
+				events.record(app.id(), NO_REGISTRY, "No beneficiary registry configured; duplicates not checked",
+						new NoRegistry(NoRegistry.Step.DUPLICATE_CHECK));
 				execution.setVariable(Variables.REGISTRY_SEARCH_PENDING, false);
 				execution.setVariable(Variables.ALREADY_ENROLLED, false);
 				return;
@@ -72,7 +74,8 @@ class RegistryDelegates {
 			Application app = application(execution);
 			BeneficiaryRegistry configured = registry.getIfAvailable();
 			if (configured == null) {
-				events.record(app.id(), NO_REGISTRY, "No beneficiary registry configured; enrollment not reported");
+				events.record(app.id(), NO_REGISTRY, "No beneficiary registry configured; enrollment not reported",
+						new NoRegistry(NoRegistry.Step.ENROLMENT_REPORT));
 				return;
 			}
 			configured.reportEnrollment(app, service(app));

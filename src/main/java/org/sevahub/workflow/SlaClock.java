@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.DisposalClock;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.catalog.ServiceCatalog;
@@ -66,7 +67,7 @@ public class SlaClock {
 		int left = disposalCalendar(catalog.get(app.serviceCode())).daysLeft(Date.from(EngineClock.now()), due);
 		execution.setVariable(DAYS_LEFT, left);
 		events.record(app.id(), "SLA_PAUSED", "Disposal period stopped while the citizen is asked to clarify; " + left
-				+ " day(s) of it left");
+				+ " day(s) of it left", DisposalClock.paused(left));
 	}
 
 	/** The citizen replied: the days left run again from today, and every deadline drawn from the clock moves. */
@@ -80,8 +81,9 @@ public class SlaClock {
 				Date.from(EngineClock.now()));
 		moveTo(execution, app, due);
 		execution.removeVariable(DAYS_LEFT);
+		// The English detail writes the instant, for support staff; the facts let the officer's page write a day.
 		events.record(app.id(), "SLA_RESUMED", "Disposal period running again after the citizen's reply; now due by "
-				+ due.toInstant());
+				+ due.toInstant(), DisposalClock.resumed(due.toInstant()));
 	}
 
 	private void moveTo(DelegateExecution execution, Application app, Date due) {
@@ -92,8 +94,9 @@ public class SlaClock {
 	public void breached(DelegateExecution execution, String whose) {
 		Application app = application(execution);
 		Object due = execution.getVariable(DUE_DATE);
-		events.record(app.id(), BREACH, "The " + whose + " did not decide by "
-				+ (due instanceof Date date ? date.toInstant() : Instant.now()) + " (" + execution.getCurrentActivityName() + ")");
+		Instant missed = due instanceof Date date ? date.toInstant() : Instant.now();
+		events.record(app.id(), BREACH, "The " + whose + " did not decide by " + missed + " ("
+				+ execution.getCurrentActivityName() + ")", DisposalClock.breached(missed, whose));
 		publisher.publishEvent(new SlaBreached(execution, app, whose));
 	}
 

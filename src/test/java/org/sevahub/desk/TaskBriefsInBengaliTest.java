@@ -17,6 +17,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.RegistryAnswer;
 import org.sevahub.application.RegistryRecord;
+import org.sevahub.application.RegistryReply;
 import org.sevahub.application.RegistryRecord.Detail;
 import org.sevahub.language.Languages;
 import org.sevahub.office.OfficeAssignments;
@@ -155,6 +156,13 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 				new RegistryAnswer(false, "OLD-AGE-PENSION"));
 		events.record(app.id(), "REGISTRY_SEARCH", "txn-2: awaiting the registry's answer",
 				new RegistryAnswer(null, "OLD-AGE-PENSION"));
+		events.record(app.id(), "REGISTRY_SEARCH_PENDING", "txn-3: header status pdng (1 of 2 requests answered so far)",
+				RegistryReply.partly("OLD-AGE-PENSION", 1, 2));
+		events.record(app.id(), "REGISTRY_SEARCH_REJECTED", "txn-4: rjct.search_criteria.invalid query_type not supported",
+				RegistryReply.refused("OLD-AGE-PENSION", "rjct.search_criteria.invalid query_type not supported"));
+		events.record(app.id(), "REGISTRY_STATUS_CHECK_REJECTED", "txn-5:  ", RegistryReply.refused("OLD-AGE-PENSION", " "));
+		events.record(app.id(), "REGISTRY_LATE_ANSWER", "txn-6 (superseded): enrolled in OAP",
+				RegistryReply.answered("OLD-AGE-PENSION", true));
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
 		SpinJsonNode brief = (SpinJsonNode) tasks.getVariableLocal(driver.task(app, "Task_Decide").getId(), "brief");
 
@@ -180,8 +188,22 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 				"The registry does not list the applicant as enrolled in Old Age Pension (DBT) / রেজিস্ট্রিতে আবেদনকারী "
 						+ "বার্ধক্য ভাতা (ডিবিটি)-এ নথিভুক্ত নেই",
 				"Answer from the registry awaited for Old Age Pension (DBT) / বার্ধক্য ভাতা (ডিবিটি) নিয়ে রেজিস্ট্রির উত্তরের "
-						+ "অপেক্ষা");
-		soft.assertThat(String.join("\n", details)).doesNotContain("txn-", "support staff", "OAP", "Active");
+						+ "অপেক্ষা",
+				// An answer in part, refusals (the registry's own reason quoted, its label in both languages; a refusal
+				// without one says so) and a late answer, in words: no transaction ids, no header codes.
+				"The registry has answered 1 of 2 requests about Old Age Pension (DBT) so far; the rest of its answer is "
+						+ "awaited / রেজিস্ট্রি বার্ধক্য ভাতা (ডিবিটি) নিয়ে এখন পর্যন্ত 2টির মধ্যে 1টি অনুরোধের উত্তর দিয়েছে; বাকি "
+						+ "উত্তরের অপেক্ষা",
+				"The registry refused the search for Old Age Pension (DBT) / রেজিস্ট্রি বার্ধক্য ভাতা (ডিবিটি) নিয়ে খোঁজ "
+						+ "প্রত্যাখ্যান করেছে; reason given by the registry / রেজিস্ট্রির দেওয়া কারণ: "
+						+ "\u201crjct.search_criteria.invalid query_type not supported\u201d",
+				"The registry refused to say how the search for Old Age Pension (DBT) stands; the registry gave no reason / "
+						+ "রেজিস্ট্রি বার্ধক্য ভাতা (ডিবিটি) নিয়ে খোঁজের অবস্থা জানাতে অস্বীকার করেছে; রেজিস্ট্রি কোনো কারণ জানায়নি",
+				"Late answer to a search since made again: the registry lists the applicant as enrolled in Old Age Pension "
+						+ "(DBT) / আগের খোঁজের দেরিতে আসা উত্তর (খোঁজ আবার করা হয়েছে): রেজিস্ট্রিতে আবেদনকারী বার্ধক্য ভাতা "
+						+ "(ডিবিটি)-এ নথিভুক্ত আছেন");
+		soft.assertThat(String.join("\n", details)).doesNotContain("txn-", "support staff", "OAP", "Active", "pdng",
+				"superseded");
 		soft.assertThat(sources).anyMatch(source -> source.startsWith(
 				"Registry record that matched / " + bengali("desk.brief.registry.match") + ", "));
 		soft.assertThat(sources).contains("SevaHub application " + earlier.applicationNo() + " / "

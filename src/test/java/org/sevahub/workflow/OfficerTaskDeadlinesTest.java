@@ -27,6 +27,9 @@ import static org.sevahub.testsupport.ProcessDriver.days;
 class OfficerTaskDeadlinesTest extends ProcessTestSupport {
 
 	@Autowired
+	org.sevahub.desk.OnTheRecord onTheRecord;
+
+	@Autowired
 	HistoryService history;
 
 	Application app;
@@ -107,6 +110,23 @@ class OfficerTaskDeadlinesTest extends ProcessTestSupport {
 		assertThat(driver.advanceClock(app, days(1))).as("the old deadline has passed; the moved one has not").isZero();
 		assertThat(driver.advanceClock(app, days(5))).isEqualTo(1);
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("SLA_BREACH"));
+		// The officer's page reads the clock in the reader's language, the due date in words, not as an instant.
+		assertThat(onTheRecord("en")).contains(
+				"Disposal period stopped while the citizen is asked to clarify; 3 day(s) of it left",
+				"Disposal period running again after the citizen replied; now due by 15 December 2026",
+				"The designated officer did not decide by 15 December 2026");
+		assertThat(onTheRecord("hi")).contains("नागरिक से स्पष्टीकरण माँगे जाने पर निपटान अवधि रुकी; इसके 3 दिन शेष",
+				"नागरिक के उत्तर के बाद निपटान अवधि फिर चल रही है; अब 15 दिसंबर 2026 तक निपटाना है",
+				"पदाभिहित अधिकारी ने 15 दिसंबर 2026 तक निर्णय नहीं लिया");
+		assertThat(String.join("\n", onTheRecord("hi"))).doesNotContain("2026-12-1", "Record SLA breach");
+	}
+
+	/** The application's events as the officer's page lists them in {@code language}. */
+	private java.util.List<String> onTheRecord(String language) {
+		return onTheRecord.of(app.id(), org.sevahub.language.Languages.locale(language))
+			.stream()
+			.map(org.sevahub.desk.OnTheRecord.Line::detail)
+			.toList();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
+import org.sevahub.application.RegistryReply;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -90,7 +91,8 @@ class DciAnswers {
 				DciTransactions.Transaction check = known(statusTxn, "txn-status");
 				DciMessages.Verdict verdict = DciMessages.verdict(opened.header(), opened.message(), java.util.List.of());
 				if (verdict.finality() == DciMessages.Finality.REJECTED) {
-					events.record(check.applicationId(), "REGISTRY_STATUS_CHECK_REJECTED", statusTxn + ": " + verdict.reason());
+					events.record(check.applicationId(), "REGISTRY_STATUS_CHECK_REJECTED", statusTxn + ": " + verdict.reason(),
+							RegistryReply.refused(serviceOf(check.applicationId()), verdict.reason()));
 					transactions.rejected(statusTxn);
 					return new Taken(statusTxn, "status check rejected: " + verdict.reason());
 				}
@@ -167,16 +169,21 @@ class DciAnswers {
 			throw DciRefusal.rejected("rjct.reference_id.duplicate", "Search " + txn + " was answered before");
 		}
 		java.util.Optional<DciMessages.Verdict> rejection = DciMessages.rejection(header, searchResponse);
+		// Each event's English detail names the transaction, for support staff; its facts (RegistryReply) are what
+		// officers read, with the registry's own reason quoted where it refused.
+		String serviceCode = serviceOf(search.applicationId());
 		if (rejection.isPresent()) {
+			RegistryReply refused = RegistryReply.refused(serviceCode, rejection.get().reason());
 			if (superseded) {
 				events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", txn + " (superseded): REJECTED "
-						+ rejection.get().reason());
+						+ rejection.get().reason(), refused);
 				return java.util.Optional.empty();
 			}
 			// The registry refused our search: no answer about the person. Taken (so it is not resent), left for
 			// an officer to see; the process searches again when its wait for an answer runs out.
 			transactions.rejected(txn);
-			events.record(search.applicationId(), "REGISTRY_SEARCH_REJECTED", txn + ": " + rejection.get().reason());
+			events.record(search.applicationId(), "REGISTRY_SEARCH_REJECTED", txn + ": " + rejection.get().reason(),
+					refused);
 			return java.util.Optional.empty();
 		}
 		JsonNode whole = keep(search, header, searchResponse);
@@ -185,9 +192,11 @@ class DciAnswers {
 				: new DciMessages.Verdict(DciMessages.Finality.PENDING, DciMessages.headerState(header));
 		if (verdict.finality() == DciMessages.Finality.PENDING) {
 			int answered = whole.path("search_response").size();
+			int asked = Math.max(answered, search.referenceIds().size());
 			events.record(search.applicationId(), superseded ? "REGISTRY_LATE_ANSWER" : "REGISTRY_SEARCH_PENDING",
 					txn + (superseded ? " (superseded): PENDING " : ": ") + verdict.reason() + " (" + answered + " of "
-							+ Math.max(answered, search.referenceIds().size()) + " requests answered so far)");
+							+ asked + " requests answered so far)",
+					RegistryReply.partly(serviceCode, answered, asked));
 			return java.util.Optional.empty();
 		}
 		Application app = applications.findById(search.applicationId()).orElseThrow();
@@ -198,7 +207,8 @@ class DciAnswers {
 			// registry stops resending.
 			transactions.answeredLate(txn, enrolled);
 			events.record(search.applicationId(), "REGISTRY_LATE_ANSWER", txn + " (superseded): "
-					+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme());
+					+ (enrolled ? "enrolled in " : "not enrolled in ") + search.programme(),
+					RegistryReply.answered(serviceCode, enrolled));
 			return java.util.Optional.empty();
 		}
 		transactions.answered(txn, enrolled);
@@ -219,6 +229,11 @@ class DciAnswers {
 				app.applicationNo(), applications.applicantOf(app))) {
 			events.record(applicationId, MATCH, matched.line(), matched.facts());
 		}
+	}
+
+	/** The catalog's code of the application's service, whose name is the programme's to officers. */
+	private String serviceOf(long applicationId) {
+		return applications.findById(applicationId).orElseThrow().serviceCode();
 	}
 
 	/** Keeps this part's answered requests with the earlier parts'; the whole answer so far. */

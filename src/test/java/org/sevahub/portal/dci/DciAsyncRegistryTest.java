@@ -51,6 +51,9 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 	DciRegistry registry;
 
 	@Autowired
+	org.sevahub.desk.OnTheRecord onTheRecord;
+
+	@Autowired
 	ObjectMapper json;
 
 	@Autowired
@@ -130,6 +133,12 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(state(firstTxn)).isEqualTo("ANSWERED_LATE");
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(firstTxn + " (superseded)")
 			.contains("not enrolled"));
+		// Officers read the late answer in words, in their language, without the superseded search's transaction.
+		assertThat(onTheRecord(app, "en")).contains("Late answer to a search since made again: the registry does not "
+				+ "list the applicant as enrolled in Old Age Pension (DBT)");
+		assertThat(onTheRecord(app, "hi")).contains("पहले की खोज का देर से आया उत्तर (खोज दोबारा की जा चुकी है): "
+				+ "रजिस्ट्री में आवेदक वृद्धावस्था पेंशन (डीबीटी) में नामांकित दर्ज नहीं है");
+		assertThat(String.join("\n", onTheRecord(app, "hi"))).doesNotContain(firstTxn);
 		assertThat(flush()).isZero();
 	}
 
@@ -227,11 +236,18 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		ResponseEntity<String> taken = onSearch(registryCodec.seal(header(registryCodec), answer), registryBearer.issue(ourId));
 		assertThat(taken.getStatusCode().value()).isEqualTo(200);
 		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
-		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.search_criteria.invalid"));
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(txn + ": ")
+			.contains("rjct.search_criteria.invalid"));
 		assertThat(driver.advanceClock(app, days(1).plusMinutes(1))).isEqualTo(1);
 		driver.runAsyncSteps(app);
 		assertThat(flush()).isEqualTo(1);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		// The sanctioning officer's brief says the registry refused, in English and the state language (the tests':
+		// Hindi), and why in the registry's own words, quoted; the transaction id is for support staff.
+		assertThat(registryRows(app)).contains("The registry refused the search for Old Age Pension (DBT) / रजिस्ट्री "
+				+ "ने वृद्धावस्था पेंशन (डीबीटी) के लिए खोज अस्वीकार की; reason given by the registry / रजिस्ट्री द्वारा "
+				+ "बताया गया कारण: \u201crjct.search_criteria.invalid query_type not supported\u201d");
+		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn);
 	}
 
 	@Test
@@ -292,11 +308,16 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertAcknowledged(onStatus(registryCodec.seal(rjct, message.deepCopy()), registryBearer().issue(ourId)));
 		assertThat(state(check)).isEqualTo("REJECTED");
 		assertThat(state(txn)).isEqualTo("SENT");
-		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("rjct.reference_id.invalid"));
+		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).startsWith(check + ": ")
+			.contains("rjct.reference_id.invalid"));
 		assertThat(driver.instance(app)).isWaitingAt("Task_AwaitRegistry");
 
 		assertThat(flush()).isGreaterThanOrEqualTo(1);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
+		assertThat(registryRows(app)).contains("The registry refused to say how the search for Old Age Pension (DBT) "
+				+ "stands / रजिस्ट्री ने वृद्धावस्था पेंशन (डीबीटी) के लिए खोज की स्थिति बताने से इनकार किया; reason given by "
+				+ "the registry / रजिस्ट्री द्वारा बताया गया कारण: \u201crjct.reference_id.invalid unknown reference\u201d");
+		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn, check);
 	}
 
 	@Test
@@ -402,6 +423,11 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertAcknowledged(onSearch(registryCodec.seal(lastPart, answer(txn, null, "succ")), token));
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
 		assertThat(state(txn)).isEqualTo("ANSWERED");
+		// The officer reads the answer in part in words (the counts, the programme by name), not the header's codes.
+		assertThat(registryRows(app)).contains("The registry has answered 1 of 2 requests about Old Age Pension (DBT) "
+				+ "so far; the rest of its answer is awaited / रजिस्ट्री ने वृद्धावस्था पेंशन (डीबीटी) के लिए अब तक 2 में से 1 "
+				+ "अनुरोधों का उत्तर दिया है; शेष उत्तर की प्रतीक्षा है");
+		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn, "pdng", "completed_count");
 		assertRefused(onSearch(registryCodec.seal(lastPart.deepCopy().put("message_id", "again-" + txn),
 				answer(txn, null, "succ")), token), 409, "rjct.reference_id.duplicate");
 	}
@@ -429,6 +455,28 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertRefused(onSearch(registryCodec.seal(header(registryCodec), answer("t".repeat(100), "succ", "succ")),
 				registryBearer().issue(ourId)), 400, "err.request.bad");
 		assertThat(jdbc.sql("SELECT count(*) FROM dci_inbound_message").query(Long.class).single()).isEqualTo(seen);
+	}
+
+	/** The open task's brief's rows of what the registry said, as the officer reads them. */
+	private java.util.List<String> registryRows(Application app) {
+		org.camunda.bpm.engine.task.Task task = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+			.task(driver.instance(app));
+		org.camunda.spin.json.SpinJsonNode brief = (org.camunda.spin.json.SpinJsonNode) engine.getTaskService()
+			.getVariableLocal(task.getId(), "brief");
+		return brief.prop("matches")
+			.elements()
+			.stream()
+			.filter(row -> row.prop("source").stringValue().startsWith("Registry"))
+			.map(row -> row.prop("detail").stringValue())
+			.toList();
+	}
+
+	/** The application's events as the officer's page lists them in {@code language}. */
+	private java.util.List<String> onTheRecord(Application app, String language) {
+		return onTheRecord.of(app.id(), org.sevahub.language.Languages.locale(language))
+			.stream()
+			.map(org.sevahub.desk.OnTheRecord.Line::detail)
+			.toList();
 	}
 
 	/** An on-search message answering both requests of search {@code txn}; a null status leaves that one out. */

@@ -1,0 +1,75 @@
+package org.sevahub.desk;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.DisposalClock;
+import org.sevahub.language.Words;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The disposal clock's events (SLA_PAUSED, SLA_RESUMED, SLA_BREACH) in the reader's language, from the facts they
+ * keep ({@link DisposalClock}): the due date in words where the English detail has an instant, the post by its
+ * name in that language. Empty for other events, and for one without facts (recorded before they
+ * were kept), which reads as its detail.
+ */
+@Component
+class ClockInWords {
+
+	private final MessageSource messages;
+
+	private final Words words;
+
+	private final ObjectMapper json;
+
+	ClockInWords(MessageSource messages, Words words, ObjectMapper json) {
+		this.messages = messages;
+		this.words = words;
+		this.json = json;
+	}
+
+	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
+		if (event.facts() == null || !event.kind().startsWith("SLA_")) {
+			return Optional.empty();
+		}
+		try {
+			DisposalClock clock = json.readValue(event.facts(), DisposalClock.class);
+			return switch (event.kind()) {
+				case "SLA_PAUSED" -> Optional.ofNullable(clock.daysLeft())
+					// The count as text: a number formatted in bn or mr could come out in that script's digits.
+					.map(days -> text("desk.clock.paused", locale, String.valueOf(days)));
+				case "SLA_RESUMED" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.resumed", locale, due));
+				case "SLA_BREACH" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.breach", locale,
+						messages.getMessage("desk.clock.whose." + String.valueOf(clock.whose()).replace(' ', '-'), null,
+								String.valueOf(clock.whose()), locale),
+						due));
+				default -> Optional.empty();
+			};
+		}
+		catch (JsonProcessingException unreadable) {
+			// Facts this version cannot read: the English detail still says it all.
+			return Optional.empty();
+		}
+	}
+
+	private Optional<String> day(String instant, Locale locale) {
+		try {
+			return instant == null ? Optional.empty() : Optional.of(words.date(Instant.parse(instant), locale));
+		}
+		catch (DateTimeParseException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, locale);
+	}
+
+}

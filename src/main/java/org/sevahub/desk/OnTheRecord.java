@@ -1,0 +1,46 @@
+package org.sevahub.desk;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.sevahub.application.ApplicationEvents;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * An application's events as the officer's page lists them ("On the record"), in the reader's language: what the
+ * event's facts say in words where it has facts, else its English detail as recorded (events from before facts were
+ * kept, and the kinds that keep none yet). The detail itself, transaction ids and all, is for support staff.
+ */
+@Component
+public class OnTheRecord {
+
+	private final ApplicationEvents events;
+
+	private final RegistryInWords registry;
+
+	private final ClockInWords clock;
+
+	OnTheRecord(ApplicationEvents events, RegistryInWords registry, ClockInWords clock) {
+		this.events = events;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	public List<Line> of(long applicationId, Locale locale) {
+		return events.of(applicationId)
+			.stream()
+			.map(event -> new Line(event.kind(),
+					clock.detail(event, locale).orElseGet(() -> registry.detail(event, locale)), event.occurredAt()))
+			.toList();
+	}
+
+	/**
+	 * @param kind   the event's kind, which the page names in words ({@code event.kind.<kind>})
+	 * @param detail what it says, in the reader's language where its facts allow
+	 */
+	public record Line(String kind, String detail, Instant occurredAt) {
+	}
+
+}
