@@ -1,6 +1,5 @@
 package org.sevahub.web;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 
 import javax.imageio.ImageIO;
 
@@ -28,14 +26,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +40,7 @@ import org.sevahub.application.StatusHistoryEntry;
 import org.sevahub.certificate.CertificateRepository;
 import org.sevahub.certificate.CertificateService;
 import org.sevahub.certificate.CertificateSpecimens;
+import org.sevahub.testsupport.HeadlessChromium;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 import org.sevahub.testsupport.TasklistDecisions;
@@ -106,23 +99,7 @@ class BrowserTest {
 
 	@BeforeAll
 	static void startBrowser() {
-		File chromium = new File("/usr/bin/chromium");
-		File chromedriver = new File("/usr/bin/chromedriver");
-		assertThat(chromium).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").exists();
-		assertThat(chromedriver).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--lang=en-IN");
-		// The console (failed requests, script errors) is kept so a Tasklist that never shows its login says why.
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start(Map.of());
 	}
 
 	@AfterAll
@@ -663,40 +640,7 @@ class BrowserTest {
 	}
 
 	private void signInToTasklist(String officer) {
-		// Cookies are deleted for the page's path: an earlier test's Tasklist session lives under /camunda.
-		// Tasklist used to stay at its loading spinner in about two of five whole-suite runs: Camunda's script nonce
-		// raced between requests and the browser refused every script (the console showed it; WebappNonces mends
-		// it, WebappNoncesTest holds it). A fresh load is still tried before the test gives up, and what the
-		// browser showed is kept, with its console (failed requests, script errors) in the test's output.
-		for (int attempt = 1;; attempt++) {
-			browser.get(url("/camunda/app/tasklist/default/"));
-			browser.manage().deleteAllCookies();
-			browser.get(url("/camunda/app/tasklist/default/"));
-			try {
-				wait(attempt < 3 ? 30 : 60)
-					.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-				break;
-			}
-			catch (TimeoutException ex) {
-				try {
-					screenshot("tasklist-sign-in-timeout-" + officer + "-" + attempt);
-				}
-				catch (Exception notTaken) {
-					ex.addSuppressed(notTaken);
-				}
-				String seen = "Tasklist showed no login form at " + browser.getCurrentUrl() + " with cookies "
-						+ browser.manage().getCookies() + "; page text: " + browser.findElement(By.tagName("body")).getText()
-						+ "; console: " + browser.manage().logs().get(LogType.BROWSER).getAll();
-				if (attempt == 3) {
-					throw new AssertionError(seen, ex);
-				}
-				System.out.println("BrowserTest: attempt " + attempt + " to sign in to Tasklist: " + seen);
-			}
-		}
-		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
-		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(officer);
-		browser.findElement(By.cssSelector("button[type='submit']")).click();
-		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group's tasks"));
+		HeadlessChromium.signInToTasklist(browser, url("/camunda/app/tasklist/default/"), officer);
 	}
 
 	private void completeInTasklist() {
@@ -756,9 +700,7 @@ class BrowserTest {
 	}
 
 	private static void screenshot(String name) throws Exception {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		HeadlessChromium.screenshot(browser, name);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.sevahub.web;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,16 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sevahub.application.Application;
+import org.sevahub.testsupport.HeadlessChromium;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
 
@@ -70,10 +64,6 @@ class TasklistOnAPhoneTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		File chromium = new File("/usr/bin/chromium");
-		File chromedriver = new File("/usr/bin/chromedriver");
-		assertThat(chromium).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").exists();
-		assertThat(chromedriver).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
 		// The machine may have no Indic fonts: Chromium, through fontconfig, is pointed at the product's own.
 		Path fonts = Path.of("src/main/resources/fonts").toAbsolutePath();
 		Path config = Files.createDirectories(Path.of("target", "fontconfig").toAbsolutePath()).resolve("fonts.conf");
@@ -86,16 +76,7 @@ class TasklistOnAPhoneTest {
 				  <cachedir>%s</cachedir>
 				</fontconfig>
 				""".formatted(fonts, config.getParent().resolve("cache")));
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--lang=en-IN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-			.usingAnyFreePort()
-			.withEnvironment(Map.of("FONTCONFIG_FILE", config.toString()))
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start(Map.of("FONTCONFIG_FILE", config.toString()));
 	}
 
 	@AfterAll
@@ -158,25 +139,7 @@ class TasklistOnAPhoneTest {
 
 	private void signInToTasklist(String officer) {
 		browser.manage().window().setSize(new Dimension(1400, 1000));
-		// As BrowserTest does: a fresh load is tried again when Tasklist stays at its spinner (WebappNoncesTest).
-		for (int attempt = 1;; attempt++) {
-			browser.get(url("/camunda/app/tasklist/default/"));
-			browser.manage().deleteAllCookies();
-			browser.get(url("/camunda/app/tasklist/default/"));
-			try {
-				wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-				break;
-			}
-			catch (TimeoutException ex) {
-				if (attempt == 3) {
-					throw ex;
-				}
-			}
-		}
-		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
-		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(officer);
-		browser.findElement(By.cssSelector("button[type='submit']")).click();
-		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group's tasks"));
+		HeadlessChromium.signInToTasklist(browser, url("/camunda/app/tasklist/default/"), officer);
 	}
 
 	private static Object js(String script) {
@@ -192,9 +155,7 @@ class TasklistOnAPhoneTest {
 	}
 
 	private static void screenshot(String name) throws Exception {
-		Path target = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(target.getParent());
-		Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		HeadlessChromium.screenshot(browser, name);
 	}
 
 }
