@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.sevahub.application.form.Aadhaar;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationService;
@@ -169,6 +171,18 @@ public class ProcessDriver {
 		decide(app, "Task_Decide", "approve", null);
 		runAsyncSteps(app);
 		return app;
+	}
+
+	/** The rows of the open task's brief that say what the registry said, as officers read them. */
+	public List<String> registryRows(Application app) {
+		Task task = BpmnAwareTests.task(instance(app));
+		SpinJsonNode brief = (SpinJsonNode) tasks.getVariableLocal(task.getId(), "brief");
+		return brief.prop("matches")
+			.elements()
+			.stream()
+			.filter(row -> row.prop("source").stringValue().startsWith("Registry"))
+			.map(row -> row.prop("detail").stringValue())
+			.toList();
 	}
 
 	/** The application's process instance, running or ended (camunda-bpm-assert reads history for ended ones). */

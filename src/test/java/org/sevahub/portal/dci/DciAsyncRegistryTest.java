@@ -244,10 +244,10 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
 		// The sanctioning officer's brief says the registry refused, in English and the state language (the tests':
 		// Hindi), and why in the registry's own words, quoted; the transaction id is for support staff.
-		assertThat(registryRows(app)).contains("The registry refused the search for Old Age Pension (DBT) / रजिस्ट्री "
+		assertThat(driver.registryRows(app)).contains("The registry refused the search for Old Age Pension (DBT) / रजिस्ट्री "
 				+ "ने वृद्धावस्था पेंशन (डीबीटी) के लिए खोज अस्वीकार की; reason given by the registry / रजिस्ट्री द्वारा "
 				+ "बताया गया कारण: \u201crjct.search_criteria.invalid query_type not supported\u201d");
-		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn);
+		assertThat(String.join("\n", driver.registryRows(app))).doesNotContain(txn);
 	}
 
 	@Test
@@ -314,10 +314,10 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 
 		assertThat(flush()).isGreaterThanOrEqualTo(1);
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
-		assertThat(registryRows(app)).contains("The registry refused to say how the search for Old Age Pension (DBT) "
+		assertThat(driver.registryRows(app)).contains("The registry refused to say how the search for Old Age Pension (DBT) "
 				+ "stands / रजिस्ट्री ने वृद्धावस्था पेंशन (डीबीटी) के लिए खोज की स्थिति बताने से इनकार किया; reason given by "
 				+ "the registry / रजिस्ट्री द्वारा बताया गया कारण: \u201crjct.reference_id.invalid unknown reference\u201d");
-		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn, check);
+		assertThat(String.join("\n", driver.registryRows(app))).doesNotContain(txn, check);
 	}
 
 	@Test
@@ -424,10 +424,10 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertThat(driver.instance(app)).isWaitingAt("Task_Sanction");
 		assertThat(state(txn)).isEqualTo("ANSWERED");
 		// The officer reads the answer in part in words (the counts, the programme by name), not the header's codes.
-		assertThat(registryRows(app)).contains("The registry has answered 1 of 2 requests about Old Age Pension (DBT) "
+		assertThat(driver.registryRows(app)).contains("The registry has answered 1 of 2 requests about Old Age Pension (DBT) "
 				+ "so far; the rest of its answer is awaited / रजिस्ट्री ने वृद्धावस्था पेंशन (डीबीटी) के लिए अब तक 2 में से 1 "
 				+ "अनुरोधों का उत्तर दिया है; शेष उत्तर की प्रतीक्षा है");
-		assertThat(String.join("\n", registryRows(app))).doesNotContain(txn, "pdng", "completed_count");
+		assertThat(String.join("\n", driver.registryRows(app))).doesNotContain(txn, "pdng", "completed_count");
 		assertRefused(onSearch(registryCodec.seal(lastPart.deepCopy().put("message_id", "again-" + txn),
 				answer(txn, null, "succ")), token), 409, "rjct.reference_id.duplicate");
 	}
@@ -455,20 +455,6 @@ class DciAsyncRegistryTest extends ProcessTestSupport {
 		assertRefused(onSearch(registryCodec.seal(header(registryCodec), answer("t".repeat(100), "succ", "succ")),
 				registryBearer().issue(ourId)), 400, "err.request.bad");
 		assertThat(jdbc.sql("SELECT count(*) FROM dci_inbound_message").query(Long.class).single()).isEqualTo(seen);
-	}
-
-	/** The open task's brief's rows of what the registry said, as the officer reads them. */
-	private java.util.List<String> registryRows(Application app) {
-		org.camunda.bpm.engine.task.Task task = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
-			.task(driver.instance(app));
-		org.camunda.spin.json.SpinJsonNode brief = (org.camunda.spin.json.SpinJsonNode) engine.getTaskService()
-			.getVariableLocal(task.getId(), "brief");
-		return brief.prop("matches")
-			.elements()
-			.stream()
-			.filter(row -> row.prop("source").stringValue().startsWith("Registry"))
-			.map(row -> row.prop("detail").stringValue())
-			.toList();
 	}
 
 	/** The application's events as the officer's page lists them in {@code language}. */

@@ -99,7 +99,7 @@ class DciEndToEndTest extends ProcessTestSupport {
 		// and the state language (the tests': Hindi) as the rest of the brief, dates in words, the programme by its
 		// name. The search's transaction id is for support staff, in the event log; not in the officer's brief.
 		String brief = matchesInTheBrief(again);
-		assertThat(registryRows(again)).containsExactly("Registry record " + app.applicationNo()
+		assertThat(driver.registryRows(again)).containsExactly("Registry record " + app.applicationNo()
 				+ ": Subrata Mondal, born 1 January 1950; matched on Aadhaar, name, date of birth; Old Age Pension (DBT): "
 				+ "active since 7 December 2026; identifier: Aadhaar (keyed hash, not shown) / रजिस्ट्री अभिलेख "
 				+ app.applicationNo() + ": Subrata Mondal, जन्म 1 जनवरी 1950; मेल खाए: आधार, नाम, जन्म तिथि; "
@@ -277,18 +277,6 @@ class DciEndToEndTest extends ProcessTestSupport {
 		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
 		SpinJsonNode brief = (SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief");
 		return brief.prop("matches").toString();
-	}
-
-	/** The duplicate-review brief's rows of what the registry said, as the officer reads them. */
-	private java.util.List<String> registryRows(Application app) {
-		org.camunda.bpm.engine.task.Task task = BpmnAwareTests.task(driver.instance(app));
-		SpinJsonNode brief = (SpinJsonNode) engine.getTaskService().getVariableLocal(task.getId(), "brief");
-		return brief.prop("matches")
-			.elements()
-			.stream()
-			.filter(row -> row.prop("source").stringValue().startsWith("Registry"))
-			.map(row -> row.prop("detail").stringValue())
-			.toList();
 	}
 
 	private void assertRefused(ResponseEntity<String> response, int status, String code) throws Exception {
