@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -134,8 +135,8 @@ class BrowserTest {
 		assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
 			.contains("Forward to the designated officer / पदाभिहित अधिकारी को भेजें", "Decision / निर्णय");
 		choose(browser.findElement(By.cssSelector(".fjs-container")), "Forward to the designated officer");
-		browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]"))
-			.sendKeys("Documents match the hospital register");
+		typeInForm(browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]")),
+				"Documents match the hospital register");
 		screenshot("tasklist-verify-application");
 		WebElement complete = wait(10)
 			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']")));
@@ -439,12 +440,12 @@ class BrowserTest {
 		// Every document not ticked is accepted; the ticked one is rejected, with the reason the citizen reads.
 		// The checklist names it as the rows do, "Parent's identity proof / माता-पिता का पहचान प्रमाण (IMG_0412.jpg)".
 		choose(form, "Parent's identity proof");
-		wait(10).until(ExpectedConditions.visibilityOfElementLocated(
-				By.xpath("//label[starts-with(normalize-space(), 'Why they are rejected')]/following::textarea[1]")))
-			.sendKeys("The photo of the identity card is blurred");
+		typeInForm(wait(10).until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//label[starts-with(normalize-space(), 'Why they are rejected')]/following::textarea[1]"))),
+				"The photo of the identity card is blurred");
 		choose(form, "Seek clarification from the citizen");
-		browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]"))
-			.sendKeys("Please send a sharper photo of your ID");
+		typeInForm(browser.findElement(By.xpath("//label[starts-with(normalize-space(), 'Remarks')]/following::textarea[1]")),
+				"Please send a sharper photo of your ID");
 		screenshot("documents-tasklist-verify");
 		completeInTasklist();
 		wait(20).until(b -> "CLARIFICATION_SOUGHT".equals(applications.get(applicationNo).status()));
@@ -641,6 +642,15 @@ class BrowserTest {
 
 	private void signInToTasklist(String officer) {
 		HeadlessChromium.signInToTasklist(browser, url("/camunda/app/tasklist/default/"), officer);
+	}
+
+	/**
+	 * Types into a Camunda Form's field and leaves it: form-js takes typed text into the form's values only after a
+	 * pause in typing (debounced) or when the field loses focus, so on a fast machine a Complete clicked right after
+	 * typing submitted the field empty.
+	 */
+	private static void typeInForm(WebElement field, String text) {
+		field.sendKeys(text, Keys.TAB);
 	}
 
 	private void completeInTasklist() {
