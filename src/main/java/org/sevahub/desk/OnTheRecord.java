@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * An application's events as the officer's page lists them ("On the record"), in the reader's language: what the
  * event's facts say in words where it has facts, else its English detail as recorded (events from before facts were
- * kept, and the kinds that keep none yet). The detail itself, transaction ids and all, is for support staff.
+ * kept, and the kinds that keep none yet: DOCUMENTS_DELETED, APPEAL_LODGED, CERTIFICATE_REVOKED, FEE_REFUND_DUE). The detail itself, transaction ids and all, is for support staff.
  */
 @Component
 public class OnTheRecord {
@@ -22,17 +22,24 @@ public class OnTheRecord {
 
 	private final ClockInWords clock;
 
-	OnTheRecord(ApplicationEvents events, RegistryInWords registry, ClockInWords clock) {
+	private final DocumentsAndOfficesInWords documentsAndOffices;
+
+	OnTheRecord(ApplicationEvents events, RegistryInWords registry, ClockInWords clock,
+			DocumentsAndOfficesInWords documentsAndOffices) {
 		this.events = events;
 		this.registry = registry;
 		this.clock = clock;
+		this.documentsAndOffices = documentsAndOffices;
 	}
 
 	public List<Line> of(long applicationId, Locale locale) {
 		return events.of(applicationId)
 			.stream()
 			.map(event -> new Line(event.kind(),
-					clock.detail(event, locale).orElseGet(() -> registry.detail(event, locale)), event.occurredAt()))
+					clock.detail(event, locale)
+						.or(() -> documentsAndOffices.detail(event, locale))
+						.orElseGet(() -> registry.detail(event, locale)),
+					event.occurredAt()))
 			.toList();
 	}
 

@@ -11,6 +11,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
+import org.sevahub.application.DocumentFacts;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Messages;
 import org.sevahub.document.DocumentRefusedException.Reason;
@@ -96,7 +97,7 @@ public class DocumentService {
 				+ ", " + clean.mediaType() + ", " + clean.content().length + " bytes"
 				+ (clean.pages() == null ? "" : ", " + clean.pages() + " page(s)") + ", SHA-256 " + clean.sha256()
 				+ ", " + (clean.scannedBy() == null ? "not scanned for malware" : "scanned clean by " + clean.scannedBy())
-				+ ", from " + actor);
+				+ ", from " + actor, DocumentFacts.received(app.serviceCode(), requirement.code(), clean.fileName()));
 		return documents.find(id).orElseThrow();
 	}
 

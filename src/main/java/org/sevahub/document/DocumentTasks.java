@@ -21,6 +21,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.DocumentFacts;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.language.Languages;
@@ -200,11 +201,17 @@ class DocumentTasks {
 		if (decision.equals("clarify") && !rejected.isEmpty()) {
 			rejected.forEach(d -> documents.requestResend(d.id(), EngineClock.now()));
 			events.record(app.id(), ASKED_AGAIN, "Asked again by " + actor + ": "
-					+ String.join("; ", rejected.stream().map(d -> name(app, d) + " (" + d.verdictReason() + ")").toList()));
+					+ String.join("; ", rejected.stream().map(d -> name(app, d) + " (" + d.verdictReason() + ")").toList()),
+					new DocumentFacts(app.serviceCode(), actor, null, rejected.stream()
+						.map(d -> new DocumentFacts.Item(d.code(), d.fileName(), d.verdict(), d.verdictReason()))
+						.toList()));
 		}
 		if (decision.equals("approve") || decision.equals("reject")) {
 			events.record(app.id(), RELIED_ON, "The decision to " + decision + " by " + actor + " relied on: "
-					+ reliedOn(app, now));
+					+ reliedOn(app, now), new DocumentFacts(app.serviceCode(), actor, decision, now.stream()
+						.filter(d -> !d.rejected())
+						.map(d -> new DocumentFacts.Item(d.code(), d.fileName(), null, null))
+						.toList()));
 		}
 	}
 
@@ -224,7 +231,8 @@ class DocumentTasks {
 			if (!verdict.equals(d.verdict()) || !Objects.equals(kept, d.verdictReason())) {
 				documents.setVerdict(d.id(), verdict, kept, actor, EngineClock.now());
 				events.record(app.id(), VERDICT, name(app, d) + " (" + d.fileName() + ", SHA-256 " + d.sha256() + ") "
-						+ verdict + " by " + actor + (kept == null ? "" : ": " + kept));
+						+ verdict + " by " + actor + (kept == null ? "" : ": " + kept),
+						DocumentFacts.verdict(app.serviceCode(), actor, d.code(), d.fileName(), verdict, kept));
 			}
 		}
 	}

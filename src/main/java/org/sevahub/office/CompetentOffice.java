@@ -8,6 +8,7 @@ import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRouting;
+import org.sevahub.application.OfficeMove;
 import org.sevahub.application.PortalLink;
 import org.sevahub.application.PortalLinks;
 
@@ -50,7 +51,7 @@ class CompetentOffice implements ApplicationRouting {
 		if (!Objects.equals(current.orElse(null), code)) {
 			recorded.record(app.id(), code);
 			events.record(app.id(), ROUTED, "Routed to " + routed.office().nameEn() + " (" + code + ") by "
-					+ routed.reason());
+					+ routed.reason(), OfficeMove.routed(code, routed.basis(), routed.portal(), routed.place()));
 		}
 		return code;
 	}

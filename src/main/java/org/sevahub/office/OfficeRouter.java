@@ -32,18 +32,20 @@ public class OfficeRouter {
 		if (byPortal.isPresent()) {
 			Office chosen = byPortal.get();
 			if (byPin.isPresent() && offices.subtree(chosen.code()).contains(byPin.get().code())) {
-				return new Routed(byPin.get(), "the " + portal + " district and PIN code " + pincode);
+				return new Routed(byPin.get(), "the " + portal + " district and PIN code " + pincode,
+						"portal-and-pin", portal, pincode);
 			}
-			return new Routed(chosen, "the district chosen on " + portal);
+			return new Routed(chosen, "the district chosen on " + portal, "portal", portal, null);
 		}
 		if (byPin.isPresent()) {
-			return new Routed(byPin.get(), "PIN code " + pincode);
+			return new Routed(byPin.get(), "PIN code " + pincode, "pin", null, pincode);
 		}
 		Optional<Office> byDistrict = deepest(o -> o.serves().servesDistrict(district));
 		if (byDistrict.isPresent()) {
-			return new Routed(byDistrict.get(), "district " + district);
+			return new Routed(byDistrict.get(), "district " + district, "district", null, district);
 		}
-		return new Routed(offices.fallback(), "no office serves the address; sent to the fallback office");
+		return new Routed(offices.fallback(), "no office serves the address; sent to the fallback office",
+				"fallback", null, null);
 	}
 
 	private Optional<Office> byPortal(String portal, Map<String, String> a) {
@@ -69,8 +71,14 @@ public class OfficeRouter {
 		return offices.all().stream().filter(serves).max(Comparator.comparingInt(offices::depth));
 	}
 
-	/** @param reason why this office, in words, for the application's record */
-	public record Routed(Office office, String reason) {
+	/**
+	 * @param reason why this office, in English words, for the application's record
+	 * @param basis  why, as data ({@link org.sevahub.application.OfficeMove#basis()}): portal-and-pin, portal, pin,
+	 *               district or fallback
+	 * @param portal the portal whose district choice counted, if one did
+	 * @param place  the PIN code or district that counted, if one did
+	 */
+	public record Routed(Office office, String reason, String basis, String portal, String place) {
 	}
 
 }

@@ -14,6 +14,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationNotFoundException;
 import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.OfficeMove;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.platform.doors.ControlCharacters;
@@ -123,7 +124,8 @@ public class OfficeTransfers {
 		}
 		events.record(app.id(), TRANSFERRED, "Transferred from " + (from == null ? "no office" : from) + " to "
 				+ to.code() + " (" + to.nameEn() + ") by " + admin + ": " + reason.strip()
-				+ (moved.isEmpty() ? "" : "; moved " + String.join("; ", moved)));
+				+ (moved.isEmpty() ? "" : "; moved " + String.join("; ", moved)),
+				OfficeMove.transferred(from, to.code(), admin, reason.strip()));
 		publisher.publishEvent(new ApplicationTransferred(app, from, to.code(), open.stream().map(Task::getId).toList()));
 		return new Transfer(applicationNo, from, to.code(), moved);
 	}

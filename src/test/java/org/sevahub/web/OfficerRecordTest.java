@@ -1,6 +1,8 @@
 package org.sevahub.web;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 
@@ -12,9 +14,13 @@ import org.sevahub.application.NoRegistry;
 import org.sevahub.application.RegistryRecord;
 import org.sevahub.application.RegistryRecord.Detail;
 import org.sevahub.application.RegistryReply;
+import org.sevahub.office.OfficeTransfers;
 import org.sevahub.platform.TasklistSession;
 import org.sevahub.testsupport.ProcessDriver;
 import org.sevahub.testsupport.SevaHubTest;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +46,80 @@ class OfficerRecordTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	OfficeTransfers transfers;
+
+	@Autowired
+	TaskService tasks;
+
 	@LocalServerPort
 	int port;
+
+	/**
+	 * The documents' and offices' events as the product records them (sent with the form, judged and asked for again
+	 * at verification, routed, transferred by an administrator) read in the page's language: each document type and
+	 * office by its name in that language, a file's name, the officer's remarks and the administrator's reason
+	 * quoted as written, never a SHA-256.
+	 */
+	@Test
+	void theDocumentsAndOfficesEventsReadInThePagesLanguage() throws Exception {
+		Application app = driver.startAndSubmit("INCOME-CERT");
+		driver.applications().confirmFeePaid(app.applicationNo(), "PAY-" + app.applicationNo(), new BigDecimal("33.60"));
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		tasks.setAssignee(verify.getId(), "assistant");
+		tasks.complete(verify.getId(), Map.of("decision", "clarify", "remarks", "Please send a clearer proof of income",
+				"rejectedDocuments", "[\"income-proof\"]", "documentRemarks", "Salary slip is blurred"));
+		transfers.transfer(app.applicationNo(), "WB-HWH", "Applicant lives in Howrah", "admin");
+		Cookie assistant = officer("assistant");
+
+		List<String> bengali = onTheRecord(app, "bn", assistant);
+		assertThat(bengali).contains(
+				"নথি পাওয়া গেছে আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা) পাওয়া গেছে: ফাইল \u201cincome-proof.pdf\u201d",
+				"নথি যাচাই আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা) (ফাইল \u201cincome-proof.pdf\u201d) "
+						+ "assistant বাতিল করেছেন; মন্তব্য: \u201cSalary slip is blurred\u201d",
+				"নথি আবার চাওয়া হয়েছে assistant আবার চেয়েছেন: আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা), "
+						+ "মন্তব্য: \u201cSalary slip is blurred\u201d",
+				"দপ্তরে পাঠানো হয়েছে পিন কোড 700029 অনুযায়ী কলকাতা জেলা দপ্তর-এ পাঠানো হয়েছে",
+				"অন্য দপ্তরে স্থানান্তর admin কলকাতা জেলা দপ্তর থেকে হাওড়া জেলা দপ্তর-এ স্থানান্তর করেছেন; জানানো কারণ: "
+						+ "\u201cApplicant lives in Howrah\u201d");
+		assertThat(String.join("\n", bengali)).doesNotContain("SHA-256", "bytes", "Routed to", "Transferred from",
+				"Asked again by", "rejected by", "Proof of income");
+
+		assertThat(onTheRecord(app, "hi", assistant)).contains(
+				"दस्तावेज़ की जाँच आय का प्रमाण (वेतन पर्ची, आयकर रिटर्न या स्व-घोषणा) (फ़ाइल \u201cincome-proof.pdf\u201d) "
+						+ "assistant द्वारा अस्वीकार किया गया; टिप्पणी: \u201cSalary slip is blurred\u201d",
+				"कार्यालय को भेजा गया पिन कोड 700029 के आधार पर कोलकाता जिला कार्यालय को भेजा गया",
+				"दूसरे कार्यालय में स्थानांतरित admin द्वारा कोलकाता जिला कार्यालय से हावड़ा जिला कार्यालय को स्थानांतरित; "
+						+ "बताया गया कारण: \u201cApplicant lives in Howrah\u201d");
+		assertThat(onTheRecord(app, "en", assistant)).contains(
+				"Document received Proof of income (salary slip, income tax return or self-declaration) received: file "
+						+ "\u201cincome-proof.pdf\u201d",
+				"Sent to the office Sent to Kolkata District Office by PIN code 700029",
+				"Transferred to another office Transferred from Kolkata District Office to Howrah District Office by admin; "
+						+ "reason given: \u201cApplicant lives in Howrah\u201d");
+	}
+
+	/** The documents accepted at verification and those the decision relied on, each type by its name in Hindi. */
+	@Test
+	void theDocumentsADecisionReliedOnReadInThePagesLanguage() throws Exception {
+		Application app = driver.startAndSubmit("INCOME-CERT");
+		driver.applications().confirmFeePaid(app.applicationNo(), "PAY-" + app.applicationNo(), new BigDecimal("33.60"));
+		Task verify = driver.task(app, "Task_VerifyApplication");
+		tasks.setAssignee(verify.getId(), "assistant");
+		tasks.complete(verify.getId(), Map.of("decision", "forward"));
+		Task decide = driver.task(app, "Task_Decide");
+		tasks.setAssignee(decide.getId(), "officer");
+		tasks.complete(decide.getId(), Map.of("decision", "approve", "remarks", "Income verified"));
+		String address = "पते का प्रमाण (राशन कार्ड, बिजली बिल या मतदाता पहचान पत्र)";
+		String income = "आय का प्रमाण (वेतन पर्ची, आयकर रिटर्न या स्व-घोषणा)";
+
+		List<String> hindi = onTheRecord(app, "hi", officer("assistant"));
+		assertThat(hindi).contains(
+				"दस्तावेज़ की जाँच " + address + " (फ़ाइल \u201caddress-proof.pdf\u201d) assistant द्वारा स्वीकार किया गया",
+				"जिन दस्तावेज़ों पर निर्णय आधारित है स्वीकृति का निर्णय (officer द्वारा) इन पर आधारित था: " + address
+						+ " (फ़ाइल \u201caddress-proof.pdf\u201d); " + income + " (फ़ाइल \u201cincome-proof.pdf\u201d)");
+		assertThat(String.join("\n", hindi)).doesNotContain("SHA-256", "relied on", "accepted by");
+	}
 
 	@Test
 	void theRegistrysEventsReadInThePagesLanguageWithoutTransactionIds() throws Exception {

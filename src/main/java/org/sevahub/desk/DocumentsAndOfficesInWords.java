@@ -1,0 +1,132 @@
+package org.sevahub.desk;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.DocumentFacts;
+import org.sevahub.application.OfficeMove;
+import org.sevahub.document.DocumentCatalog;
+import org.sevahub.office.OfficeDirectory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The document events (DOCUMENT_RECEIVED, DOCUMENT_VERDICT, DOCUMENTS_ASKED_AGAIN, DOCUMENTS_RELIED_ON) and the
+ * office events (OFFICE_ROUTED, OFFICE_TRANSFERRED) in the reader's language, from the facts they keep
+ * ({@link DocumentFacts}, {@link OfficeMove}): each document type by the catalogue's name for it in that language,
+ * each office by the directory's. What a person wrote (a file's name, an officer's remarks, an administrator's
+ * reason) is quoted as written, never translated. Empty for other events, and for one without facts (recorded
+ * before they were kept), which reads as its detail.
+ */
+@Component
+class DocumentsAndOfficesInWords {
+
+	private static final List<String> DOCUMENT_KINDS = List.of("DOCUMENT_RECEIVED", "DOCUMENT_VERDICT",
+			"DOCUMENTS_ASKED_AGAIN", "DOCUMENTS_RELIED_ON");
+
+	private static final List<String> OFFICE_KINDS = List.of("OFFICE_ROUTED", "OFFICE_TRANSFERRED");
+
+	private static final List<String> BASES = List.of("portal-and-pin", "portal", "pin", "district", "fallback");
+
+	private final MessageSource messages;
+
+	private final DocumentCatalog catalog;
+
+	private final OfficeDirectory offices;
+
+	private final ObjectMapper json;
+
+	DocumentsAndOfficesInWords(MessageSource messages, DocumentCatalog catalog, OfficeDirectory offices,
+			ObjectMapper json) {
+		this.messages = messages;
+		this.catalog = catalog;
+		this.offices = offices;
+		this.json = json;
+	}
+
+	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
+		if (event.facts() == null) {
+			return Optional.empty();
+		}
+		try {
+			if (DOCUMENT_KINDS.contains(event.kind())) {
+				return documents(event.kind(), json.readValue(event.facts(), DocumentFacts.class), locale);
+			}
+			if (OFFICE_KINDS.contains(event.kind())) {
+				return office(event.kind(), json.readValue(event.facts(), OfficeMove.class), locale);
+			}
+			return Optional.empty();
+		}
+		catch (JsonProcessingException unreadable) {
+			// Facts this version cannot read: the English detail still says it all.
+			return Optional.empty();
+		}
+	}
+
+	private Optional<String> documents(String kind, DocumentFacts facts, Locale locale) {
+		List<DocumentFacts.Item> items = facts.documents();
+		Function<DocumentFacts.Item, String> name = item -> catalog.find(facts.service(), item.code())
+			.map(type -> type.name(locale.getLanguage()))
+			.orElse(item.code());
+		return switch (kind) {
+			case "DOCUMENT_RECEIVED" -> items.stream()
+				.findFirst()
+				.map(item -> text("desk.record.received", locale, name.apply(item), item.fileName()));
+			case "DOCUMENT_VERDICT" -> items.stream()
+				.findFirst()
+				.filter(item -> item.verdict() != null)
+				.map(item -> "rejected".equals(item.verdict())
+						? text("desk.record.rejected", locale, name.apply(item), item.fileName(), facts.by(),
+								String.valueOf(item.remarks()))
+						: text("desk.record.accepted", locale, name.apply(item), item.fileName(), facts.by()));
+			case "DOCUMENTS_ASKED_AGAIN" -> items.isEmpty() ? Optional.empty()
+					: Optional.of(text("desk.record.asked", locale, facts.by(), String.join("; ",
+							items.stream()
+								.map(item -> text("desk.record.asked.one", locale, name.apply(item),
+										String.valueOf(item.remarks())))
+								.toList())));
+			case "DOCUMENTS_RELIED_ON" -> "approve".equals(facts.decision()) || "reject".equals(facts.decision())
+					? Optional.of(text("desk.record.relied." + facts.decision(), locale, facts.by(),
+							items.isEmpty() ? text("desk.record.relied.none", locale)
+									: String.join("; ",
+											items.stream()
+												.map(item -> text("desk.record.relied.one", locale, name.apply(item),
+														item.fileName()))
+												.toList())))
+					: Optional.empty();
+			default -> Optional.empty();
+		};
+	}
+
+	private Optional<String> office(String kind, OfficeMove move, Locale locale) {
+		if (move.to() == null) {
+			return Optional.empty();
+		}
+		String to = office(move.to(), locale);
+		return switch (kind) {
+			case "OFFICE_ROUTED" -> BASES.contains(move.basis())
+					? Optional.of(text("desk.record.routed." + move.basis(), locale, to, move.portal(), move.place()))
+					: Optional.empty();
+			case "OFFICE_TRANSFERRED" -> Optional.of(text("desk.record.transferred", locale,
+					move.from() == null ? text("desk.record.no-office", locale) : office(move.from(), locale), to,
+					move.by(), String.valueOf(move.reason())));
+			default -> Optional.empty();
+		};
+	}
+
+	/** The office's name in the reader's language, or its code where the directory no longer has it. */
+	private String office(String code, Locale locale) {
+		return offices.find(code).map(office -> office.name(locale.getLanguage())).orElse(code);
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, locale);
+	}
+
+}
