@@ -2,6 +2,7 @@ package org.sevahub.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,22 @@ public class ApplicationEvents {
 			.param("facts", facts)
 			.param("at", ApplicationRepository.timestamp(EngineClock.now()))
 			.update();
+	}
+
+	/**
+	 * The event's facts as {@code type}; empty for an event recorded without facts, and for facts this version
+	 * cannot read (written by a later one, say): its English detail still says it all.
+	 */
+	public <T> Optional<T> facts(Event event, Class<T> type) {
+		if (event.facts() == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.ofNullable(json.readValue(event.facts(), type));
+		}
+		catch (JsonProcessingException unreadable) {
+			return Optional.empty();
+		}
 	}
 
 	public List<Event> of(long applicationId) {

@@ -5,8 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.DisposalClock;
 import org.sevahub.language.Words;
@@ -27,36 +25,28 @@ class ClockInWords {
 
 	private final Words words;
 
-	private final ObjectMapper json;
+	private final ApplicationEvents events;
 
-	ClockInWords(MessageSource messages, Words words, ObjectMapper json) {
+	ClockInWords(MessageSource messages, Words words, ApplicationEvents events) {
 		this.messages = messages;
 		this.words = words;
-		this.json = json;
+		this.events = events;
 	}
 
 	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
-		if (event.facts() == null || !event.kind().startsWith("SLA_")) {
+		if (!event.kind().startsWith("SLA_")) {
 			return Optional.empty();
 		}
-		try {
-			DisposalClock clock = json.readValue(event.facts(), DisposalClock.class);
-			return switch (event.kind()) {
-				case "SLA_PAUSED" -> Optional.ofNullable(clock.daysLeft())
-					// The count as text: a number formatted in bn or mr could come out in that script's digits.
-					.map(days -> text("desk.clock.paused", locale, String.valueOf(days)));
-				case "SLA_RESUMED" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.resumed", locale, due));
-				case "SLA_BREACH" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.breach", locale,
-						messages.getMessage("desk.clock.whose." + String.valueOf(clock.whose()).replace(' ', '-'), null,
-								String.valueOf(clock.whose()), locale),
-						due));
-				default -> Optional.empty();
-			};
-		}
-		catch (JsonProcessingException unreadable) {
-			// Facts this version cannot read: the English detail still says it all.
-			return Optional.empty();
-		}
+		return events.facts(event, DisposalClock.class).flatMap(clock -> switch (event.kind()) {
+			case "SLA_PAUSED" -> Optional.ofNullable(clock.daysLeft())
+				.map(days -> text("desk.clock.paused", locale, days));
+			case "SLA_RESUMED" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.resumed", locale, due));
+			case "SLA_BREACH" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.breach", locale,
+					messages.getMessage("desk.clock.whose." + String.valueOf(clock.whose()).replace(' ', '-'), null,
+							String.valueOf(clock.whose()), locale),
+					due));
+			default -> Optional.empty();
+		});
 	}
 
 	private Optional<String> day(String instant, Locale locale) {

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.DocumentFacts;
 import org.sevahub.application.OfficeMove;
@@ -40,33 +38,24 @@ class DocumentsAndOfficesInWords {
 
 	private final OfficeDirectory offices;
 
-	private final ObjectMapper json;
+	private final ApplicationEvents events;
 
 	DocumentsAndOfficesInWords(MessageSource messages, DocumentCatalog catalog, OfficeDirectory offices,
-			ObjectMapper json) {
+			ApplicationEvents events) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.offices = offices;
-		this.json = json;
+		this.events = events;
 	}
 
 	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
-		if (event.facts() == null) {
-			return Optional.empty();
+		if (DOCUMENT_KINDS.contains(event.kind())) {
+			return events.facts(event, DocumentFacts.class).flatMap(facts -> documents(event.kind(), facts, locale));
 		}
-		try {
-			if (DOCUMENT_KINDS.contains(event.kind())) {
-				return documents(event.kind(), json.readValue(event.facts(), DocumentFacts.class), locale);
-			}
-			if (OFFICE_KINDS.contains(event.kind())) {
-				return office(event.kind(), json.readValue(event.facts(), OfficeMove.class), locale);
-			}
-			return Optional.empty();
+		if (OFFICE_KINDS.contains(event.kind())) {
+			return events.facts(event, OfficeMove.class).flatMap(move -> office(event.kind(), move, locale));
 		}
-		catch (JsonProcessingException unreadable) {
-			// Facts this version cannot read: the English detail still says it all.
-			return Optional.empty();
-		}
+		return Optional.empty();
 	}
 
 	private Optional<String> documents(String kind, DocumentFacts facts, Locale locale) {

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.NoRegistry;
 import org.sevahub.application.RegistryAnswer;
@@ -63,15 +61,15 @@ class RegistryInWords {
 
 	private final ServiceCatalog catalog;
 
-	private final ObjectMapper json;
+	private final ApplicationEvents events;
 
 	RegistryInWords(MessageSource messages, Words words, Languages languages, ServiceCatalog catalog,
-			ObjectMapper json) {
+			ApplicationEvents events) {
 		this.messages = messages;
 		this.words = words;
 		this.languages = languages;
 		this.catalog = catalog;
-		this.json = json;
+		this.events = events;
 	}
 
 	/** The event in English and the state language, as the brief shows it; as its detail when it has no facts. */
@@ -108,24 +106,16 @@ class RegistryInWords {
 	 * empty for an event without facts, of a kind not the registry's, or with facts this version cannot read.
 	 */
 	private Optional<Said> said(ApplicationEvents.Event event) {
-		if (event.facts() == null) {
-			return Optional.empty();
-		}
-		try {
-			return switch (event.kind()) {
-				case SEARCH -> Optional.of(new Said(answer(json.readValue(event.facts(), RegistryAnswer.class)), null));
-				case MATCH -> Optional.of(new Said(record(json.readValue(event.facts(), RegistryRecord.class)), null));
-				case PENDING, REJECTED, CHECK_REJECTED, LATE ->
-					reply(event.kind(), json.readValue(event.facts(), RegistryReply.class));
-				case NONE -> Optional.ofNullable(json.readValue(event.facts(), NoRegistry.class).step())
-					.map(step -> new Said(locale -> text("desk.brief.registry.none." + step, locale), null));
-				default -> Optional.empty();
-			};
-		}
-		catch (JsonProcessingException unreadable) {
-			// Facts this version cannot read (written by a later one, say): the English line still says it all.
-			return Optional.empty();
-		}
+		return switch (event.kind()) {
+			case SEARCH -> events.facts(event, RegistryAnswer.class).map(answer -> new Said(answer(answer), null));
+			case MATCH -> events.facts(event, RegistryRecord.class).map(record -> new Said(record(record), null));
+			case PENDING, REJECTED, CHECK_REJECTED, LATE ->
+				events.facts(event, RegistryReply.class).flatMap(reply -> reply(event.kind(), reply));
+			case NONE -> events.facts(event, NoRegistry.class)
+				.map(NoRegistry::step)
+				.map(step -> new Said(locale -> text("desk.brief.registry.none." + step, locale), null));
+			default -> Optional.empty();
+		};
 	}
 
 	/** Words in a language, and the registry's text to quote (null: none). */
@@ -161,8 +151,7 @@ class RegistryInWords {
 		Function<Locale, String> words = locale -> {
 			String programme = programme(reply.service(), "", reply.service(), locale);
 			String said = reply.cameInPart() && !reply.wasRefused()
-					// Counts as text: a number formatted in bn or mr could come out in that script's digits.
-					? text(key, locale, String.valueOf(reply.answered()), String.valueOf(reply.asked()), programme)
+					? text(key, locale, reply.answered(), reply.asked(), programme)
 					: text(key, locale, programme);
 			return reply.wasRefused() && reply.refusal().isEmpty()
 					? said + "; " + text("desk.brief.registry.noreason", locale) : said;
