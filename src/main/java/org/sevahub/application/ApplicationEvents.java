@@ -29,7 +29,8 @@ public class ApplicationEvents {
 
 	/**
 	 * An event whose detail (English, for support staff and the audit) has its facts kept beside it as data, for
-	 * the pages that put them in the reader's words ({@link RegistryAnswer}, {@link RegistryRecord}).
+	 * the pages that put them in the reader's words ({@link RegistryAnswer}, {@link DocumentFacts}, {@link LodgedAppeal},
+	 * {@link FeeRefund}, ...).
 	 */
 	public void record(long applicationId, String kind, String detail, Object facts) {
 		try {
@@ -79,7 +80,7 @@ public class ApplicationEvents {
 
 	/**
 	 * @param facts the event's facts as JSON, shaped by its kind; null for an event recorded without (every event
-	 *              before V78, and the kinds that have none)
+	 *              before V78, and one recorded before its kind kept facts)
 	 */
 	public record Event(String kind, String detail, String facts, Instant occurredAt) {
 	}

@@ -275,7 +275,8 @@ public class ApplicationService {
 		}
 		correlate(Messages.APPLICATION_WITHDRAWN, applicationNo, Variables.createVariables()
 			.putValue(Lifecycle.Variables.REMARKS,
-					reason == null || reason.isBlank() ? "Withdrawn by the citizen" : Aadhaar.maskedIn(reason)));
+					reason == null || reason.isBlank() ? Lifecycle.Variables.WITHDRAWN_WITHOUT_REASON
+							: Aadhaar.maskedIn(reason)));
 		return applications.findByNo(applicationNo).orElseThrow();
 	}
 

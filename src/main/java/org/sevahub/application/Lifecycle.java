@@ -63,6 +63,9 @@ public final class Lifecycle {
 
 		public static final String REMARKS = "remarks";
 
+		/** The {@link #REMARKS} a withdrawal carries when the citizen gave no reason. */
+		public static final String WITHDRAWN_WITHOUT_REASON = "Withdrawn by the citizen";
+
 		public static final String APPEAL_GROUNDS = "appealGrounds";
 
 		public static final String PAYMENT_REFERENCE = "paymentReference";

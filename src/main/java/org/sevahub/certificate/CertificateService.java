@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.sevahub.application.Applicant;
 import org.sevahub.application.Application;
@@ -148,11 +149,16 @@ public class CertificateService {
 				service.departmentNames().getOrDefault("en", service.department()));
 	}
 
+	/**
+	 * Revokes the application's certificate.
+	 *
+	 * @return the number of the certificate revoked; empty when it has none or it is revoked already
+	 */
 	@Transactional
-	public boolean revoke(Application app, String reason) {
+	public Optional<String> revoke(Application app, String reason) {
 		return certificates.findForApplication(app.id())
-			.map(c -> certificates.revoke(c.id(), reason) == 1)
-			.orElse(false);
+			.filter(c -> certificates.revoke(c.id(), reason) == 1)
+			.map(Certificate::certificateNo);
 	}
 
 	/** Revokes a certificate by number (an admin's action); false when there is none or it is revoked already. */

@@ -1,24 +1,30 @@
 package org.sevahub.desk;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.DeletedDocuments;
 import org.sevahub.application.DocumentFacts;
 import org.sevahub.application.OfficeMove;
 import org.sevahub.document.DocumentCatalog;
+import org.sevahub.language.Words;
 import org.sevahub.office.OfficeDirectory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The document events (DOCUMENT_RECEIVED, DOCUMENT_VERDICT, DOCUMENTS_ASKED_AGAIN, DOCUMENTS_RELIED_ON) and the
- * office events (OFFICE_ROUTED, OFFICE_TRANSFERRED) in the reader's language, from the facts they keep
- * ({@link DocumentFacts}, {@link OfficeMove}): each document type by the catalogue's name for it in that language,
- * each office by the directory's. What a person wrote (a file's name, an officer's remarks, an administrator's
+ * The document events (DOCUMENT_RECEIVED, DOCUMENT_VERDICT, DOCUMENTS_ASKED_AGAIN, DOCUMENTS_RELIED_ON,
+ * DOCUMENTS_DELETED) and the office events (OFFICE_ROUTED, OFFICE_TRANSFERRED) in the reader's language, from the
+ * facts they keep ({@link DocumentFacts}, {@link DeletedDocuments}, {@link OfficeMove}): each document type by the
+ * catalogue's name for it in that language, each office by the directory's, a retention period and a date in words. What a person wrote (a file's name, an officer's remarks, an administrator's
  * reason) is quoted as written, never translated. Empty for other events, and for one without facts (recorded
  * before they were kept), which reads as its detail.
  */
@@ -27,6 +33,8 @@ class DocumentsAndOfficesInWords {
 
 	private static final List<String> DOCUMENT_KINDS = List.of("DOCUMENT_RECEIVED", "DOCUMENT_VERDICT",
 			"DOCUMENTS_ASKED_AGAIN", "DOCUMENTS_RELIED_ON");
+
+	private static final String DELETED = "DOCUMENTS_DELETED";
 
 	private static final List<String> OFFICE_KINDS = List.of("OFFICE_ROUTED", "OFFICE_TRANSFERRED");
 
@@ -40,17 +48,23 @@ class DocumentsAndOfficesInWords {
 
 	private final ApplicationEvents events;
 
+	private final Words words;
+
 	DocumentsAndOfficesInWords(MessageSource messages, DocumentCatalog catalog, OfficeDirectory offices,
-			ApplicationEvents events) {
+			ApplicationEvents events, Words words) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.offices = offices;
 		this.events = events;
+		this.words = words;
 	}
 
 	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
 		if (DOCUMENT_KINDS.contains(event.kind())) {
 			return events.facts(event, DocumentFacts.class).flatMap(facts -> documents(event.kind(), facts, locale));
+		}
+		if (DELETED.equals(event.kind())) {
+			return events.facts(event, DeletedDocuments.class).flatMap(deleted -> deleted(deleted, locale));
 		}
 		if (OFFICE_KINDS.contains(event.kind())) {
 			return events.facts(event, OfficeMove.class).flatMap(move -> office(event.kind(), move, locale));
@@ -91,6 +105,45 @@ class DocumentsAndOfficesInWords {
 					: Optional.empty();
 			default -> Optional.empty();
 		};
+	}
+
+	/**
+	 * How many documents went and of which types, and the retention that ran out: the service's period, from the day
+	 * the application closed. Empty when the facts lack either (the detail says it all).
+	 */
+	private Optional<String> deleted(DeletedDocuments deleted, Locale locale) {
+		if (deleted.documents().isEmpty() || deleted.retention() == null || deleted.closedAt() == null) {
+			return Optional.empty();
+		}
+		try {
+			Period retention = Period.parse(deleted.retention());
+			String closed = words.date(Instant.parse(deleted.closedAt()), locale);
+			String types = String.join(", ", deleted.documents()
+				.stream()
+				.distinct()
+				.map(code -> catalog.find(deleted.service(), code).map(type -> type.name(locale.getLanguage())).orElse(code))
+				.toList());
+			return Optional.of(text("desk.record.deleted", locale, text("desk.record.documents", locale,
+					deleted.documents().size()), types, period(retention, locale), closed));
+		}
+		catch (DateTimeException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	/** A period in words: 1 year, 6 months, 1 year 6 months (an empty one as 0 days). */
+	private String period(Period period, Locale locale) {
+		List<String> parts = new ArrayList<>();
+		if (period.getYears() != 0) {
+			parts.add(text("desk.record.period.years", locale, period.getYears()));
+		}
+		if (period.getMonths() != 0) {
+			parts.add(text("desk.record.period.months", locale, period.getMonths()));
+		}
+		if (period.getDays() != 0 || parts.isEmpty()) {
+			parts.add(text("desk.record.period.days", locale, period.getDays()));
+		}
+		return String.join(" ", parts);
 	}
 
 	private Optional<String> office(String kind, OfficeMove move, Locale locale) {

@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * An application's events as the officer's page lists them ("On the record"), in the reader's language: what the
- * event's facts say in words where it has facts, else its English detail as recorded (events from before facts were
- * kept, and the kinds that keep none yet: DOCUMENTS_DELETED, APPEAL_LODGED, CERTIFICATE_REVOKED, FEE_REFUND_DUE). The detail itself, transaction ids and all, is for support staff.
+ * event's facts say in words where it has facts (every kind SevaHub records keeps them: the disposal clock's
+ * {@link ClockInWords}, the documents' and offices' {@link DocumentsAndOfficesInWords}, an appeal's and a
+ * withdrawal's {@link AppealsAndWithdrawalsInWords}, the registry's {@link RegistryInWords}), else its English detail
+ * as recorded (events from before their kind's facts were kept). The detail itself, transaction ids, SHA-256s and
+ * all, is for support staff.
  */
 @Component
 public class OnTheRecord {
@@ -24,12 +27,15 @@ public class OnTheRecord {
 
 	private final DocumentsAndOfficesInWords documentsAndOffices;
 
+	private final AppealsAndWithdrawalsInWords appealsAndWithdrawals;
+
 	OnTheRecord(ApplicationEvents events, RegistryInWords registry, ClockInWords clock,
-			DocumentsAndOfficesInWords documentsAndOffices) {
+			DocumentsAndOfficesInWords documentsAndOffices, AppealsAndWithdrawalsInWords appealsAndWithdrawals) {
 		this.events = events;
 		this.registry = registry;
 		this.clock = clock;
 		this.documentsAndOffices = documentsAndOffices;
+		this.appealsAndWithdrawals = appealsAndWithdrawals;
 	}
 
 	public List<Line> of(long applicationId, Locale locale) {
@@ -38,6 +44,7 @@ public class OnTheRecord {
 			.map(event -> new Line(event.kind(),
 					clock.detail(event, locale)
 						.or(() -> documentsAndOffices.detail(event, locale))
+						.or(() -> appealsAndWithdrawals.detail(event, locale))
 						.orElseGet(() -> registry.detail(event, locale)),
 					event.occurredAt()))
 			.toList();

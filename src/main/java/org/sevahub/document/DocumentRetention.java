@@ -15,6 +15,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.AuditTrail;
+import org.sevahub.application.DeletedDocuments;
 import org.sevahub.application.EngineClock;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -142,7 +143,9 @@ class DocumentRetention {
 		String what = kept.size() + " document(s) deleted, " + catalog.retention(app.serviceCode())
 				+ " after the application closed on " + closed + ": " + String.join("; ",
 						kept.stream().map(d -> d.code() + " " + d.fileName() + " SHA-256 " + d.sha256()).toList());
-		events.record(app.id(), DELETED, what);
+		events.record(app.id(), DELETED, what, new DeletedDocuments(app.serviceCode(),
+				kept.stream().map(StoredDocument::code).toList(), catalog.retention(app.serviceCode()).toString(),
+				closed.toString()));
 		return what;
 	}
 

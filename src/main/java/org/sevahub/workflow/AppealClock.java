@@ -7,6 +7,7 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
+import org.sevahub.application.LodgedAppeal;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 
@@ -64,8 +65,10 @@ public class AppealClock {
 	/** On lodging an appeal: remembers when (the decision clock and the no-order window start here). */
 	public void lodged(DelegateExecution execution, String level) {
 		execution.setVariable("first".equals(level) ? FIRST_FILED_AT : SECOND_FILED_AT, now());
+		Object grounds = execution.getVariable(Variables.APPEAL_GROUNDS);
 		events.record(applications.findByNo(execution.getProcessBusinessKey()).orElseThrow().id(),
-				"APPEAL_LODGED", level + " appeal: " + execution.getVariable(Variables.APPEAL_GROUNDS));
+				"APPEAL_LODGED", level + " appeal: " + grounds,
+				new LodgedAppeal(level, grounds == null ? null : grounds.toString()));
 	}
 
 	/** On the first appellate order: the second-appeal window runs from here. */

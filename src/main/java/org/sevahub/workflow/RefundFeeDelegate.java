@@ -5,14 +5,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
+import org.sevahub.application.FeeRefund;
 import org.sevahub.application.Lifecycle.Variables;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Compensation of the citizen's submission: records the refund owed against the payment reference, for the accounts
- * section to pay back through the gateway that collected it. A service without a fee, or an application submitted
- * without paying, owes nothing.
+ * section to pay back through the gateway that collected it, with the amount, the reference and the citizen's reason
+ * for withdrawing kept beside the English detail. A service without a fee, or an application submitted without
+ * paying, owes nothing.
  */
 @Component("refundFee")
 @ProcessApi
@@ -36,8 +38,10 @@ class RefundFeeDelegate implements JavaDelegate {
 			return;
 		}
 		Application app = applications.findByNo(execution.getProcessBusinessKey()).orElseThrow();
-		events.record(app.id(), FEE_REFUND_DUE, "Refund " + execution.getVariable(Variables.FEE_AMOUNT)
-				+ " paid under reference " + reference);
+		Object amount = execution.getVariable(Variables.FEE_AMOUNT);
+		events.record(app.id(), FEE_REFUND_DUE, "Refund " + amount + " paid under reference " + reference,
+				FeeRefund.withdrawn(amount == null ? null : amount.toString(), reference.toString(),
+						RevokeCertificateDelegate.citizens(execution.getVariable(Variables.REMARKS))));
 	}
 
 }

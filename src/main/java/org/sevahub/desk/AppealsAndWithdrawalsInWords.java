@@ -1,0 +1,81 @@
+package org.sevahub.desk;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.sevahub.application.ApplicationEvents;
+import org.sevahub.application.FeeRefund;
+import org.sevahub.application.LodgedAppeal;
+import org.sevahub.application.RevokedCertificate;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * An appeal lodged (APPEAL_LODGED) and what a withdrawal undid (CERTIFICATE_REVOKED, FEE_REFUND_DUE) in the reader's
+ * language, from the facts they keep ({@link LodgedAppeal}, {@link RevokedCertificate}, {@link FeeRefund}): the
+ * appeal's level, the certificate's number, the fee in rupees with the locale's digits (Latin: {@code -u-nu-latn}),
+ * the payment reference. What the citizen wrote (the grounds of appeal, the reason for withdrawing) is quoted as
+ * written, never translated. Empty for other events, and for one without facts (recorded before they were kept) or
+ * with a level or cause this version has no words for, which reads as its detail.
+ */
+@Component
+class AppealsAndWithdrawalsInWords {
+
+	private final MessageSource messages;
+
+	private final ApplicationEvents events;
+
+	AppealsAndWithdrawalsInWords(MessageSource messages, ApplicationEvents events) {
+		this.messages = messages;
+		this.events = events;
+	}
+
+	Optional<String> detail(ApplicationEvents.Event event, Locale locale) {
+		return switch (event.kind()) {
+			case "APPEAL_LODGED" -> events.facts(event, LodgedAppeal.class)
+				.filter(appeal -> "first".equals(appeal.level()) || "second".equals(appeal.level()))
+				.filter(appeal -> appeal.grounds() != null)
+				.map(appeal -> text("desk.record.appeal." + appeal.level(), locale, appeal.grounds()));
+			case "CERTIFICATE_REVOKED" -> events.facts(event, RevokedCertificate.class)
+				.filter(revoked -> RevokedCertificate.WITHDRAWN.equals(revoked.cause()) && revoked.certificateNo() != null)
+				.map(revoked -> withReason(text("desk.record.revoked.withdrawn", locale, revoked.certificateNo()),
+						revoked.reason(), locale));
+			case "FEE_REFUND_DUE" -> events.facts(event, FeeRefund.class)
+				.filter(refund -> RevokedCertificate.WITHDRAWN.equals(refund.cause()) && refund.amount() != null)
+				.flatMap(refund -> rupees(refund.amount(), locale)
+					.map(rupees -> withReason(text("desk.record.refund.withdrawn", locale, rupees,
+							String.valueOf(refund.paymentReference())), refund.reason(), locale)));
+			default -> Optional.empty();
+		};
+	}
+
+	/** The sentence, then the citizen's reason quoted after a label in the reader's words; none when they gave none. */
+	private String withReason(String said, String reason, Locale locale) {
+		return reason == null || reason.isBlank() ? said : said + "; " + text("desk.record.reason-given", locale, reason);
+	}
+
+	/**
+	 * An amount in rupees as the reader's pages write a fee ({@code label.rupees}), its digits grouped for the
+	 * locale and as many decimals as it was written with ("33.60"); empty for one that is not a number.
+	 */
+	private Optional<String> rupees(String amount, Locale locale) {
+		try {
+			BigDecimal value = new BigDecimal(amount.strip());
+			NumberFormat figures = NumberFormat.getNumberInstance(locale);
+			figures.setMinimumFractionDigits(Math.max(0, value.scale()));
+			figures.setMaximumFractionDigits(Math.max(0, value.scale()));
+			return Optional.of(text("label.rupees", locale, figures.format(value)));
+		}
+		catch (NumberFormatException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, locale);
+	}
+
+}
