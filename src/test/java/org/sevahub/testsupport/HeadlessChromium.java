@@ -34,6 +34,18 @@ public final class HeadlessChromium {
 
 	/** @param driverEnvironment variables for chromedriver and the browser it starts (a fontconfig file, say) */
 	public static ChromeDriver start(Map<String, String> driverEnvironment) {
+		return start(driverEnvironment, "en-IN", false);
+	}
+
+	/**
+	 * A browser whose language is {@code language} ("hi", "bn-IN"): its interface ({@code --lang}) and the languages
+	 * it asks pages for (Accept-Language and {@code navigator.languages}, which Tasklist reads).
+	 */
+	public static ChromeDriver start(Map<String, String> driverEnvironment, String language) {
+		return start(driverEnvironment, language, true);
+	}
+
+	private static ChromeDriver start(Map<String, String> driverEnvironment, String language, boolean acceptLanguage) {
 		File chromium = new File("/usr/bin/chromium");
 		File chromedriver = new File("/usr/bin/chromedriver");
 		assertThat(chromium).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").exists();
@@ -42,7 +54,10 @@ public final class HeadlessChromium {
 		options.setBinary(chromium);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1400,1000", "--lang=en-IN");
+				"--window-size=1400,1000", "--lang=" + language);
+		if (acceptLanguage) {
+			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		}
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);

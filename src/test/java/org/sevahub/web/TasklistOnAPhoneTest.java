@@ -64,7 +64,11 @@ class TasklistOnAPhoneTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		// The machine may have no Indic fonts: Chromium, through fontconfig, is pointed at the product's own.
+		browser = HeadlessChromium.start(productFonts());
+	}
+
+	/** The machine may have no Indic fonts: Chromium, through fontconfig, is pointed at the product's own. */
+	static Map<String, String> productFonts() throws Exception {
 		Path fonts = Path.of("src/main/resources/fonts").toAbsolutePath();
 		Path config = Files.createDirectories(Path.of("target", "fontconfig").toAbsolutePath()).resolve("fonts.conf");
 		Files.writeString(config, """
@@ -76,7 +80,7 @@ class TasklistOnAPhoneTest {
 				  <cachedir>%s</cachedir>
 				</fontconfig>
 				""".formatted(fonts, config.getParent().resolve("cache")));
-		browser = HeadlessChromium.start(Map.of("FONTCONFIG_FILE", config.toString()));
+		return Map.of("FONTCONFIG_FILE", config.toString());
 	}
 
 	@AfterAll
