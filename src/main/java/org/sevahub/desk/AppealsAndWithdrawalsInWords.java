@@ -1,7 +1,6 @@
 package org.sevahub.desk;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * An appeal lodged (APPEAL_LODGED) and what a withdrawal undid (CERTIFICATE_REVOKED, FEE_REFUND_DUE) in the reader's
  * language, from the facts they keep ({@link LodgedAppeal}, {@link RevokedCertificate}, {@link FeeRefund}): the
- * appeal's level, the certificate's number, the fee in rupees with the locale's digits (Latin: {@code -u-nu-latn}),
+ * appeal's level, the certificate's number, the fee in rupees as the receipt writes it,
  * the payment reference. What the citizen wrote (the grounds of appeal, the reason for withdrawing) is quoted as
  * written, never translated. Empty for other events, and for one without facts (recorded before they were kept) or
  * with a level or cause this version has no words for, which reads as its detail.
@@ -58,16 +57,12 @@ class AppealsAndWithdrawalsInWords {
 	}
 
 	/**
-	 * An amount in rupees as the reader's pages write a fee ({@code label.rupees}), its digits grouped for the
-	 * locale and as many decimals as it was written with ("33.60"); empty for one that is not a number.
+	 * An amount in rupees as the receipt and the status page write a fee ({@code label.rupees} with the amount as
+	 * written, "33.60"); empty for one that is not a number.
 	 */
 	private Optional<String> rupees(String amount, Locale locale) {
 		try {
-			BigDecimal value = new BigDecimal(amount.strip());
-			NumberFormat figures = NumberFormat.getNumberInstance(locale);
-			figures.setMinimumFractionDigits(Math.max(0, value.scale()));
-			figures.setMaximumFractionDigits(Math.max(0, value.scale()));
-			return Optional.of(text("label.rupees", locale, figures.format(value)));
+			return Optional.of(text("label.rupees", locale, new BigDecimal(amount.strip()).toPlainString()));
 		}
 		catch (NumberFormatException unreadable) {
 			return Optional.empty();
