@@ -67,10 +67,15 @@ public class Words {
 	 * English names are the BPMN's own, so an element an analyst adds or renames reads in English until translated.
 	 */
 	public String stage(String processKey, String activityId, String name) {
+		return stage(processKey, activityId, name, LocaleContextHolder.getLocale());
+	}
+
+	/** {@link #stage(String, String, String)} in a given language (a Tasklist task's name is in the state's). */
+	public String stage(String processKey, String activityId, String name, Locale locale) {
 		if (processKey == null || activityId == null) {
 			return name;
 		}
-		return messages.getMessage("stage." + processKey + "." + activityId, null, name, LocaleContextHolder.getLocale());
+		return messages.getMessage("stage." + processKey + "." + activityId, null, name, locale);
 	}
 
 	/**

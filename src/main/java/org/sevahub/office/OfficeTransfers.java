@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationNotFoundException;
@@ -53,9 +55,12 @@ public class OfficeTransfers {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final RepositoryService repository;
+
 	OfficeTransfers(ApplicationRepository applications, ApplicationOffices recorded, OfficeDirectory offices,
 			OfficePosts posts, ServiceCatalog catalog, TaskService tasks, AuthorizationService authorizations,
-			ApplicationEvents events, ApplicationEventPublisher publisher) {
+			ApplicationEvents events, ApplicationEventPublisher publisher, RepositoryService repository) {
+		this.repository = repository;
 		this.publisher = publisher;
 		this.applications = applications;
 		this.recorded = recorded;
@@ -115,7 +120,7 @@ public class OfficeTransfers {
 				tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
 				revokeRead(task.getId(), link.getGroupId());
 				tasks.addCandidateGroup(task.getId(), group);
-				moved.add(task.getName() + ": " + link.getGroupId() + " → " + group);
+				moved.add(englishName(task) + ": " + link.getGroupId() + " → " + group);
 			}
 			if (task.getAssignee() != null && !moved.isEmpty()) {
 				// The old office's officer had claimed it; the new office's officers claim it afresh.
@@ -128,6 +133,16 @@ public class OfficeTransfers {
 				OfficeMove.transferred(from, to.code(), admin, reason.strip()));
 		publisher.publishEvent(new ApplicationTransferred(app, from, to.code(), open.stream().map(Task::getId).toList()));
 		return new Transfer(applicationNo, from, to.code(), moved);
+	}
+
+	/**
+	 * The task's name in the BPMN, English as the record's detail is: Tasklist's name beside it is in the state
+	 * language too (TaskNames), and a task without a name goes by its definition key.
+	 */
+	private String englishName(Task task) {
+		FlowElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+			.getModelElementById(task.getTaskDefinitionKey());
+		return element == null || element.getName() == null ? task.getTaskDefinitionKey() : element.getName();
 	}
 
 	/** Camunda grants a candidate group READ on its task and may keep it when the candidacy ends: take it away. */

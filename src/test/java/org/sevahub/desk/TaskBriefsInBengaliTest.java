@@ -111,6 +111,8 @@ class TaskBriefsInBengaliTest extends ProcessTestSupport {
 		String task = driver.task(app, "Task_VerifyApplication").getId();
 
 		SoftAssertions soft = new SoftAssertions();
+		// Its name in Tasklist's list and header too (TaskNames).
+		soft.assertThat(driver.task(app, "Task_VerifyApplication").getName()).isEqualTo("Verify application / আবেদন যাচাই");
 		String form;
 		try (InputStream in = formService.getDeployedTaskForm(task)) {
 			form = new String(in.readAllBytes(), StandardCharsets.UTF_8);

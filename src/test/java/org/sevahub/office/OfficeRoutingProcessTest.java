@@ -126,7 +126,10 @@ class OfficeRoutingProcessTest extends ProcessTestSupport {
 		assertThat(tasks.getVariableLocal(verify.getId(), "brief").toString())
 			.contains("Howrah District Office (WB-HWH)").doesNotContain("WB-KOL");
 		assertThat(events.of(app.id())).anySatisfy(e -> assertThat(e.detail()).contains("from WB-KOL to WB-HWH",
-				"by demo", "The applicant lives in Howrah", "Verify application"));
+				"by demo", "The applicant lives in Howrah", "Verify application: dealingAssistant:WB-KOL"));
+		// The record's detail is English: the moved task by its BPMN name, not Tasklist's bilingual one.
+		assertThat(answer.getBody().get("movedTasks")).asList()
+			.containsExactly("Verify application: dealingAssistant:WB-KOL → dealingAssistant:WB-HWH");
 
 		// Resubmitting the route (a clarification's reply) keeps the administrator's office.
 		driver.decide(app, "Task_VerifyApplication", "forward", null);
