@@ -1,9 +1,12 @@
 package org.sevahub.workflow;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,6 +20,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.sevahub.language.Languages;
+import org.sevahub.language.Words;
 import org.sevahub.office.Office;
 import org.sevahub.office.OfficeDirectory;
 import org.sevahub.platform.BeforeServing;
@@ -31,7 +36,9 @@ import org.springframework.stereotype.Component;
  * week, and one per office, each sorted by due date). There is a group per post ({@code designatedOfficer}) and
  * per post and office ({@code designatedOfficer:WB-KOL}, from offices.yml); tasks go to the latter, and Camunda
  * lets a group read a task only where it is a candidate, so an office's officers see only their office's tasks.
- * Created once, on any node, idempotently.
+ * The filters' names and the variable labels on each task card are in English and the state language, as the
+ * forms are ("My group's tasks / আমার গোষ্ঠীর কাজ", "Application / আবেদন"; messages {@code tasklist.*}), the office's
+ * filter with the office's name in that language from offices.yml. Created once, on any node, idempotently.
  */
 @Component
 public class OfficerRoles {
@@ -52,6 +59,7 @@ public class OfficerRoles {
 			DESIGNATED_OFFICER, "Designated officers", FIRST_APPELLATE, "First appellate officers", SECOND_APPELLATE,
 			"Second appellate officers");
 
+	/** The shared filters' English names: SevaHub named them so before they were bilingual, and found them so. */
 	static final String GROUP_TASKS_FILTER = "My group's tasks";
 
 	static final String MY_TASKS_FILTER = "Assigned to me";
@@ -60,7 +68,22 @@ public class OfficerRoles {
 
 	static final String DUE_THIS_WEEK_FILTER = "Due this week";
 
-	/** The per-office filter's name: {@code Office WB-KOL: Kolkata District Office}. */
+	/**
+	 * The filter's property that says which of SevaHub's filters it is ({@code group-tasks}, {@code office:WB-KOL}):
+	 * its name follows the state language, so it is found by this, and by its English name if made before.
+	 */
+	static final String FILTER_KEY = "sevahub";
+
+	/** The variables Tasklist shows on each task in the list, by the name of their label's message. */
+	private static final Map<String, String> CARD_VARIABLES = new LinkedHashMap<>();
+
+	static {
+		CARD_VARIABLES.put("applicationNo", "application");
+		CARD_VARIABLES.put("applicantName", "applicant");
+		CARD_VARIABLES.put("serviceName", "service");
+	}
+
+	/** The per-office filter's English name: {@code Office WB-KOL: Kolkata District Office}. */
 	static String officeFilterName(Office office) {
 		return "Office " + office.code() + ": " + office.nameEn();
 	}
@@ -75,9 +98,15 @@ public class OfficerRoles {
 
 	private final OfficeDirectory offices;
 
+	private final Words words;
+
+	private final Languages languages;
+
 	OfficerRoles(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks, OfficeDirectory offices) {
+			TaskService tasks, OfficeDirectory offices, Words words, Languages languages) {
 		this.offices = offices;
+		this.words = words;
+		this.languages = languages;
 		this.identity = identity;
 		this.authorizations = authorizations;
 		this.filters = filters;
@@ -91,25 +120,38 @@ public class OfficerRoles {
 		for (Resources resource : Resources.values()) {
 			grantGroup(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
 		}
+		// The language Tasklist's forms are deployed in beside English (BilingualTasklistForms); English alone names
+		// the filters where that is English.
+		String language = languages.stateLanguage();
+		List<Filter> existing = filters.createFilterQuery()
+			.filterResourceType(EntityTypes.TASK)
+			.orderByFilterId()
+			.asc()
+			.list();
 		List<String> shared = List.of(
-				filter(GROUP_TASKS_FILTER, -10, groupTasks().orderByDueDate().asc()),
-				filter(MY_TASKS_FILTER, -5, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-					.orderByDueDate().asc()),
-				filter(OVERDUE_FILTER, -8, groupTasks().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-				filter(DUE_THIS_WEEK_FILTER, -7, groupTasks().dueAfterExpression("${now()}")
-					.dueBeforeExpression("${dateTime().plusDays(7).toDate()}")
-					.orderByDueDate()
-					.asc()));
+				filter(existing, language, "group-tasks", GROUP_TASKS_FILTER, -10,
+						groupTasks().orderByDueDate().asc()),
+				filter(existing, language, "assigned-to-me", MY_TASKS_FILTER, -5,
+						tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+				filter(existing, language, "overdue", OVERDUE_FILTER, -8,
+						groupTasks().dueBeforeExpression("${now()}").orderByDueDate().asc()),
+				filter(existing, language, "due-this-week", DUE_THIS_WEEK_FILTER, -7,
+						groupTasks().dueAfterExpression("${now()}")
+							.dueBeforeExpression("${dateTime().plusDays(7).toDate()}")
+							.orderByDueDate()
+							.asc()));
 		for (Map.Entry<String, String> group : GROUPS.entrySet()) {
 			officerGroup(group.getKey(), group.getValue(), shared);
 		}
 		for (Office office : offices.all()) {
 			List<String> groups = GROUPS.keySet().stream().map(post -> post + ":" + office.code()).sorted().toList();
-			String officeTasks = filter(officeFilterName(office), 0, tasks.createTaskQuery()
-				.taskCandidateGroupIn(groups)
-				.includeAssignedTasks()
-				.orderByDueDate()
-				.asc());
+			// Office WB-KOL: Kolkata District Office / দপ্তর WB-KOL: কলকাতা জেলা দপ্তর
+			String name = Words.bilingual(
+					words.text("tasklist.filter.office", Languages.locale("en"), office.code(), office.nameEn()),
+					words.text("tasklist.filter.office", Languages.locale(language), office.code(),
+							office.name(language)));
+			String officeTasks = filter(existing, "office:" + office.code(), officeFilterName(office), name, language,
+					0, tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().orderByDueDate().asc());
 			for (String post : GROUPS.keySet()) {
 				officerGroup(post + ":" + office.code(), GROUPS.get(post) + ", " + office.nameEn(), shared);
 				grantGroup(post + ":" + office.code(), Resources.FILTER, officeTasks, Permissions.READ);
@@ -169,25 +211,86 @@ public class OfficerRoles {
 		authorizations.saveAuthorization(authorization);
 	}
 
-	private String filter(String name, int priority, TaskQuery query) {
-		List<Filter> existing = filters.createFilterQuery().filterName(name).list();
-		if (!existing.isEmpty()) {
-			// An installation from before due dates gets the sorted query; officers' own filters are untouched. An
-			// unchanged query is not saved again: a restart changes nothing in the database.
-			Filter found = existing.get(0);
-			if (QUERY_JSON.toJson((TaskQuery) found.getQuery()).equals(QUERY_JSON.toJson(query))) {
-				return found.getId();
-			}
-			return filters.saveFilter(found.setQuery(query)).getId();
-		}
-		Filter filter = filters.newTaskFilter(name)
-			.setQuery(query)
+	/** One of the shared filters, named by its message {@code tasklist.filter.<key>}. */
+	private String filter(List<Filter> existing, String language, String key, String englishName, int priority,
+			TaskQuery query) {
+		return filter(existing, key, englishName,
+				words.inEnglishAnd(language, "tasklist.filter." + key, englishName), language, priority, query);
+	}
+
+	/**
+	 * Creates SevaHub's filter {@code key}, or brings the one there is to this name, query and labels: the one
+	 * whose {@value #FILTER_KEY} property is {@code key}, else (made before the property) the shared filter with
+	 * its English name. It keeps its id, so the groups' grants and officers' favourites stay with it; officers' own
+	 * filters (they have an owner) and whatever an administrator changed beyond name, query and labels (priority,
+	 * colour, a further variable) are untouched. A filter already so is not saved again: a restart changes nothing
+	 * in the database.
+	 */
+	private String filter(List<Filter> existing, String key, String englishName, String name, String language,
+			int priority, TaskQuery query) {
+		Filter found = existing.stream()
+			.filter(f -> key.equals(property(f, FILTER_KEY)))
+			.findFirst()
+			.or(() -> existing.stream()
+				.filter(f -> f.getOwner() == null && property(f, FILTER_KEY) == null
+						&& (englishName.equals(f.getName()) || name.equals(f.getName())))
+				.findFirst())
+			.orElse(null);
+		if (found == null) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put(FILTER_KEY, key);
+			properties.put("priority", priority);
+			properties.put("refresh", true);
 			// Tasklist shows these variables on each task in the list: officers find an application by number.
-			.setProperties(Map.of("priority", priority, "refresh", true, "variables",
-					List.of(Map.of("name", "applicationNo", "label", "Application"),
-							Map.of("name", "applicantName", "label", "Applicant"),
-							Map.of("name", "serviceName", "label", "Service"))));
-		return filters.saveFilter(filter).getId();
+			properties.put("variables", labelled(null, language));
+			return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties)).getId();
+		}
+		Map<String, Object> was = found.getProperties() == null ? Map.of() : found.getProperties();
+		Map<String, Object> properties = new LinkedHashMap<>(was);
+		properties.put(FILTER_KEY, key);
+		properties.put("variables", labelled(was.get("variables"), language));
+		// An installation from before due dates gets the sorted query, one from before bilingual names the names.
+		if (name.equals(found.getName()) && properties.equals(was)
+				&& QUERY_JSON.toJson((TaskQuery) found.getQuery()).equals(QUERY_JSON.toJson(query))) {
+			return found.getId();
+		}
+		found.setName(name);
+		found.setProperties(properties);
+		return filters.saveFilter(found.setQuery(query)).getId();
+	}
+
+	private static Object property(Filter filter, String name) {
+		return filter.getProperties() == null ? null : filter.getProperties().get(name);
+	}
+
+	/**
+	 * The card's variables with their labels in English and {@code language} ("Application / আবেদন"): SevaHub's three
+	 * where there are none, else the filter's own list with SevaHub's variables relabelled and any other as it is.
+	 */
+	private List<Object> labelled(Object variables, String language) {
+		List<Object> labelled = new ArrayList<>();
+		if (!(variables instanceof List<?> list)) {
+			CARD_VARIABLES.forEach((variable, label) -> labelled
+				.add(Map.of("name", variable, "label", label(label, language))));
+			return labelled;
+		}
+		for (Object variable : list) {
+			if (variable instanceof Map<?, ?> map && map.get("name") instanceof String name
+					&& CARD_VARIABLES.containsKey(name)) {
+				Map<String, Object> relabelled = new LinkedHashMap<>();
+				map.forEach((field, value) -> relabelled.put(String.valueOf(field), value));
+				relabelled.put("label", label(CARD_VARIABLES.get(name), language));
+				labelled.add(relabelled);
+			}
+			else {
+				labelled.add(variable);
+			}
+		}
+		return labelled;
+	}
+
+	private String label(String label, String language) {
+		return words.inEnglishAnd(language, "tasklist.variable." + label, null);
 	}
 
 }

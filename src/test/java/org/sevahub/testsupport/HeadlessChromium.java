@@ -112,6 +112,7 @@ public final class HeadlessChromium {
 		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(officer);
 		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(officer);
 		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		// The filter's name begins with its English name whatever the state language beside it.
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group's tasks"));
 	}

@@ -121,6 +121,7 @@ class BrowserTest {
 		browser.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("assistant");
 		browser.findElement(By.cssSelector("input[type='password']")).sendKeys("assistant");
 		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		// The filter's name begins with its English name whatever the state language beside it.
 		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group's tasks"));
 
 		browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
