@@ -70,6 +70,21 @@ class TasklistInTheOfficersLanguageTest {
 			if (arguments[0] && top < page.bottom - 1) cut.push('the footer starts at ' + Math.round(top) + ' px, the page ends at ' + Math.round(page.bottom));
 			return cut;""";
 
+	/**
+	 * Where the selected filter's pencil is drawn over or against its name, less than 3 px from it: the name (a
+	 * bilingual one wraps) and the pencil are two cells of a table row, and a squeezed pencil cell drew the pencil
+	 * touching the name's first line, as if it were the name's last letter.
+	 */
+	private static final String PENCIL_OVER_NAME = """
+			const filter = document.querySelector('.task-filter.active');
+			if (!filter) return 'no filter is selected';
+			const name = filter.querySelector('h4.name a').getBoundingClientRect();
+			const pencil = filter.querySelector('.actions .glyphicon-pencil').getBoundingClientRect();
+			const over = pencil.left < name.right + 3 && pencil.right > name.left
+			    && pencil.top < name.bottom && pencil.bottom > name.top;
+			return over ? 'the pencil (' + Math.round(pencil.left) + '-' + Math.round(pencil.right) + ' px) is drawn against "'
+			    + filter.querySelector('h4.name').innerText + '" (' + Math.round(name.left) + '-' + Math.round(name.right) + ' px)' : '';""";
+
 	private static final Pattern NATIVE_DIGIT = Pattern.compile("[\u09E6-\u09EF\u0966-\u096F]");
 
 	@LocalServerPort
@@ -141,6 +156,7 @@ class TasklistInTheOfficersLanguageTest {
 			// On a desktop Camunda's notice stays on one line, and is whole in Hindi and Bengali too.
 			HeadlessChromium.screenshot(browser, "tasklist-" + code + "-1400");
 			assertThat((List<?>) js(browser, HEADER_CUT, false)).as("Tasklist's header and footer at 1400 px").isEmpty();
+			assertThat(js(browser, PENCIL_OVER_NAME)).as("the selected filter at 1400 px").isEqualTo("");
 
 			browser.manage().window().setSize(new Dimension(360, 780));
 			wait(browser, 10).until(b -> ((Number) js(b, "return document.documentElement.clientWidth")).intValue() == 360);
@@ -153,6 +169,7 @@ class TasklistInTheOfficersLanguageTest {
 			assertThat(banner.intValue()).as("the height of Camunda's notice at 360 px (-1: not shown)")
 				.isGreaterThan(20);
 			assertThat(cut).as("Tasklist's header and footer at 360 px").isEmpty();
+			assertThat(js(browser, PENCIL_OVER_NAME)).as("the selected filter at 360 px").isEqualTo("");
 		}
 		finally {
 			browser.quit();
