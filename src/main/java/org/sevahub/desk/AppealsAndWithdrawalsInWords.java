@@ -8,8 +8,8 @@ import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.FeeRefund;
 import org.sevahub.application.LodgedAppeal;
 import org.sevahub.application.RevokedCertificate;
+import org.sevahub.language.Words;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealsAndWithdrawalsInWords {
 
-	private final MessageSource messages;
+	private final Words words;
 
 	private final ApplicationEvents events;
 
-	AppealsAndWithdrawalsInWords(MessageSource messages, ApplicationEvents events) {
-		this.messages = messages;
+	AppealsAndWithdrawalsInWords(Words words, ApplicationEvents events) {
+		this.words = words;
 		this.events = events;
 	}
 
@@ -37,15 +37,15 @@ class AppealsAndWithdrawalsInWords {
 			case "APPEAL_LODGED" -> events.facts(event, LodgedAppeal.class)
 				.filter(appeal -> "first".equals(appeal.level()) || "second".equals(appeal.level()))
 				.filter(appeal -> appeal.grounds() != null)
-				.map(appeal -> text("desk.record.appeal." + appeal.level(), locale, appeal.grounds()));
+				.map(appeal -> words.text("desk.record.appeal." + appeal.level(), locale, appeal.grounds()));
 			case "CERTIFICATE_REVOKED" -> events.facts(event, RevokedCertificate.class)
 				.filter(revoked -> RevokedCertificate.WITHDRAWN.equals(revoked.cause()) && revoked.certificateNo() != null)
-				.map(revoked -> withReason(text("desk.record.revoked.withdrawn", locale, revoked.certificateNo()),
+				.map(revoked -> withReason(words.text("desk.record.revoked.withdrawn", locale, revoked.certificateNo()),
 						revoked.reason(), locale));
 			case "FEE_REFUND_DUE" -> events.facts(event, FeeRefund.class)
 				.filter(refund -> RevokedCertificate.WITHDRAWN.equals(refund.cause()) && refund.amount() != null)
 				.flatMap(refund -> rupees(refund.amount(), locale)
-					.map(rupees -> withReason(text("desk.record.refund.withdrawn", locale, rupees,
+					.map(rupees -> withReason(words.text("desk.record.refund.withdrawn", locale, rupees,
 							String.valueOf(refund.paymentReference())), refund.reason(), locale)));
 			default -> Optional.empty();
 		};
@@ -53,7 +53,7 @@ class AppealsAndWithdrawalsInWords {
 
 	/** The sentence, then the citizen's reason quoted after a label in the reader's words; none when they gave none. */
 	private String withReason(String said, String reason, Locale locale) {
-		return reason == null || reason.isBlank() ? said : said + "; " + text("desk.record.reason-given", locale, reason);
+		return reason == null || reason.isBlank() ? said : said + "; " + words.text("desk.record.reason-given", locale, reason);
 	}
 
 	/**
@@ -62,15 +62,11 @@ class AppealsAndWithdrawalsInWords {
 	 */
 	private Optional<String> rupees(String amount, Locale locale) {
 		try {
-			return Optional.of(text("label.rupees", locale, new BigDecimal(amount.strip()).toPlainString()));
+			return Optional.of(words.text("label.rupees", locale, new BigDecimal(amount.strip()).toPlainString()));
 		}
 		catch (NumberFormatException unreadable) {
 			return Optional.empty();
 		}
-	}
-
-	private String text(String key, Locale locale, Object... arguments) {
-		return messages.getMessage(key, arguments, locale);
 	}
 
 }

@@ -39,9 +39,9 @@ class ClockInWords {
 		}
 		return events.facts(event, DisposalClock.class).flatMap(clock -> switch (event.kind()) {
 			case "SLA_PAUSED" -> Optional.ofNullable(clock.daysLeft())
-				.map(days -> text("desk.clock.paused", locale, days));
-			case "SLA_RESUMED" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.resumed", locale, due));
-			case "SLA_BREACH" -> day(clock.dueBy(), locale).map(due -> text("desk.clock.breach", locale,
+				.map(days -> words.text("desk.clock.paused", locale, days));
+			case "SLA_RESUMED" -> day(clock.dueBy(), locale).map(due -> words.text("desk.clock.resumed", locale, due));
+			case "SLA_BREACH" -> day(clock.dueBy(), locale).map(due -> words.text("desk.clock.breach", locale,
 					messages.getMessage("desk.clock.whose." + String.valueOf(clock.whose()).replace(' ', '-'), null,
 							String.valueOf(clock.whose()), locale),
 					due));
@@ -56,10 +56,6 @@ class ClockInWords {
 		catch (DateTimeParseException unreadable) {
 			return Optional.empty();
 		}
-	}
-
-	private String text(String key, Locale locale, Object... arguments) {
-		return messages.getMessage(key, arguments, locale);
 	}
 
 }

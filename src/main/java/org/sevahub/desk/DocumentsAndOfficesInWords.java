@@ -17,7 +17,6 @@ import org.sevahub.document.DocumentCatalog;
 import org.sevahub.language.Words;
 import org.sevahub.office.OfficeDirectory;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,6 @@ class DocumentsAndOfficesInWords {
 
 	private static final List<String> BASES = List.of("portal-and-pin", "portal", "pin", "district", "fallback");
 
-	private final MessageSource messages;
-
 	private final DocumentCatalog catalog;
 
 	private final OfficeDirectory offices;
@@ -50,9 +47,8 @@ class DocumentsAndOfficesInWords {
 
 	private final Words words;
 
-	DocumentsAndOfficesInWords(MessageSource messages, DocumentCatalog catalog, OfficeDirectory offices,
+	DocumentsAndOfficesInWords(DocumentCatalog catalog, OfficeDirectory offices,
 			ApplicationEvents events, Words words) {
-		this.messages = messages;
 		this.catalog = catalog;
 		this.offices = offices;
 		this.events = events;
@@ -80,26 +76,26 @@ class DocumentsAndOfficesInWords {
 		return switch (kind) {
 			case "DOCUMENT_RECEIVED" -> items.stream()
 				.findFirst()
-				.map(item -> text("desk.record.received", locale, name.apply(item), item.fileName()));
+				.map(item -> words.text("desk.record.received", locale, name.apply(item), item.fileName()));
 			case "DOCUMENT_VERDICT" -> items.stream()
 				.findFirst()
 				.filter(item -> item.verdict() != null)
 				.map(item -> "rejected".equals(item.verdict())
-						? text("desk.record.rejected", locale, name.apply(item), item.fileName(), facts.by(),
+						? words.text("desk.record.rejected", locale, name.apply(item), item.fileName(), facts.by(),
 								String.valueOf(item.remarks()))
-						: text("desk.record.accepted", locale, name.apply(item), item.fileName(), facts.by()));
+						: words.text("desk.record.accepted", locale, name.apply(item), item.fileName(), facts.by()));
 			case "DOCUMENTS_ASKED_AGAIN" -> items.isEmpty() ? Optional.empty()
-					: Optional.of(text("desk.record.asked", locale, facts.by(), String.join("; ",
+					: Optional.of(words.text("desk.record.asked", locale, facts.by(), String.join("; ",
 							items.stream()
-								.map(item -> text("desk.record.asked.one", locale, name.apply(item),
+								.map(item -> words.text("desk.record.asked.one", locale, name.apply(item),
 										String.valueOf(item.remarks())))
 								.toList())));
 			case "DOCUMENTS_RELIED_ON" -> "approve".equals(facts.decision()) || "reject".equals(facts.decision())
-					? Optional.of(text("desk.record.relied." + facts.decision(), locale, facts.by(),
-							items.isEmpty() ? text("desk.record.relied.none", locale)
+					? Optional.of(words.text("desk.record.relied." + facts.decision(), locale, facts.by(),
+							items.isEmpty() ? words.text("desk.record.relied.none", locale)
 									: String.join("; ",
 											items.stream()
-												.map(item -> text("desk.record.relied.one", locale, name.apply(item),
+												.map(item -> words.text("desk.record.relied.one", locale, name.apply(item),
 														item.fileName()))
 												.toList())))
 					: Optional.empty();
@@ -123,7 +119,7 @@ class DocumentsAndOfficesInWords {
 				.distinct()
 				.map(code -> catalog.find(deleted.service(), code).map(type -> type.name(locale.getLanguage())).orElse(code))
 				.toList());
-			return Optional.of(text("desk.record.deleted", locale, text("desk.record.documents", locale,
+			return Optional.of(words.text("desk.record.deleted", locale, words.text("desk.record.documents", locale,
 					deleted.documents().size()), types, period(retention, locale), closed));
 		}
 		catch (DateTimeException unreadable) {
@@ -135,13 +131,13 @@ class DocumentsAndOfficesInWords {
 	private String period(Period period, Locale locale) {
 		List<String> parts = new ArrayList<>();
 		if (period.getYears() != 0) {
-			parts.add(text("desk.record.period.years", locale, period.getYears()));
+			parts.add(words.text("desk.record.period.years", locale, period.getYears()));
 		}
 		if (period.getMonths() != 0) {
-			parts.add(text("desk.record.period.months", locale, period.getMonths()));
+			parts.add(words.text("desk.record.period.months", locale, period.getMonths()));
 		}
 		if (period.getDays() != 0 || parts.isEmpty()) {
-			parts.add(text("desk.record.period.days", locale, period.getDays()));
+			parts.add(words.text("desk.record.period.days", locale, period.getDays()));
 		}
 		return String.join(" ", parts);
 	}
@@ -153,10 +149,10 @@ class DocumentsAndOfficesInWords {
 		String to = office(move.to(), locale);
 		return switch (kind) {
 			case "OFFICE_ROUTED" -> BASES.contains(move.basis())
-					? Optional.of(text("desk.record.routed." + move.basis(), locale, to, move.portal(), move.place()))
+					? Optional.of(words.text("desk.record.routed." + move.basis(), locale, to, move.portal(), move.place()))
 					: Optional.empty();
-			case "OFFICE_TRANSFERRED" -> Optional.of(text("desk.record.transferred", locale,
-					move.from() == null ? text("desk.record.no-office", locale) : office(move.from(), locale), to,
+			case "OFFICE_TRANSFERRED" -> Optional.of(words.text("desk.record.transferred", locale,
+					move.from() == null ? words.text("desk.record.no-office", locale) : office(move.from(), locale), to,
 					move.by(), String.valueOf(move.reason())));
 			default -> Optional.empty();
 		};
@@ -165,10 +161,6 @@ class DocumentsAndOfficesInWords {
 	/** The office's name in the reader's language, or its code where the directory no longer has it. */
 	private String office(String code, Locale locale) {
 		return offices.find(code).map(office -> office.name(locale.getLanguage())).orElse(code);
-	}
-
-	private String text(String key, Locale locale, Object... arguments) {
-		return messages.getMessage(key, arguments, locale);
 	}
 
 }

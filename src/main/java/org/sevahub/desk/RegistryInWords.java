@@ -75,7 +75,7 @@ class RegistryInWords {
 	/** The event in English and the state language, as the brief shows it; as its detail when it has no facts. */
 	String detail(ApplicationEvents.Event event) {
 		return said(event).map(said -> both(said.words())
-				+ (said.quoted() == null ? "" : "; " + both(locale -> text(REASON, locale)) + ": " + quote(said.quoted())))
+				+ (said.quoted() == null ? "" : "; " + both(locale -> words.text(REASON, locale)) + ": " + quote(said.quoted())))
 			.orElse(asRecorded(event));
 	}
 
@@ -85,7 +85,7 @@ class RegistryInWords {
 	 */
 	String detail(ApplicationEvents.Event event, Locale locale) {
 		return said(event).map(said -> said.words().apply(locale)
-				+ (said.quoted() == null ? "" : "; " + text(REASON, locale) + ": " + quote(said.quoted())))
+				+ (said.quoted() == null ? "" : "; " + words.text(REASON, locale) + ": " + quote(said.quoted())))
 			.orElse(asRecorded(event));
 	}
 
@@ -113,7 +113,7 @@ class RegistryInWords {
 				events.facts(event, RegistryReply.class).flatMap(reply -> reply(event.kind(), reply));
 			case NONE -> events.facts(event, NoRegistry.class)
 				.map(NoRegistry::step)
-				.map(step -> new Said(locale -> text("desk.brief.registry.none." + step, locale), null));
+				.map(step -> new Said(locale -> words.text("desk.brief.registry.none." + step, locale), null));
 			default -> Optional.empty();
 		};
 	}
@@ -125,7 +125,7 @@ class RegistryInWords {
 	private Function<Locale, String> answer(RegistryAnswer answer) {
 		String key = answer.enrolled() == null ? "desk.brief.registry.awaited"
 				: answer.enrolled() ? "desk.brief.registry.enrolled" : "desk.brief.registry.notenrolled";
-		return locale -> text(key, locale, programme(answer.service(), "", answer.service(), locale));
+		return locale -> words.text(key, locale, programme(answer.service(), "", answer.service(), locale));
 	}
 
 	/**
@@ -148,37 +148,37 @@ class RegistryInWords {
 			return Optional.empty();
 		}
 		String key = prefix + shape;
-		Function<Locale, String> words = locale -> {
+		Function<Locale, String> inWords = locale -> {
 			String programme = programme(reply.service(), "", reply.service(), locale);
 			String said = reply.cameInPart() && !reply.wasRefused()
-					? text(key, locale, reply.answered(), reply.asked(), programme)
-					: text(key, locale, programme);
+					? words.text(key, locale, reply.answered(), reply.asked(), programme)
+					: words.text(key, locale, programme);
 			return reply.wasRefused() && reply.refusal().isEmpty()
-					? said + "; " + text("desk.brief.registry.noreason", locale) : said;
+					? said + "; " + words.text("desk.brief.registry.noreason", locale) : said;
 		};
-		return Optional.of(new Said(words, reply.wasRefused() && !reply.refusal().isEmpty() ? reply.refusal() : null));
+		return Optional.of(new Said(inWords, reply.wasRefused() && !reply.refusal().isEmpty() ? reply.refusal() : null));
 	}
 
 	private Function<Locale, String> record(RegistryRecord record) {
 		return locale -> {
 			List<String> parts = new ArrayList<>();
-			String who = record.name().isEmpty() ? text("desk.brief.registry.noname", locale) : record.name();
+			String who = record.name().isEmpty() ? words.text("desk.brief.registry.noname", locale) : record.name();
 			if (!record.born().isEmpty()) {
-				who = text("desk.brief.registry.born", locale, who, day(record.born(), locale));
+				who = words.text("desk.brief.registry.born", locale, who, day(record.born(), locale));
 			}
-			parts.add(text("desk.brief.registry.record", locale, record.reference(), who));
+			parts.add(words.text("desk.brief.registry.record", locale, record.reference(), who));
 			parts.add(record.matchedOn().isEmpty()
-					? text("desk.brief.registry.searched", locale, details(record.searchedBy(), locale))
-					: text("desk.brief.registry.matched", locale, details(record.matchedOn(), locale)));
+					? words.text("desk.brief.registry.searched", locale, details(record.searchedBy(), locale))
+					: words.text("desk.brief.registry.matched", locale, details(record.matchedOn(), locale)));
 			String programme = programme(record.service(), record.programmeName(), record.programme(), locale);
 			String status = messages.getMessage("desk.brief.registry.status." + record.status().toLowerCase(Locale.ROOT),
 					null, record.status(), locale);
-			parts.add(record.since().isEmpty() ? text("desk.brief.registry.enrolment.undated", locale, programme, status)
-					: text("desk.brief.registry.enrolment", locale, programme, status, day(record.since(), locale)));
+			parts.add(record.since().isEmpty() ? words.text("desk.brief.registry.enrolment.undated", locale, programme, status)
+					: words.text("desk.brief.registry.enrolment", locale, programme, status, day(record.since(), locale)));
 			RegistryRecord.Identifier identifier = record.identifier();
 			if (identifier != null) {
-				parts.add(identifier.aadhaarHash() ? text("desk.brief.registry.identifier.aadhaar", locale)
-						: text("desk.brief.registry.identifier", locale, identifier.type(), identifier.masked()));
+				parts.add(identifier.aadhaarHash() ? words.text("desk.brief.registry.identifier.aadhaar", locale)
+						: words.text("desk.brief.registry.identifier", locale, identifier.type(), identifier.masked()));
 			}
 			return String.join("; ", parts);
 		};
@@ -196,7 +196,7 @@ class RegistryInWords {
 
 	private String details(List<RegistryRecord.Detail> details, Locale locale) {
 		return String.join(", ",
-				details.stream().map(detail -> text("desk.brief.registry.detail." + detail.name(), locale)).toList());
+				details.stream().map(detail -> words.text("desk.brief.registry.detail." + detail.name(), locale)).toList());
 	}
 
 	/** A date the registry gave, in words; one it wrote in a form we could not read, as it wrote it. */
@@ -207,10 +207,6 @@ class RegistryInWords {
 		catch (DateTimeParseException asGiven) {
 			return isoOrAsGiven;
 		}
-	}
-
-	private String text(String key, Locale locale, Object... arguments) {
-		return messages.getMessage(key, arguments, locale);
 	}
 
 	/** The same text in English and in the state language, side by side, each built in its own language. */

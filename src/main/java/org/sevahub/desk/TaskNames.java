@@ -2,10 +2,9 @@ package org.sevahub.desk;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.sevahub.language.Languages;
 import org.sevahub.language.Words;
+import org.sevahub.workflow.DrawnIn;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -39,7 +38,8 @@ class TaskNames {
 		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
 			return;
 		}
-		String named = name(processKey(task), task.getTaskDefinitionKey(), task.getName());
+		String named = name(DrawnIn.processKey(task.getBpmnModelElementInstance()), task.getTaskDefinitionKey(),
+				task.getName());
 		if (named != null && !named.equals(task.getName())) {
 			task.setName(named);
 		}
@@ -52,15 +52,6 @@ class TaskNames {
 			return name;
 		}
 		return Words.bilingual(name, words.stage(processKey, activityId, null, Languages.locale(language)));
-	}
-
-	/** The id of the process the task's element is in: its process definition's key. */
-	private static String processKey(DelegateTask task) {
-		ModelElementInstance scope = task.getBpmnModelElementInstance();
-		while (scope != null && !(scope instanceof Process)) {
-			scope = scope.getParentElement();
-		}
-		return scope == null ? null : ((Process) scope).getId();
 	}
 
 }

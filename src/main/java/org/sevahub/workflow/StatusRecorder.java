@@ -4,10 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
@@ -75,8 +73,9 @@ public class StatusRecorder {
 		}
 		Application updated = applications.updateStatus(app.id(), status);
 		StatusHistoryEntry entry = history.append(new StatusHistoryEntry(null, app.id(), status,
-				execution.getCurrentActivityName(), processKey(execution), execution.getCurrentActivityId(),
-				remarks == null ? null : remarks.toString(), actor(execution), EngineClock.now()));
+				execution.getCurrentActivityName(), DrawnIn.processKey(execution.getBpmnModelElementInstance()),
+				execution.getCurrentActivityId(), remarks == null ? null : remarks.toString(), actor(execution),
+				EngineClock.now()));
 		// The status lives in the application's row alone. Processes started before this release still carry it as
 		// a variable, which would go stale: it goes at their next status (a no-op where there is none).
 		execution.removeVariable(Variables.FORMER_STATUS);
@@ -102,15 +101,6 @@ public class StatusRecorder {
 		throw new IllegalStateException("Element " + execution.getCurrentActivityId() + " of "
 				+ execution.getProcessDefinitionId() + " records a status but declares none in its '"
 				+ STATUS_PROPERTY + "' property");
-	}
-
-	/** The key of the process the element is drawn in (a called block's own, not its caller's). */
-	private static String processKey(DelegateExecution execution) {
-		ModelElementInstance scope = execution.getBpmnModelElementInstance();
-		while (scope != null && !(scope instanceof Process)) {
-			scope = scope.getParentElement();
-		}
-		return scope == null ? null : ((Process) scope).getId();
 	}
 
 	/**
