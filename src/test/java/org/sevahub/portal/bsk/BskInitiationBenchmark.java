@@ -222,7 +222,7 @@ class BskInitiationBenchmark {
 			+ Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
 	/** The variables SevaHub starts the process with. */
-	private static VariableMap startVariables(ServiceDefinition service, String no) {
+	static VariableMap startVariables(ServiceDefinition service, String no) {
 		return Variables.createVariables()
 			.putValue(Lifecycle.Variables.APPLICATION_NO, no)
 			.putValue(Lifecycle.Variables.SERVICE_CODE, service.code())
@@ -255,6 +255,11 @@ class BskInitiationBenchmark {
 
 	/** Signed API-1 envelopes, each a fresh (DEO, ticketNo) within the window, made before the clock starts. */
 	private List<String> api1Bodies(List<Long> deos) throws Exception {
+		return api1Bodies(deos, now, sequence, json);
+	}
+
+	static List<String> api1Bodies(List<Long> deos, Instant now, AtomicInteger sequence, ObjectMapper json)
+			throws Exception {
 		List<String> bodies = new ArrayList<>();
 		for (int i = 0; i < PER_ROUND; i++) {
 			int k = sequence.getAndIncrement();
@@ -275,6 +280,10 @@ class BskInitiationBenchmark {
 
 	/** Application rows without a process, for the plain start to run on. */
 	private List<String> bareApplications(ServiceDefinition service) {
+		return bareApplications(service, repository, now);
+	}
+
+	static List<String> bareApplications(ServiceDefinition service, ApplicationRepository repository, Instant now) {
 		List<String> numbers = new ArrayList<>();
 		for (int i = 0; i < PER_ROUND; i++) {
 			String no = "BN" + Long.toString(System.nanoTime(), 36).toUpperCase() + i;
@@ -285,7 +294,7 @@ class BskInitiationBenchmark {
 		return numbers;
 	}
 
-	private static Applicant applicant() {
+	static Applicant applicant() {
 		return new Applicant(null, "Arindam Ray", null, null, null, "M", null, "9350778824", "arindam.ray@example.in",
 				null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
@@ -299,7 +308,7 @@ class BskInitiationBenchmark {
 	record Timed(double rate, List<Long> latencies) {
 	}
 
-	private static Timed run(int threads, int count, Call call) throws Exception {
+	static Timed run(int threads, int count, Call call) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicInteger next = new AtomicInteger();
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -323,13 +332,13 @@ class BskInitiationBenchmark {
 		return new Timed(count / seconds, latencies);
 	}
 
-	private static double median(List<Double> values) {
+	static double median(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		return sorted.get(sorted.size() / 2);
 	}
 
-	private static double percentile(List<Long> nanos, int p) {
+	static double percentile(List<Long> nanos, int p) {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
