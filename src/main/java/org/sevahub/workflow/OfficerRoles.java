@@ -1,9 +1,12 @@
 package org.sevahub.workflow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.EntityTypes;
@@ -146,11 +149,10 @@ public class OfficerRoles {
 		for (Office office : offices.all()) {
 			List<String> groups = GROUPS.keySet().stream().map(post -> post + ":" + office.code()).sorted().toList();
 			// Office WB-KOL: Kolkata District Office / দপ্তর WB-KOL: কলকাতা জেলা দপ্তর
-			String name = Words.bilingual(
+			Function<String, String> nameIn = in -> Words.bilingual(
 					words.text("tasklist.filter.office", Languages.locale("en"), office.code(), office.nameEn()),
-					words.text("tasklist.filter.office", Languages.locale(language), office.code(),
-							office.name(language)));
-			String officeTasks = filter(existing, "office:" + office.code(), officeFilterName(office), name, language,
+					words.text("tasklist.filter.office", Languages.locale(in), office.code(), office.name(in)));
+			String officeTasks = filter(existing, "office:" + office.code(), officeFilterName(office), nameIn, language,
 					0, tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().orderByDueDate().asc());
 			for (String post : GROUPS.keySet()) {
 				officerGroup(post + ":" + office.code(), GROUPS.get(post) + ", " + office.nameEn(), shared);
@@ -214,28 +216,34 @@ public class OfficerRoles {
 	/** One of the shared filters, named by its message {@code tasklist.filter.<key>}. */
 	private String filter(List<Filter> existing, String language, String key, String englishName, int priority,
 			TaskQuery query) {
-		return filter(existing, key, englishName,
-				words.inEnglishAnd(language, "tasklist.filter." + key, englishName), language, priority, query);
+		return filter(existing, key, englishName, in -> words.inEnglishAnd(in, "tasklist.filter." + key, englishName),
+				language, priority, query);
 	}
 
 	/**
-	 * Creates SevaHub's filter {@code key}, or brings the one there is to this name, query and labels: the one
-	 * whose {@value #FILTER_KEY} property is {@code key}, else (made before the property) the shared filter with
-	 * its English name. It keeps its id, so the groups' grants and officers' favourites stay with it; officers' own
-	 * filters (they have an owner) and whatever an administrator changed beyond name, query and labels (priority,
-	 * colour, a further variable) are untouched. A filter already so is not saved again: a restart changes nothing
+	 * Creates SevaHub's filter {@code key}, or brings the one there is to this query, and to this name and labels
+	 * where they are still SevaHub's: the one whose {@value #FILTER_KEY} property is {@code key}, else (made before
+	 * the property) the shared filter with one of SevaHub's names. It keeps its id, so the groups' grants and
+	 * officers' favourites stay with it. A name or label is SevaHub's while it reads as SevaHub writes it in English
+	 * or beside any bundled language, so a change of state language renames it; one an administrator gave in
+	 * Tasklist reads otherwise and stays, as do their other changes (priority, colour, a further variable) and
+	 * officers' own filters (they have an owner). A filter already so is not saved again: a restart changes nothing
 	 * in the database.
+	 * @param nameIn the filter's name as SevaHub writes it beside a language (English alone beside English)
 	 */
-	private String filter(List<Filter> existing, String key, String englishName, String name, String language,
-			int priority, TaskQuery query) {
+	private String filter(List<Filter> existing, String key, String englishName, Function<String, String> nameIn,
+			String language, int priority, TaskQuery query) {
+		Set<String> ownNames = new HashSet<>();
+		ownNames.add(englishName);
+		Languages.BUNDLED.forEach(in -> ownNames.add(nameIn.apply(in)));
 		Filter found = existing.stream()
 			.filter(f -> key.equals(property(f, FILTER_KEY)))
 			.findFirst()
 			.or(() -> existing.stream()
-				.filter(f -> f.getOwner() == null && property(f, FILTER_KEY) == null
-						&& (englishName.equals(f.getName()) || name.equals(f.getName())))
+				.filter(f -> f.getOwner() == null && property(f, FILTER_KEY) == null && ownNames.contains(f.getName()))
 				.findFirst())
 			.orElse(null);
+		String name = found == null || ownNames.contains(found.getName()) ? nameIn.apply(language) : found.getName();
 		if (found == null) {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put(FILTER_KEY, key);
@@ -265,7 +273,8 @@ public class OfficerRoles {
 
 	/**
 	 * The card's variables with their labels in English and {@code language} ("Application / আবেদন"): SevaHub's three
-	 * where there are none, else the filter's own list with SevaHub's variables relabelled and any other as it is.
+	 * where there are none, else the filter's own list with SevaHub's variables relabelled where their label is still
+	 * one SevaHub gives, and any other as it is.
 	 */
 	private List<Object> labelled(Object variables, String language) {
 		List<Object> labelled = new ArrayList<>();
@@ -279,7 +288,11 @@ public class OfficerRoles {
 					&& CARD_VARIABLES.containsKey(name)) {
 				Map<String, Object> relabelled = new LinkedHashMap<>();
 				map.forEach((field, value) -> relabelled.put(String.valueOf(field), value));
-				relabelled.put("label", label(CARD_VARIABLES.get(name), language));
+				String message = CARD_VARIABLES.get(name);
+				if (map.get("label") == null || Languages.BUNDLED.stream()
+					.anyMatch(in -> label(message, in).equals(map.get("label")))) {
+					relabelled.put("label", label(message, language));
+				}
 				labelled.add(relabelled);
 			}
 			else {

@@ -184,6 +184,46 @@ class TasklistFiltersInTheStateLanguageTest {
 		assertThat(rows()).isEqualTo(once);
 	}
 
+	@Test
+	void aNameAndALabelAnAdministratorGaveStayAcrossStartsAndLanguages() {
+		Filter overdue = sevahubFilter("overdue");
+		Filter office = sevahubFilter("office:WB-HWH");
+		Map<String, Object> overdueWas = new LinkedHashMap<>(overdue.getProperties());
+		Map<String, Object> officeWas = new LinkedHashMap<>(office.getProperties());
+		try {
+			// As an administrator leaves them in Tasklist: a name of the department's own, and one card label.
+			overdue.setName("Late: act today");
+			filters.saveFilter(overdue);
+			Map<String, Object> relabelled = new LinkedHashMap<>(officeWas);
+			relabelled.put("variables", List.of(Map.of("name", "applicationNo", "label", "Appl. no."),
+					Map.of("name", "applicantName", "label", "Applicant / आवेदक"),
+					Map.of("name", "serviceName", "label", "Service / सेवा")));
+			office.setProperties(relabelled);
+			filters.saveFilter(office);
+
+			roles.ensure();
+			inStateLanguage("bn").ensure();
+
+			assertThat(filters.getFilter(overdue.getId()).getName()).isEqualTo("Late: act today");
+			assertThat(labels(filters.getFilter(office.getId()).getProperties()))
+				.containsExactly("Appl. no.", "Applicant / আবেদনকারী", "Service / পরিষেবা");
+			// The filters SevaHub still names follow the language, as before.
+			assertThat(sevahubFilter("group-tasks").getName()).isEqualTo("My group's tasks / আমার গোষ্ঠীর কাজ");
+			assertThat(labels(sevahubFilter("overdue").getProperties()))
+				.containsExactly("Application / আবেদন", "Applicant / আবেদনকারী", "Service / পরিষেবা");
+		}
+		finally {
+			// Back to SevaHub's own, which a start then names in this context's language (other tests share them).
+			Filter restored = filters.getFilter(overdue.getId());
+			restored.setName("Overdue");
+			restored.setProperties(overdueWas);
+			filters.saveFilter(restored);
+			Filter officeRestored = filters.getFilter(office.getId());
+			officeRestored.setProperties(officeWas);
+			filters.saveFilter(officeRestored);
+		}
+	}
+
 	/** What a start could write to: the filters and the grants, with their revisions. */
 	private List<String> rows() {
 		List<String> rows = new ArrayList<>(jdbc
