@@ -67,10 +67,13 @@ public class ApplicationService {
 
 	private final AwaitedMessages messagesAwaited;
 
+	private final ServiceNameOnTasks serviceNames;
+
 	ApplicationService(ServiceCatalog catalog, FormRegistry forms, ApplicationRepository applications, PortalLinks links,
 			NumberSequences numbers, AadhaarVault aadhaar, RuntimeService runtime,
 			@Value("${sevahub.time-zone}") ZoneId zone, List<SubmissionCheck> checks, ApplicationRouting routing,
-			AwaitedMessages messagesAwaited) {
+			AwaitedMessages messagesAwaited, ServiceNameOnTasks serviceNames) {
+		this.serviceNames = serviceNames;
 		this.routing = routing;
 		this.messagesAwaited = messagesAwaited;
 		this.checks = List.copyOf(checks);
@@ -394,11 +397,11 @@ public class ApplicationService {
 		return prefix + String.format("%06d", numbers.nextFromBlock("application:" + prefix));
 	}
 
-	private static VariableMap startVariables(ServiceDefinition service, Application app, Applicant applicant) {
+	private VariableMap startVariables(ServiceDefinition service, Application app, Applicant applicant) {
 		return Variables.createVariables()
 			.putValue(Lifecycle.Variables.APPLICATION_NO, app.applicationNo())
 			.putValue(Lifecycle.Variables.SERVICE_CODE, service.code())
-			.putValue(Lifecycle.Variables.SERVICE_NAME, service.nameEn())
+			.putValue(Lifecycle.Variables.SERVICE_NAME, serviceNames.of(service))
 			.putValue(Lifecycle.Variables.APPLICANT_NAME, applicant.displayName())
 			.putValue(Lifecycle.Variables.CHANNEL, app.channel())
 			.putValue(Lifecycle.Variables.FEE_PAYABLE, service.hasFee())

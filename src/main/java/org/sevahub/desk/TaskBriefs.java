@@ -26,6 +26,7 @@ import org.sevahub.application.Application;
 import org.sevahub.application.ApplicationEvents;
 import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
+import org.sevahub.application.ServiceNameOnTasks;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle.Variables;
 import org.sevahub.application.PortalLink;
@@ -117,12 +118,16 @@ class TaskBriefs {
 
 	private final Words words;
 
+	private final ServiceNameOnTasks serviceNames;
+
 	private final RegistryInWords registry;
 
 	TaskBriefs(ApplicationRepository repository, ApplicationService applications, ServiceCatalog catalog,
 			FormRegistry forms, PortalLinks links, StatusHistory history, ApplicationEvents events,
 			OfficeAssignments offices, MessageSource messages, ObjectMapper json, TaskService tasks,
-			Languages languages, Words words, RegistryInWords registry, @Value("${sevahub.time-zone}") ZoneId zone) {
+			Languages languages, Words words, RegistryInWords registry, ServiceNameOnTasks serviceNames,
+			@Value("${sevahub.time-zone}") ZoneId zone) {
+		this.serviceNames = serviceNames;
 		this.registry = registry;
 		this.languages = languages;
 		this.words = words;
@@ -171,7 +176,8 @@ class TaskBriefs {
 							words.value(form, field.key(), value, Languages.locale(language))));
 			(field.key().startsWith("applicant.") ? applicantRows : serviceRows).add(row);
 		}
-		nameOnTask(task, Variables.SERVICE_NAME, service.nameEn());
+		// Applications started before their service was named in two languages get the name on each new task.
+		nameOnTask(task, Variables.SERVICE_NAME, serviceNames.of(service));
 		nameOnTask(task, Variables.APPLICANT_NAME, applicant.displayName());
 		Map<String, Object> brief = new LinkedHashMap<>();
 		brief.put(APPLICANT, applicantRows);

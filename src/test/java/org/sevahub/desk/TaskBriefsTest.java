@@ -52,9 +52,23 @@ class TaskBriefsTest extends ProcessTestSupport {
 		assertThat(brief.prop("matches").isArray()).isTrue();
 		assertThat(locals).as("the process already names the service and applicant").doesNotContainKeys("serviceName",
 				"applicantName");
-		assertThat(tasks.getVariable(task, "serviceName")).isEqualTo("Birth Certificate");
+		// Named in English and the state language on the card and the form, as the task itself is.
+		assertThat(tasks.getVariable(task, "serviceName")).isEqualTo("Birth Certificate / जन्म प्रमाणपत्र");
 		assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(task).variableNameLike("brief%").count())
 			.as("a view of SevaHub's own records, kept out of history (LeanHistory)").isZero();
+	}
+
+	@Test
+	void anApplicationStartedWithTheEnglishNameAloneGetsBothOnItsNextTask() {
+		Application app = driver.start("BIRTH-CERT");
+		// As an application started before its service was named in two languages carries it.
+		runtime.setVariable(driver.instance(app).getId(), "serviceName", "Birth Certificate");
+		driver.applications().submit(app.applicationNo(), Map.of());
+
+		String task = driver.task(app, "Task_VerifyApplication").getId();
+
+		assertThat(tasks.getVariableLocal(task, "serviceName")).isEqualTo("Birth Certificate / जन्म प्रमाणपत्र");
+		assertThat(runtime.getVariable(driver.instance(app).getId(), "serviceName")).isEqualTo("Birth Certificate");
 	}
 
 	@Test

@@ -131,7 +131,7 @@ class BrowserTest {
 		// The form shows the application it is about, read-only, from the process's variables.
 		assertThat(browser.findElements(By.cssSelector("input[disabled]")))
 			.extracting(input -> input.getAttribute("value"))
-			.contains(app.applicationNo(), "Birth Certificate", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়");
+			.contains(app.applicationNo(), "Birth Certificate / जन्म प्रमाणपत्र", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়");
 		// Officers read the form in English and the installation's state language (the demo's: Hindi).
 		assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
 			.contains("Forward to the designated officer / पदाभिहित अधिकारी को भेजें", "Decision / निर्णय");
@@ -203,7 +203,8 @@ class BrowserTest {
 		wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "History"));
 		assertThat(browser.findElements(By.cssSelector(".fjs-container input[disabled]")))
 			.extracting(input -> input.getAttribute("value"))
-			.contains("Birth Certificate", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়", "Registered at the municipal office");
+			.contains("Birth Certificate / जन्म प्रमाणपत्र", "Sunita Banerjee / সুনীতা বন্দ্যোপাধ্যায়",
+					"Registered at the municipal office");
 		assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("Rejected",
 				"Not registered in this district", "Hospital record matches", "Appeal filed");
 		screenshot("tasklist-hear-appeal-before-claiming");
