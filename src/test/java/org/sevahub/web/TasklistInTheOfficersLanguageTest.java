@@ -142,6 +142,10 @@ class TasklistInTheOfficersLanguageTest {
 			By claim = By.cssSelector("button.claim");
 			wait(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(claim));
 			assertThat(browser.findElement(claim).getText()).as("the Claim button").isEqualTo(words.claim());
+			// Tasklist's IBM Plex Sans has no Indic letters: the script comes in SevaHub's own Noto font
+			// (camunda-fonts.css), so a machine without such fonts shows letters, not boxes.
+			String font = code.equals("bn") ? "/fonts/NotoSansBengali-Regular.ttf" : "/fonts/NotoSansDevanagari-Regular.ttf";
+			wait(browser, 20).until(b -> js(b, FONTS_FETCHED).toString().contains(font));
 
 			String chrome = (String) js(browser, CHROME_TEXT);
 			List<String> english = englishLeftIn(chrome);
@@ -175,6 +179,10 @@ class TasklistInTheOfficersLanguageTest {
 			browser.quit();
 		}
 	}
+
+	/** The fonts the page fetched, as the browser's resource timing lists them. */
+	private static final String FONTS_FETCHED = "return performance.getEntriesByType('resource').map(e => e.name)"
+			+ ".filter(n => n.includes('/fonts/')).join(' ')";
 
 	/** Each text of Tasklist's en.json of two words or more that the page shows as it is. */
 	private static List<String> englishLeftIn(String text) throws Exception {
