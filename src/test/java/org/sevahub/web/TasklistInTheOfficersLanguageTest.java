@@ -96,24 +96,27 @@ class TasklistInTheOfficersLanguageTest {
 	@Test
 	void anOfficerWithAHindiBrowserReadsTasklistInHindi() throws Exception {
 		officerReadsTasklistIn("hi", new Words("लॉग इन करें", "Log in", "कार्य लें", "Claim", "पूर्ण करें",
-				"Camunda 8 पर जाने का समय आ गया है"));
+				"Camunda 8 पर जाने का समय आ गया है", "चुना हुआ कार्य आपके नाम लेता है"));
 	}
 
 	@Test
 	void anOfficerWithABengaliBrowserReadsTasklistInBengali() throws Exception {
 		officerReadsTasklistIn("bn-IN", new Words("লগ ইন করুন", "Log in", "কাজটি নিন", "Claim", "সম্পন্ন করুন",
-				"Camunda 8-এ যাওয়ার সময় হয়েছে"));
+				"Camunda 8-এ যাওয়ার সময় হয়েছে", "বাছাই করা কাজটি আপনার নামে নেয়"));
 	}
 
 	@Test
 	void anOfficerWithAMarathiBrowserReadsTasklistInMarathi() throws Exception {
 		officerReadsTasklistIn("mr-IN", new Words("लॉग इन करा", "Log in", "काम स्वीकारा", "Claim", "पूर्ण करा",
-				"Camunda 8 कडे जाण्याची वेळ आली आहे"));
+				"Camunda 8 कडे जाण्याची वेळ आली आहे", "निवडलेले काम तुमच्याकडे स्वीकारते"));
 	}
 
-	/** Tasklist's words on its login button, its claim button, its Complete button and its notice. */
+	/**
+	 * Tasklist's words on its login button, its claim button, its Complete button and its notice, and SevaHub's
+	 * description of the claim shortcut (config.js).
+	 */
 	record Words(String logIn, String logInInEnglish, String claim, String claimInEnglish, String complete,
-			String notice) {
+			String notice, String claimShortcut) {
 	}
 
 	private void officerReadsTasklistIn(String language, Words words) throws Exception {
@@ -156,6 +159,16 @@ class TasklistInTheOfficersLanguageTest {
 				// moment.js's own hi and bn locales would write dates and counts in Devanagari or Bengali digits.
 				softly.assertThat(chrome).as("Tasklist's own text").doesNotContainPattern(NATIVE_DIGIT);
 			});
+
+			// The keyboard shortcuts' descriptions are config.js's, in the language Tasklist shows.
+			browser.findElement(By.cssSelector("a.showShortcutHelp")).click();
+			By shortcuts = By.cssSelector(".modal-body table");
+			wait(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(shortcuts));
+			assertThat(browser.findElement(shortcuts).getText()).as("the keyboard shortcuts")
+				.contains(words.claimShortcut())
+				.doesNotContain("claims the currently selected task", "sets the focus");
+			browser.findElement(By.cssSelector(".modal-footer button")).click();
+			wait(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
 
 			// On a desktop Camunda's notice stays on one line, and is whole in Hindi and Bengali too.
 			HeadlessChromium.screenshot(browser, "tasklist-" + code + "-1400");

@@ -36,9 +36,12 @@ class TasklistLocalesTest {
 
 	static final Pattern NATIVE_DIGIT = Pattern.compile("[\u09E6-\u09EF\u0966-\u096F]");
 
-	static final Pattern AVAILABLE_LOCALES = Pattern.compile("availableLocales\\s*:\\s*\\[([^\\]]*)]");
+	static final Pattern AVAILABLE_LOCALES = Pattern.compile("const AVAILABLE_LOCALES\\s*=\\s*\\[([^\\]]*)]");
 
-	static final Pattern FALLBACK_LOCALE = Pattern.compile("fallbackLocale\\s*:\\s*['\"](\\w+)['\"]");
+	static final Pattern FALLBACK_LOCALE = Pattern.compile("const FALLBACK_LOCALE\\s*=\\s*['\"](\\w+)['\"]");
+
+	/** One language's descriptions of the keyboard shortcuts in config.js's SHORTCUTS: {@code  hi: { ... }}. */
+	static final Pattern SHORTCUT_TEXTS = Pattern.compile("\\n  ([a-z]{2}): \\{([^}]*)}");
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +49,8 @@ class TasklistLocalesTest {
 	void configJsOffersEveryBundledLanguageWithEnglishAsTheFallback() throws IOException {
 		String config = served("scripts/config.js");
 		Matcher available = AVAILABLE_LOCALES.matcher(config);
-		assertThat(available.find()).as("locales.availableLocales in Tasklist's scripts/config.js").isTrue();
+		assertThat(available.find()).as("AVAILABLE_LOCALES in Tasklist's scripts/config.js").isTrue();
+		assertThat(config).contains("availableLocales: AVAILABLE_LOCALES", "fallbackLocale: FALLBACK_LOCALE");
 		List<String> offered = Pattern.compile("['\"](\\w+)['\"]").matcher(available.group(1))
 			.results()
 			.map(r -> r.group(1))
@@ -62,6 +66,21 @@ class TasklistLocalesTest {
 		}
 		// What the webjar's own config.js sets (the keyboard shortcuts) is still set.
 		assertThat(config).contains("shortcuts").contains("claimTask").contains("ctrl+alt+c");
+		// And each shortcut is described in every language offered, none left in English.
+		Map<String, String> described = SHORTCUT_TEXTS.matcher(config)
+			.results()
+			.collect(java.util.stream.Collectors.toMap(r -> r.group(1), r -> r.group(2)));
+		assertThat(described.keySet()).as("SHORTCUTS' languages").containsExactlyInAnyOrderElementsOf(offered);
+		List<String> shortcuts = List.of("claimTask", "focusFilter", "focusList", "focusForm", "startProcess");
+		for (String shortcut : shortcuts) {
+			assertThat(config).as("config.js").contains("description: describe('" + shortcut + "')");
+			for (Map.Entry<String, String> language : described.entrySet()) {
+				assertThat(language.getValue()).as("%s in %s", shortcut, language.getKey()).contains(shortcut + ": '");
+				if (!language.getKey().equals("en")) {
+					assertThat(language.getValue()).as("%s's texts", language.getKey()).doesNotContainPattern("'[a-z ]+'");
+				}
+			}
+		}
 	}
 
 	@Test
