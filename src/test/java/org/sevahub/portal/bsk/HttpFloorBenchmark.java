@@ -12,34 +12,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sevahub.application.ApplicationRepository;
-import org.sevahub.application.EngineClock;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
-import org.sevahub.portal.bsk.BskInitiationBenchmark.Call;
-import org.sevahub.portal.bsk.BskInitiationBenchmark.Timed;
 import org.sevahub.testsupport.SevaHubBenchmark;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -58,47 +44,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Run: {@code ./mvnw -Pbench test -Dtest=HttpFloorBenchmark}. Figures: BENCHMARKS.md.
  */
 @SevaHubBenchmark
-class HttpFloorBenchmark {
+class HttpFloorBenchmark extends BskBenchmarkSupport {
 
 	static final int CLIENTS = 4;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestRestTemplate rest;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ApplicationRepository repository;
-
-	@Autowired
-	ServiceCatalog catalog;
-
-	final ObjectMapper json = new ObjectMapper();
-
-	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-	final AtomicInteger sequence = new AtomicInteger();
-
-	@AfterEach
-	void reset() {
-		ClockUtil.reset();
-	}
-
 	@Test
 	void anHttpStartAgainstAnInProcessStart() throws Exception {
-		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.now().plusYears(41).plusMinutes(System.nanoTime() % 500_000)
-			.toInstant()));
-		Instant now = EngineClock.now();
-		List<Long> deos = new ArrayList<>();
-		for (int i = 0; i < BskInitiationBenchmark.DEOS; i++) {
-			long deo = 7100000000L + (System.nanoTime() % 100_000_000L) * 10 + i;
-			rest.put("/sandbox/records/bsk/deos/" + deo + "?status=1", null);
-			deos.add(deo);
-		}
+		freezeClock(41);
+		List<Long> deos = activeDeos(7100000000L);
 		ServiceDefinition service = catalog.get("INCOME-CERT");
 		// Without it the JDK's server writes headers and body as two segments and the second waits for the client's
 		// delayed acknowledgement: 40 ms a request, a measure of TCP's timers rather than of anything's work.
@@ -126,12 +79,12 @@ class HttpFloorBenchmark {
 		// When each leg ran, so a flight recording of the run can be split by leg.
 		List<String> legs = new ArrayList<>();
 		try {
-			for (int round = 0; round <= BskInitiationBenchmark.ROUNDS; round++) {
+			for (int round = 0; round <= ROUNDS; round++) {
 				for (int leg = 0; leg < names.length; leg++) {
 					int path = (leg + round) % names.length;
-					Call call = call(path, service, deos, now, empty.getAddress().getPort());
+					Call call = call(path, service, deos, empty.getAddress().getPort());
 					long from = System.currentTimeMillis();
-					Timed timed = BskInitiationBenchmark.run(CLIENTS, BskInitiationBenchmark.PER_ROUND, call);
+					Timed timed = run(CLIENTS, PER_ROUND, call);
 					legs.add(names[path] + "\t" + from + "\t" + System.currentTimeMillis());
 					if (round > 0) {
 						rates.get(names[path]).add(timed.rate());
@@ -144,48 +97,44 @@ class HttpFloorBenchmark {
 			empty.stop(0);
 		}
 		Files.write(Path.of("target", "http-floor-legs.tsv"), legs);
-		double start = BskInitiationBenchmark.median(rates.get(names[0]));
+		double start = median(rates.get(names[0]));
 		System.out.printf("HTTP floor, %d client threads, %d a round, medians of %d rounds:%n", CLIENTS,
-				BskInitiationBenchmark.PER_ROUND, BskInitiationBenchmark.ROUNDS);
+				PER_ROUND, ROUNDS);
 		for (String name : names) {
-			double rate = BskInitiationBenchmark.median(rates.get(name));
+			double rate = median(rates.get(name));
 			System.out.printf("  %-52s %6.0f/s (p50 %5.1f ms, p99 %5.1f ms), ÷ in-process start %.2f%n", name, rate,
-					BskInitiationBenchmark.percentile(latencies.get(name), 50),
-					BskInitiationBenchmark.percentile(latencies.get(name), 99), rate / start);
+					percentile(latencies.get(name), 50),
+					percentile(latencies.get(name), 99), rate / start);
 		}
 	}
 
 	/** The path's one request; the bodies and application rows it needs are made before its clock starts. */
-	private Call call(int path, ServiceDefinition service, List<Long> deos, Instant now, int emptyPort)
+	private Call call(int path, ServiceDefinition service, List<Long> deos, int emptyPort)
 			throws Exception {
 		return switch (path) {
 			case 0 -> {
-				List<String> numbers = BskInitiationBenchmark.bareApplications(service, repository, now);
+				List<String> numbers = bareApplications(service);
 				yield i -> {
 					runtime.startProcessInstanceByKey(service.processKey(), numbers.get(i),
-							BskInitiationBenchmark.startVariables(service, numbers.get(i)));
+							startVariables(service, numbers.get(i)));
 					return null;
 				};
 			}
 			case 1, 2 -> {
-				List<String> numbers = BskInitiationBenchmark.bareApplications(service, repository, now);
+				List<String> numbers = bareApplications(service);
 				boolean jdk = path == 1;
-				yield i -> post(jdk, url(port, "/sandbox/records/bench/start"),
+				yield i -> post(jdk, url("/sandbox/records/bench/start"),
 						json.writeValueAsString(Map.of("applicationNo", numbers.get(i))));
 			}
 			case 3, 4 -> {
-				List<String> bodies = BskInitiationBenchmark.api1Bodies(deos, now, sequence, json);
+				List<String> bodies = api1Bodies(deos);
 				boolean jdk = path == 3;
-				yield i -> post(jdk, url(port, "/bsk/api/initiate"), bodies.get(i));
+				yield i -> post(jdk, url("/bsk/api/initiate"), bodies.get(i));
 			}
-			case 5 -> i -> get(true, url(port, "/actuator/health/liveness"));
-			case 6 -> i -> get(false, url(port, "/actuator/health/liveness"));
-			default -> i -> get(false, url(emptyPort, "/"));
+			case 5 -> i -> get(true, url("/actuator/health/liveness"));
+			case 6 -> i -> get(false, url("/actuator/health/liveness"));
+			default -> i -> get(false, URI.create("http://127.0.0.1:" + emptyPort + "/"));
 		};
-	}
-
-	private static URI url(int port, String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
 	private Void post(boolean jdk, URI url, String body) throws Exception {
@@ -247,7 +196,7 @@ class HttpFloorBenchmark {
 		@PostMapping(path = "/sandbox/records/bench/start", produces = "application/json")
 		Map<String, String> start(@RequestBody Map<String, String> body) {
 			String no = body.get("applicationNo");
-			runtime.startProcessInstanceByKey(service.processKey(), no, BskInitiationBenchmark.startVariables(service, no));
+			runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, no));
 			return Map.of("applicationNo", no);
 		}
 
