@@ -34,7 +34,11 @@ import org.assertj.core.api.SoftAssertions;
  * What an officer of a Bengali-speaking state reads in Tasklist's brief: the form's headings and the brief's values in
  * English and Bengali, as the rest of the form is: choices by their labels, dates in words.
  */
-@TestPropertySource(properties = "sevahub.state-language=bn")
+// An engine of its own name: Camunda keeps its engines in a static registry by name, and its REST API and webapps take
+// the one registered last as "default". Under that name, this context's engine (registered when it started) answered
+// the Hindi contexts' REST calls that came after it, and wrote their tasks' views in Bengali (DocumentVerdictsTest, in a
+// random order).
+@TestPropertySource(properties = { "sevahub.state-language=bn", "camunda.bpm.process-engine-name=bengali" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskBriefsInBengaliTest extends ProcessTestSupport {
 
