@@ -125,12 +125,7 @@ abstract class BskBenchmarkSupport {
 			Map<String, Object> claims = new LinkedHashMap<>();
 			claims.put("userid", deos.get(k % DEOS));
 			claims.put("ticketNo", Long.parseLong(BskTicket.FORMAT.format(now.minusSeconds(k / DEOS).atZone(IST))));
-			claims.put("serviceCode", "AMD/002");
-			claims.put("name", "Arindam Ray");
-			claims.put("mobile", "9350778824");
-			claims.put("email", "arindam.ray@example.in");
-			claims.put("gender", "male");
-			claims.put("age", 48);
+			claims.putAll(BskRefusalsTest.citizen("Arindam Ray"));
 			bodies.add(json.writeValueAsString(Map.of("passcode", BskRefusalsTest.PASSCODE, "token",
 					BskRefusalsTest.hs256(claims, BskRefusalsTest.SECRET))));
 		}

@@ -102,13 +102,7 @@ class BskEndToEndTest {
 
 	@Test
 	void fromApi1ThroughDraftSubmissionAndDecisionsToTheCertificateByApi4AndOtp() throws Exception {
-		Map<String, Object> citizen = new LinkedHashMap<>();
-		citizen.put("serviceCode", "AMD/002");
-		citizen.put("name", "Arindam Ray");
-		citizen.put("mobile", "9350778824");
-		citizen.put("email", "arindam.ray@example.in");
-		citizen.put("gender", "male");
-		citizen.put("age", 48);
+		Map<String, Object> citizen = BskRefusalsTest.citizen("Arindam Ray");
 		JsonNode sent = send("api1", citizen);
 		JsonNode initiated = sent.get("answer");
 		assertThat(sent.get("httpStatus").asInt()).as(initiated.toString()).isEqualTo(200);

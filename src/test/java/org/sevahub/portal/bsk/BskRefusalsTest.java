@@ -455,13 +455,20 @@ class BskRefusalsTest {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("userid", DEO);
 		claims.put("ticketNo", ticket(EngineClock.now()));
-		claims.put("serviceCode", "AMD/002");
-		claims.put("name", name);
-		claims.put("mobile", "9350778824");
-		claims.put("email", "arindam.ray@example.in");
-		claims.put("gender", "male");
-		claims.put("age", 48);
+		claims.putAll(citizen(name));
 		return claims;
+	}
+
+	/** The citizen's data of an API-1 for the Income Certificate (AMD/002), as the BSK tests and benchmarks send it. */
+	static Map<String, Object> citizen(String name) {
+		Map<String, Object> citizen = new LinkedHashMap<>();
+		citizen.put("serviceCode", "AMD/002");
+		citizen.put("name", name);
+		citizen.put("mobile", "9350778824");
+		citizen.put("email", "arindam.ray@example.in");
+		citizen.put("gender", "male");
+		citizen.put("age", 48);
+		return citizen;
 	}
 
 	private static long ticket(java.time.Instant at) {
