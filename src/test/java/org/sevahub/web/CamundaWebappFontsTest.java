@@ -1,6 +1,11 @@
 package org.sevahub.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CamundaWebappFontsTest {
 
 	private static final Pattern FONT_URL = Pattern.compile("url\\(\"(/fonts/[^\"]+)\"\\)");
+
+	private static final Pattern FONT_FACE = Pattern.compile("@font-face\\s*\\{([^}]*)}");
+
+	private static final Pattern WEIGHT = Pattern.compile("font-weight:\\s*(\\w+)");
+
+	private static final Pattern STYLE = Pattern.compile("font-style:\\s*(\\w+)");
 
 	@Autowired
 	TestRestTemplate http;
@@ -54,6 +65,54 @@ class CamundaWebappFontsTest {
 			assertThat(served.getStatusCode()).as(font).isEqualTo(HttpStatus.OK);
 			// A TrueType font begins with its version tag, 0x00010000.
 			assertThat(served.getBody()).as(font).startsWith(0, 1, 0, 0);
+		}
+	}
+
+
+	/**
+	 * A browser picks a family's faces by style and weight before it looks at their ranges: a style Camunda's own faces
+	 * have and SevaHub's do not (italic: the login page's placeholders) drew Indic letters as boxes on a machine
+	 * without Indic fonts.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "cockpit", "admin" })
+	void everyStyleAndWeightOfCamundasOwnFacesHasADevanagariAndABengaliFace(String webapp) throws IOException {
+		Set<String> camundas = styles(resource("META-INF/resources/webjars/camunda/app/" + webapp + "/camunda-" + webapp
+				+ "-bootstrap.css"), "'IBMPlexSans'", "");
+		String sheet = http.getForObject("/css/camunda-fonts.css", String.class);
+
+		assertThat(camundas).as("the styles and weights of Camunda's IBMPlexSans faces in " + webapp)
+			.contains("400 normal", "400 italic");
+		for (String family : List.of("\"IBMPlexSans\"", "\"IBM Plex Sans\"")) {
+			assertThat(styles(sheet, family, "U+0900-097F")).as("Devanagari faces of " + family).containsAll(camundas);
+			assertThat(styles(sheet, family, "U+0980-09FF")).as("Bengali faces of " + family).containsAll(camundas);
+		}
+	}
+
+	/** "400 italic" and the like, of the faces of the family whose declaration contains the given text. */
+	private static Set<String> styles(String css, String family, String containing) {
+		Set<String> styles = new TreeSet<>();
+		for (Matcher face = FONT_FACE.matcher(css); face.find();) {
+			String declaration = face.group(1);
+			if (!declaration.contains("font-family: " + family) || !declaration.contains(containing)) {
+				continue;
+			}
+			Matcher weight = WEIGHT.matcher(declaration);
+			Matcher style = STYLE.matcher(declaration);
+			String w = weight.find() ? weight.group(1) : "normal";
+			styles.add(switch (w) {
+				case "normal" -> "400";
+				case "bold" -> "700";
+				default -> w;
+			} + " " + (style.find() ? style.group(1) : "normal"));
+		}
+		return styles;
+	}
+
+	private static String resource(String path) throws IOException {
+		try (InputStream in = CamundaWebappFontsTest.class.getClassLoader().getResourceAsStream(path)) {
+			assertThat(in).as(path).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

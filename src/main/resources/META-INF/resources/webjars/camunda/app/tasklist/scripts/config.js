@@ -21,7 +21,9 @@
  * SevaHub adds the locales and the shortcuts' descriptions in them.
  */
 
-// SevaHub: the locales Tasklist offers (below), and the keyboard shortcuts' descriptions in the one it shows. Tasklist
+// SevaHub: the locales Tasklist offers (below), and the keyboard shortcuts' descriptions in the one it shows. This
+// file lists every language SevaHub bundles; TasklistLanguages serves it with AVAILABLE_LOCALES and FALLBACK_LOCALE
+// rewritten to the installation's sevahub.languages, its default first (keep each on one line as it is). Tasklist
 // shows its own words in the browser's first language if it is offered, else the fallback (7.24's
 // determinePreferredLanguage); the shortcuts' descriptions are not among its words but this file's, so they are
 // chosen here the same way. The verbs are the ones Tasklist's own words use (कार्य लें, কাজটি নিন, काम स्वीकारा).
