@@ -30,6 +30,7 @@ import org.sevahub.application.ApplicationRepository;
 import org.sevahub.application.ApplicationService;
 import org.sevahub.application.EngineClock;
 import org.sevahub.application.Lifecycle;
+import org.sevahub.application.ServiceNameOnTasks;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 
@@ -67,6 +68,9 @@ abstract class BskBenchmarkSupport {
 	@Autowired
 	ServiceCatalog catalog;
 
+	@Autowired
+	ServiceNameOnTasks serviceNames;
+
 	final ObjectMapper json = new ObjectMapper();
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -103,12 +107,12 @@ abstract class BskBenchmarkSupport {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
-	/** The variables SevaHub starts the process with. */
-	static VariableMap startVariables(ServiceDefinition service, String no) {
+	/** The variables SevaHub starts the process with; the service's name as the installation writes it on tasks. */
+	static VariableMap startVariables(ServiceDefinition service, String serviceName, String no) {
 		return Variables.createVariables()
 			.putValue(Lifecycle.Variables.APPLICATION_NO, no)
 			.putValue(Lifecycle.Variables.SERVICE_CODE, service.code())
-			.putValue(Lifecycle.Variables.SERVICE_NAME, service.nameEn())
+			.putValue(Lifecycle.Variables.SERVICE_NAME, serviceName)
 			.putValue(Lifecycle.Variables.APPLICANT_NAME, "Arindam Ray")
 			.putValue(Lifecycle.Variables.CHANNEL, "bsk")
 			.putValue(Lifecycle.Variables.FEE_PAYABLE, service.hasFee())

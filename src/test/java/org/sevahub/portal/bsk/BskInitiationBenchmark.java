@@ -99,7 +99,7 @@ class BskInitiationBenchmark extends BskBenchmarkSupport {
 					else {
 						camunda = run(threads, applicationNos.size(), i -> {
 							String no = applicationNos.get(i);
-							runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, no));
+							runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, serviceNames.of(service), no));
 							return null;
 						});
 					}
@@ -148,8 +148,8 @@ class BskInitiationBenchmark extends BskBenchmarkSupport {
 			+ Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
 	/** The same variables in the REST API's typed form: value, type and whether it is transient. */
-	private static Map<String, Object> restVariables(ServiceDefinition service, String no) {
-		VariableMap variables = startVariables(service, no);
+	private Map<String, Object> restVariables(ServiceDefinition service, String no) {
+		VariableMap variables = startVariables(service, serviceNames.of(service), no);
 		Map<String, Object> rest = new LinkedHashMap<>();
 		for (String name : variables.keySet()) {
 			TypedValue typed = variables.getValueTyped(name);

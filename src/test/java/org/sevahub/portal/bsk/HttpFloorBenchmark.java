@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.sevahub.application.ServiceNameOnTasks;
 import org.sevahub.application.catalog.ServiceCatalog;
 import org.sevahub.application.catalog.ServiceDefinition;
 import org.sevahub.testsupport.SevaHubBenchmark;
@@ -116,7 +117,7 @@ class HttpFloorBenchmark extends BskBenchmarkSupport {
 				List<String> numbers = bareApplications(service);
 				yield i -> {
 					runtime.startProcessInstanceByKey(service.processKey(), numbers.get(i),
-							startVariables(service, numbers.get(i)));
+							startVariables(service, serviceNames.of(service), numbers.get(i)));
 					return null;
 				};
 			}
@@ -184,19 +185,21 @@ class HttpFloorBenchmark extends BskBenchmarkSupport {
 	static class BareStart {
 
 		@Bean
-		BareStartController bareStartController(RuntimeService runtime, ServiceCatalog catalog) {
-			return new BareStartController(runtime, catalog.get("INCOME-CERT"));
+		BareStartController bareStartController(RuntimeService runtime, ServiceCatalog catalog,
+				ServiceNameOnTasks serviceNames) {
+			ServiceDefinition service = catalog.get("INCOME-CERT");
+			return new BareStartController(runtime, service, serviceNames.of(service));
 		}
 
 	}
 
 	@RestController
-	record BareStartController(RuntimeService runtime, ServiceDefinition service) {
+	record BareStartController(RuntimeService runtime, ServiceDefinition service, String serviceName) {
 
 		@PostMapping(path = "/sandbox/records/bench/start", produces = "application/json")
 		Map<String, String> start(@RequestBody Map<String, String> body) {
 			String no = body.get("applicationNo");
-			runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, no));
+			runtime.startProcessInstanceByKey(service.processKey(), no, startVariables(service, serviceName, no));
 			return Map.of("applicationNo", no);
 		}
 
