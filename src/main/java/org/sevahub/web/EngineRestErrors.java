@@ -4,11 +4,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +39,9 @@ import org.springframework.stereotype.Component;
 /**
  * How the engine's REST API answers what goes wrong, at both of its addresses: {@code /engine-rest} and the
  * webapps' own {@code /camunda/api/engine}, which Tasklist calls (served by Camunda's {@code EngineRestApplication}
- * in a Jersey servlet of its own, which Spring Boot's Jersey customizers never see). Answers are in Camunda's shape
+ * in a Jersey servlet of its own, which Spring Boot's Jersey customizers never see); and the webapps' other APIs
+ * beside it (Cockpit's, Admin's and Tasklist's plugins, {@code /camunda/api/cockpit} and so on), whose resources
+ * throw the same engine exceptions and whose Camunda handlers answered them the same way. Answers are in Camunda's shape
  * ({@code type}, {@code message}, {@code code}), where Camunda's own handlers answer the caller's mistakes with a 500 or put Java in the message:
  * <ul>
  * <li>an officer's refused decision (a task listener's {@link DecisionRefusedException}): 400 with its sentence;</li>
@@ -66,8 +68,12 @@ class EngineRestErrors
 	/** Camunda's code for a variable sent as a serialized Java object, which the engine is set to refuse. */
 	private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
-	/** The servlet Camunda's webapp starter registers for {@code /camunda/api/engine/*} (CamundaBpmWebappInitializer). */
-	static final String WEBAPP_ENGINE_API = "Engine Api";
+	/**
+	 * The servlets Camunda's webapp starter registers for {@code /camunda/api/engine/*}, {@code /camunda/api/cockpit/*}
+	 * and the rest (CamundaBpmWebappInitializer).
+	 */
+	static final List<String> WEBAPP_APIS = List.of("Engine Api", "Cockpit Api", "Admin Api", "Tasklist Api",
+			"Welcome Api");
 
 	/** The mappers both addresses answer through. */
 	static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class, UnmappableBodies.class,
@@ -82,20 +88,18 @@ class EngineRestErrors
 	}
 
 	/**
-	 * {@code /camunda/api/engine}: Jersey adds the classes named in its servlet's {@code provider.classnames} to the
+	 * {@code /camunda/api/*}: Jersey adds the classes named in a servlet's {@code provider.classnames} to the
 	 * servlet's application. The web server factory's own initializers run after the initializer beans, Camunda's
 	 * among them, so the servlet is registered by then (Tasklist answered a refused decision with a 500 naming
 	 * Java classes, TasklistCallsTest).
 	 */
 	@Override
 	public void customize(ConfigurableServletWebServerFactory factory) {
-		factory.addInitializers(context -> {
-			ServletRegistration engineApi = context.getServletRegistration(WEBAPP_ENGINE_API);
-			if (engineApi != null) {
-				engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-						MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
-			}
-		});
+		String mappers = MAPPERS.stream().map(Class::getName).collect(Collectors.joining(","));
+		factory.addInitializers(context -> WEBAPP_APIS.stream()
+			.map(context::getServletRegistration)
+			.filter(Objects::nonNull)
+			.forEach(api -> api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, mappers)));
 	}
 
 	/**

@@ -111,6 +111,34 @@ class TasklistCallsTest {
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
 	}
 
+	/**
+	 * Cockpit's plugin API, as an administrator's Cockpit calls it, with bodies that are not what it takes: each is
+	 * the caller's mistake, answered 400 in Camunda's shape without Java in it, and none is logged as a fault.
+	 */
+	@Test
+	void cockpitsApiAnswersABodyItCannotReadAsTheEngineApiDoes() throws Exception {
+		TasklistSession admin = signedIn("cockpit", "demo");
+		String instances = "/camunda/api/cockpit/plugin/base/default/process-instance";
+		Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+		List<ILoggingEvent> logged;
+		try (CapturedLogs log = new CapturedLogs()) {
+			for (String body : List.of("{", "{\"variables\": \"x\"}", "[1, 2]", "{\"maxResults\": \"many\"}")) {
+				answers.put(body, admin.send("POST", instances, body, JSON));
+			}
+			logged = log.atLeast(Level.WARN);
+		}
+		answers.forEach((body, answer) -> {
+			assertThat(answer.status()).as(body + ": " + answer.body()).isEqualTo(400);
+			assertThat(answer.body()).as(body).isNotNull();
+			assertThat(answer.body().path("type").asText()).as(body).isNotEmpty();
+			assertThat(answer.body().path("message").asText()).as(body)
+				.doesNotContain("org.", "com.", "Exception", "java.");
+		});
+		assertThat(logged).as("a caller's mistake is neither an error nor a warning").isEmpty();
+		Answer fine = admin.send("POST", instances, "{\"variables\": []}", JSON);
+		assertThat(fine.status()).as(String.valueOf(fine.body())).isEqualTo(200);
+	}
+
 	private Application verifying() {
 		Application app = driver.start("BIRTH-CERT");
 		applications.submit(app.applicationNo(), Map.of());
