@@ -119,7 +119,13 @@ class CitizenPagesController {
 	@GetMapping("/track")
 	String track(@RequestParam(defaultValue = "") String applicationNo, Model model, HttpServletResponse response) {
 		String no = applicationNo.strip().toUpperCase(Locale.ROOT);
-		Application app = no.isEmpty() || no.length() > 40 ? null : repository.findByNo(no).orElse(null);
+		if (no.isEmpty()) {
+			// Nothing typed yet (a bookmark, or the header's box sent empty): ask for the number, not "no such number".
+			model.addAttribute("track", null);
+			model.addAttribute("askNumber", true);
+			return "track";
+		}
+		Application app = no.length() > 40 ? null : repository.findByNo(no).orElse(null);
 		if (app == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			model.addAttribute("track", null);

@@ -429,6 +429,20 @@ class CitizenPagesTest {
 			.doesNotContain("Sunita", "Su****", "Banerjee", "SSKM");
 		MockHttpServletResponse unknown = mvc.perform(get("/track").param("applicationNo", "{x}")).andReturn().getResponse();
 		assertThat(unknown.getStatus()).isEqualTo(404);
+		// No number at all is a question still to ask, not a number that was not found.
+		for (String none : new String[] { "", "   " }) {
+			MockHttpServletResponse asked = mvc
+				.perform(get("/track").param("applicationNo", none).param("lang", "mr").header("X-Forwarded-For", "192.0.2.61"))
+				.andReturn()
+				.getResponse();
+			assertThat(asked.getStatus()).isEqualTo(200);
+			Document askedPage = Jsoup.parse(asked.getContentAsString());
+			assertThat(askedPage.getElementById("track-not-found")).isNull();
+			assertThat(askedPage.select("#track-ask label").text()).isEqualTo("तुमच्या पोचपावतीवर छापलेला अर्ज क्रमांक लिहा");
+			assertThat(askedPage.select("#track-ask input[name=applicationNo]")).hasSize(1);
+		}
+		assertThat(mvc.perform(get("/track").header("X-Forwarded-For", "192.0.2.61")).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
 		String owner = page(get("/applications/" + app.applicationNo()).cookie(CitizenLogin.cookie(environment, "9876543210")));
 		assertThat(owner).contains("Started", "Su**** Ba******").doesNotContain("Sunita Banerjee");
 	}

@@ -102,13 +102,13 @@ class OfficerRecordTest {
 
 		List<String> bengali = onTheRecord(app, "bn", assistant);
 		assertThat(bengali).contains(
-				"নথি পাওয়া গেছে আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা) পাওয়া গেছে: ফাইল \u201cincome-proof.pdf\u201d",
+				"নথি পাওয়া গেছে আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা): ফাইল \u201cincome-proof.pdf\u201d",
 				"নথি যাচাই আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা) (ফাইল \u201cincome-proof.pdf\u201d) "
 						+ "assistant বাতিল করেছেন; মন্তব্য: \u201cSalary slip is blurred\u201d",
-				"নথি আবার চাওয়া হয়েছে assistant আবার চেয়েছেন: আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা), "
+				"নথি আবার চাওয়া হয়েছে assistant চেয়েছেন: আয়ের প্রমাণ (বেতনের স্লিপ, আয়কর রিটার্ন বা স্ব-ঘোষণা), "
 						+ "মন্তব্য: \u201cSalary slip is blurred\u201d",
-				"দপ্তরে পাঠানো হয়েছে পিন কোড 700029 অনুযায়ী কলকাতা জেলা দপ্তর-এ পাঠানো হয়েছে",
-				"অন্য দপ্তরে স্থানান্তর admin কলকাতা জেলা দপ্তর থেকে হাওড়া জেলা দপ্তর-এ স্থানান্তর করেছেন; জানানো কারণ: "
+				"দপ্তরে পাঠানো হয়েছে কলকাতা জেলা দপ্তর, পিন কোড 700029 অনুযায়ী",
+				"অন্য দপ্তরে স্থানান্তর কলকাতা জেলা দপ্তর থেকে হাওড়া জেলা দপ্তর-এ, admin; জানানো কারণ: "
 						+ "\u201cApplicant lives in Howrah\u201d");
 		assertThat(String.join("\n", bengali)).doesNotContain("SHA-256", "bytes", "Routed to", "Transferred from",
 				"Asked again by", "rejected by", "Proof of income");
@@ -116,14 +116,16 @@ class OfficerRecordTest {
 		assertThat(onTheRecord(app, "hi", assistant)).contains(
 				"दस्तावेज़ की जाँच आय का प्रमाण (वेतन पर्ची, आयकर रिटर्न या स्व-घोषणा) (फ़ाइल \u201cincome-proof.pdf\u201d) "
 						+ "assistant द्वारा अस्वीकार किया गया; टिप्पणी: \u201cSalary slip is blurred\u201d",
-				"कार्यालय को भेजा गया पिन कोड 700029 के आधार पर कोलकाता जिला कार्यालय को भेजा गया",
-				"दूसरे कार्यालय में स्थानांतरित admin द्वारा कोलकाता जिला कार्यालय से हावड़ा जिला कार्यालय को स्थानांतरित; "
+				"कार्यालय को भेजा गया कोलकाता जिला कार्यालय, पिन कोड 700029 के आधार पर",
+				"दूसरे कार्यालय में स्थानांतरित कोलकाता जिला कार्यालय से हावड़ा जिला कार्यालय को, admin द्वारा; "
 						+ "बताया गया कारण: \u201cApplicant lives in Howrah\u201d");
 		assertThat(onTheRecord(app, "en", assistant)).contains(
-				"Document received Proof of income (salary slip, income tax return or self-declaration) received: file "
+				"Document received Proof of income (salary slip, income tax return or self-declaration): file "
 						+ "\u201cincome-proof.pdf\u201d",
-				"Sent to the office Sent to Kolkata District Office by PIN code 700029",
-				"Transferred to another office Transferred from Kolkata District Office to Howrah District Office by admin; "
+				"Documents asked for again By assistant: Proof of income (salary slip, income tax return or self-declaration), "
+						+ "remarks: \u201cSalary slip is blurred\u201d",
+				"Sent to the office Kolkata District Office, by PIN code 700029",
+				"Transferred to another office From Kolkata District Office to Howrah District Office, by admin; "
 						+ "reason given: \u201cApplicant lives in Howrah\u201d");
 	}
 
@@ -144,7 +146,7 @@ class OfficerRecordTest {
 		List<String> hindi = onTheRecord(app, "hi", officer("assistant"));
 		assertThat(hindi).contains(
 				"दस्तावेज़ की जाँच " + address + " (फ़ाइल \u201caddress-proof.pdf\u201d) assistant द्वारा स्वीकार किया गया",
-				"जिन दस्तावेज़ों पर निर्णय आधारित है स्वीकृति का निर्णय (officer द्वारा) इन पर आधारित था: " + address
+				"जिन दस्तावेज़ों पर निर्णय आधारित है स्वीकृति (officer द्वारा): " + address
 						+ " (फ़ाइल \u201caddress-proof.pdf\u201d); " + income + " (फ़ाइल \u201cincome-proof.pdf\u201d)");
 		assertThat(String.join("\n", hindi)).doesNotContain("SHA-256", "relied on", "accepted by");
 	}
