@@ -490,6 +490,16 @@ class BrowserTest {
 		assertThat(browser.findElement(By.id("officer-documents")).getText()).contains("IMG_0415.jpg", "IMG_0412.jpg",
 				"scanned clean by ClamAV");
 		screenshot("documents-officer-application");
+		// On the record: each event's kind a line above what it says, so a sentence is not read as part of its kind.
+		WebElement received = browser.findElements(By.cssSelector("#officer-events li"))
+			.stream()
+			.filter(line -> line.findElement(By.tagName("strong")).getText().equals("Document received"))
+			.findFirst()
+			.orElseThrow();
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", received);
+		assertThat(received.findElement(By.tagName("span")).getLocation().getY())
+			.isGreaterThan(received.findElement(By.tagName("strong")).getLocation().getY());
+		screenshot("documents-officer-record");
 	}
 
 	/**
@@ -579,7 +589,15 @@ class BrowserTest {
 				WebElement list = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("my-applications")));
 				assertFitsThePhone("my applications " + language);
 				assertTappable(list.findElement(By.linkText(app.applicationNo())), "application number " + language);
+
+				browser.get(url("/track?lang=" + language));
+				WebElement ask = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("track-ask")));
+				assertFitsThePhone("track, no number yet, " + language);
+				assertTappable(ask.findElement(By.id("track-page-no")), "the number's box " + language);
+				assertTappable(ask.findElement(By.tagName("button")), "Track " + language);
 			}
+			screenshot("track-ask-mr-360");
+			browser.get(url("/citizen/applications?lang=mr"));
 			screenshot("citizen-my-applications-360");
 
 			browser.get(url("/applications/" + draft.applicationNo() + "/form"));
