@@ -75,7 +75,7 @@ class EngineRestErrors
 	static final List<String> WEBAPP_APIS = List.of("Engine Api", "Cockpit Api", "Admin Api", "Tasklist Api",
 			"Welcome Api");
 
-	/** The mappers both addresses answer through. */
+	/** The mappers every one of these APIs answers through. */
 	static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class, UnmappableBodies.class,
 			UnparsableBodies.class, Everything.class);
 
