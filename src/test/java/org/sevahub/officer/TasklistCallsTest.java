@@ -137,6 +137,10 @@ class TasklistCallsTest {
 		assertThat(logged).as("a caller's mistake is neither an error nor a warning").isEmpty();
 		Answer fine = admin.send("POST", instances, "{\"variables\": []}", JSON);
 		assertThat(fine.status()).as(String.valueOf(fine.body())).isEqualTo(200);
+		// What Jersey itself refuses keeps its status: an address Cockpit does not serve, a method it does not take.
+		assertThat(admin.send("GET", "/camunda/api/cockpit/plugin/base/default/no-such-resource", null, null).status())
+			.isEqualTo(404);
+		assertThat(admin.send("DELETE", instances, null, null).status()).isEqualTo(405);
 	}
 
 	private Application verifying() {
