@@ -83,11 +83,16 @@ public class Words {
 	 * {@link #stage(String, String, String)} names its elements); a process without a name reads as its key.
 	 */
 	public String process(String key, String name) {
+		return process(key, name, LocaleContextHolder.getLocale());
+	}
+
+	/** {@link #process(String, String)} in a given language (a process's name in Tasklist is in the state's). */
+	public String process(String key, String name, Locale locale) {
 		String otherwise = name != null && !name.isBlank() ? name : key;
 		if (key == null) {
 			return otherwise;
 		}
-		return messages.getMessage("process." + key, null, otherwise, LocaleContextHolder.getLocale());
+		return messages.getMessage("process." + key, null, otherwise, locale);
 	}
 
 	/** The certificate's state: valid, revoked, expired. */

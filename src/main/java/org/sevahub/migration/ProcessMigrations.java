@@ -438,16 +438,19 @@ public class ProcessMigrations {
 		return pages;
 	}
 
-	private static Version version(ProcessDefinition definition, long running, Instant deployedAt) {
-		return new Version(definition.getId(), definition.getKey(), definition.getName(), definition.getVersion(),
-				deployedAt, running);
-	}
-
+	/**
+	 * A version by the name the Modeler gave its process, as its activities are named ({@link #activityNames}): the
+	 * engine's own name for it also carries the state language's, for Tasklist (desk.ProcessNames).
+	 */
 	private Version version(ProcessDefinition definition) {
 		var deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
-		return version(definition, runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count(),
+		org.camunda.bpm.model.bpmn.instance.Process process = model(definition.getId())
+			.getModelElementById(definition.getKey());
+		return new Version(definition.getId(), definition.getKey(),
+				process == null ? definition.getName() : process.getName(), definition.getVersion(),
 				deployment == null || deployment.getDeploymentTime() == null ? null
-						: deployment.getDeploymentTime().toInstant());
+						: deployment.getDeploymentTime().toInstant(),
+				runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count());
 	}
 
 }

@@ -351,6 +351,13 @@ class MigrationTest extends ProcessTestSupport {
 		Element added = Jsoup.parse(page(v2, v1, "bn"))
 			.selectFirst("#unmappable tbody tr:has(td:eq(0) code:containsOwn(Task_SignOff))");
 		assertThat(added.select("td:eq(0) span").text()).as("not yet translated").isEqualTo("Sign the approval off");
+		// In English, a process by the Modeler's name, as its activities are: not the engine's bilingual one, which is
+		// Tasklist's.
+		Document english = Jsoup.parse(page(v1, v2, "en"));
+		assertThat(english.select("#process-certificate-issuance td:eq(0) strong").text()).isEqualTo("Certificate issuance");
+		assertThat(english.select("#process-verification td:eq(0) strong").text())
+			.isEqualTo("Shared block: verification, with clarification from the citizen");
+		assertThat(english.select("#plan h2").first().text()).doesNotContain(" / ");
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort
