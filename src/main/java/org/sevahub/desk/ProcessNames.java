@@ -1,17 +1,13 @@
 package org.sevahub.desk;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.sevahub.language.Languages;
 import org.sevahub.language.Words;
+import org.sevahub.platform.BpmnParseListeners;
 
 import org.springframework.stereotype.Component;
 
@@ -42,15 +38,12 @@ class ProcessNames extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = new ArrayList<>(
-				Objects.requireNonNullElse(configuration.getCustomPostBPMNParseListeners(), List.of()));
-		listeners.add(new AbstractBpmnParseListener() {
+		BpmnParseListeners.append(configuration, new AbstractBpmnParseListener() {
 			@Override
 			public void parseProcess(Element process, ProcessDefinitionEntity definition) {
 				definition.setName(name(definition.getKey(), definition.getName()));
 			}
 		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 
 	/** The BPMN's name of a process, and beside it its text in the state language where there is one. */

@@ -1,12 +1,9 @@
 package org.sevahub.platform;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -62,15 +59,12 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = new ArrayList<>(
-				Objects.requireNonNullElse(configuration.getCustomPostBPMNParseListeners(), List.of()));
-		listeners.add(new AbstractBpmnParseListener() {
+		BpmnParseListeners.append(configuration, new AbstractBpmnParseListener() {
 			@Override
 			public void parseProcess(Element process, ProcessDefinitionEntity definition) {
 				definition.setHistoryTimeToLive(days(definition.getKey()));
 			}
 		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 
 	/** Definitions deployed before this release, or before the catalog changed, get the catalog's figure. */
