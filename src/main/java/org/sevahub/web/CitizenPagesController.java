@@ -121,7 +121,6 @@ class CitizenPagesController {
 		String no = applicationNo.strip().toUpperCase(Locale.ROOT);
 		if (no.isEmpty()) {
 			// Nothing typed yet (a bookmark, or the header's box sent empty): ask for the number, not "no such number".
-			model.addAttribute("track", null);
 			model.addAttribute("askNumber", true);
 			return "track";
 		}
